@@ -1,0 +1,34 @@
+"""govtext: structured data from Chinese government texts.
+
+Example:
+    >>> import govtext
+    >>> doc = govtext.extract("报送各类履职成果46件，答复率、满意率均为100%。")
+    >>> [(i.name, i.value, i.unit) for i in doc.indicators]
+    [('履职成果', Decimal('46'), '件'), ('答复率', Decimal('100'), '%'), ('满意率', Decimal('100'), '%')]
+"""
+
+from .document import Document
+from .errors import GovtextError, LexiconError, MissingExtraError, ReadError
+from .pipeline import extract
+from .reader import read
+from .records import SCHEMA_VERSION, Indicator, Initiative, Sentence, TimeExpression, Token
+from .segment import segment
+
+__version__ = "0.1.0"
+
+__all__ = [
+    "SCHEMA_VERSION",
+    "Document",
+    "GovtextError",
+    "Indicator",
+    "Initiative",
+    "LexiconError",
+    "MissingExtraError",
+    "ReadError",
+    "Sentence",
+    "TimeExpression",
+    "Token",
+    "extract",
+    "read",
+    "segment",
+]

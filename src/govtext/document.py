@@ -1,0 +1,97 @@
+"""The result of :func:`govtext.extract`: a document with its records."""
+
+from __future__ import annotations
+
+import functools
+from dataclasses import dataclass, field
+
+from .errors import MissingExtraError
+from .records import SCHEMA_VERSION, Indicator, Initiative, Sentence, TimeExpression
+
+RECORD_KINDS = ("indicators", "times", "initiatives", "events")
+
+
+@dataclass(frozen=True)
+class Document:
+    """A text with the records extracted from it, in text order.
+
+    Example:
+        >>> from govtext import extract
+        >>> doc = extract("2024年，报送履职成果46件。", doc_id="demo")
+        >>> doc.to_dict()["indicators"][0]["value"], doc.reference_date
+        (46, None)
+    """
+
+    doc_id: str | None
+    text: str
+    reference_date: str | None
+    indicators: tuple[Indicator, ...] = ()
+    times: tuple[TimeExpression, ...] = ()
+    initiatives: tuple[Initiative, ...] = ()
+    _cache: dict = field(default_factory=dict, repr=False, compare=False)
+
+    @property
+    def events(self) -> tuple[TimeExpression, ...]:
+        """The times that anchor a happening (``5月11日,…带队前往深圳``)."""
+        return tuple(t for t in self.times if t.event)
+
+    @property
+    def sentences(self) -> list[Sentence]:
+        """Sentences with jieba tokens (segmented on first access)."""
+        if "sentences" not in self._cache:
+            from .segment import segment
+
+            self._cache["sentences"] = segment(self.text)
+        return self._cache["sentences"]
+
+    def to_dict(self) -> dict:
+        """The stable JSON shape: ids, dates, schema version and the three record lists."""
+        return {
+            "doc_id": self.doc_id,
+            "reference_date": self.reference_date,
+            "schema_version": SCHEMA_VERSION,
+            "indicators": [r.to_dict() for r in self.indicators],
+            "times": [r.to_dict() for r in self.times],
+            "initiatives": [r.to_dict() for r in self.initiatives],
+        }
+
+    def to_frame(self, kind: str = "indicators"):
+        """The records of one kind as a pandas DataFrame (needs the ``pandas`` extra).
+
+        ``kind`` is one of ``indicators``, ``times``, ``initiatives``, ``events``.
+        """
+        if kind not in RECORD_KINDS:
+            raise ValueError(f"kind must be one of {', '.join(RECORD_KINDS)}, not {kind!r}")
+        return records_frame([self], kind)
+
+
+@functools.lru_cache(maxsize=1)
+def _pandas():
+    try:
+        import pandas
+    except ImportError as error:
+        raise MissingExtraError(
+            "DataFrames need pandas: pip install 'govtext[pandas]'"
+        ) from error
+    return pandas
+
+
+_COLUMNS = {
+    "indicators": ["start", "end", "text", "value", "value_max", "unit", "qualifier", "name",
+                   "direction", "status"],
+    "times": ["start", "end", "text", "value", "event"],
+    "events": ["start", "end", "text", "value", "event"],
+    "initiatives": ["start", "end", "text", "name", "category", "members", "components"],
+}
+
+
+def records_frame(documents, kind: str):
+    """One DataFrame of the ``kind`` records of many documents, with a ``doc_id`` column."""
+    pandas = _pandas()
+    rows = []
+    for document in documents:
+        for record in getattr(document, kind):
+            row = record.to_dict()
+            row["doc_id"] = document.doc_id
+            rows.append(row)
+    return pandas.DataFrame(rows, columns=["doc_id", *_COLUMNS[kind]])

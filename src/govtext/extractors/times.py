@@ -1,0 +1,171 @@
+"""Times: dates, months, years, parts of years, relative years, plan periods.
+
+Values are ISO 8601 truncated to their granularity (``2024-05-11``, ``2024-11``,
+``2024``, ``2024-Q1``), a period is ``start/end`` and an open period ``start/``.
+A month or day without a year takes the year of its passage: the nearest
+preceding year that the text states; without one, the year a review looks back
+on, else the reference year.
+
+Example:
+    >>> from govtext import extract
+    >>> [t.value for t in extract("2024年，区政协召开会议。5月11日，主席带队前往深圳。").times]
+    ['2024', '2024-05-11']
+"""
+
+from __future__ import annotations
+
+import functools
+
+import regex
+
+from ..lexicons import alternation, table
+from ..numerals import parse_chinese
+from ..records import TimeExpression
+from .base import Context
+
+_CN_DIGIT = "〇零○一二三四五六七八九"
+_YEAR = rf"(?P<year>(?<!\d)(?:1[89]|20|21)\d\d(?!\d)|[{_CN_DIGIT}]{{4}})"
+_MONTH = r"(?P<month>(?<!\d)(?:1[0-2]|0?[1-9])(?!\d)|十[一二]?|[一二三四五六七八九])"
+_DAY = (
+    r"(?P<day>(?<!\d)(?:3[01]|[12]\d|0?[1-9])(?!\d)"
+    r"|三十一?|二十[一二三四五六七八九]?|十[一二三四五六七八九]?|[一二三四五六七八九])"
+)
+_RANGE = r"[-—–―~至到]{1,2}"
+_SINCE = r"(?P<since>以来|至今)?"
+# a five-year plan (十四五) where the text names it as one: followed by 时期, 规划, …
+_PLAN = (
+    r"(?P<plan>十[一二三四五六七八九]五|[一二三四五六七八九]五)"
+    r"(?=[”\"’]?(?:时期|期间|规划|计划|末|初|以来|开局|收官|圆满|目标|[,。、的”\"’]))"
+)
+
+
+@functools.lru_cache(maxsize=1)
+def _lexicon():
+    relative = {word: (anchor, offset) for word, anchor, offset in table("relative_times.tsv", 3)}
+    parts = dict(table("time_parts.tsv", 2))
+    part = rf"(?P<part>{alternation(parts)})?"
+    alternatives = [
+        rf"{_YEAR}年?{_RANGE}{_YEAR.replace('year', 'year2')}年",
+        rf"{_YEAR}年{_MONTH}月{_DAY}[日号]{_SINCE}",
+        rf"{_YEAR}年{_MONTH}月(?:份)?{_SINCE}",
+        rf"{_YEAR}年(?:度)?{part}{_SINCE}",
+        rf"(?<![\d年]){_MONTH}月{_DAY}[日号]{_SINCE}",
+        rf"(?<![\d年个]){_MONTH}月(?:份)?(?P<month_sep>{_RANGE}){_MONTH.replace('month', 'month2')}月",
+        rf"(?<![\d年个{_CN_DIGIT}十]){_MONTH}月(?:份)?{_SINCE}(?![\d日号])",
+        rf"(?P<relative>{alternation(relative)}){part}{_SINCE}",
+        rf"(?P<lonepart>{alternation(k for k in parts if not k.startswith('年'))})",
+        _PLAN,
+        r"(?P<midcentury>本世纪中叶)",
+    ]
+    pattern = regex.compile("|".join(f"(?:{a})" for a in alternatives))
+    return relative, parts, pattern
+
+
+def _year(numeral: str) -> int:
+    if numeral.isdigit():
+        return int(numeral)
+    return int("".join(str(parse_chinese(ch)) for ch in numeral))
+
+
+def _small(numeral: str) -> int:
+    return int(numeral) if numeral.isdigit() else int(parse_chinese(numeral))
+
+
+def plan_period(name: str) -> str:
+    """The years of a five-year plan: ``十四五`` -> ``2021/2025``."""
+    number = int(parse_chinese(name[:-1]))
+    first = 1953 + 5 * (number - 1) if number <= 2 else 1966 + 5 * (number - 3)
+    return f"{first}/{first + 4}"
+
+
+def _with_part(year: int, part: str | None) -> str:
+    if not part:
+        return str(year)
+    suffix = _lexicon()[1][part]
+    if suffix.startswith("-"):
+        return f"{year}{suffix}"
+    if "/" in suffix:
+        first, last = suffix.split("/")
+        return f"{year}-{first}/{year}-{last}"
+    return f"{year}-{suffix}"
+
+
+class TimeExtractor:
+    """Finds time expressions and resolves them against the document's dates."""
+
+    name = "times"
+
+    def __call__(self, context: Context) -> list[TimeExpression]:
+        relative, _, pattern = _lexicon()
+        text = context.text
+        found = []
+        anchor: tuple[int, int] | None = None  # (year, position) of the last stated year
+        for match in pattern.finditer(text):
+            start, end = match.span()
+            if context.titled.covering(start):
+                continue
+            groups = match.groupdict()
+            resolved = self._resolve(context, groups, anchor, start, relative)
+            if resolved is None:
+                continue
+            value, stated_year, event = resolved
+            if stated_year is not None and self._plausible_anchor(context, stated_year):
+                anchor = (stated_year, start)
+            ostart, oend, otext = context.original(start, end)
+            found.append(TimeExpression(ostart, oend, otext, value, event))
+        return found
+
+    @staticmethod
+    def _plausible_anchor(context: Context, year: int) -> bool:
+        reference = context.reference_year
+        return reference is None or reference - 10 <= year <= reference + 1
+
+    def _passage_year(self, context: Context, anchor, position: int) -> int | None:
+        if anchor is not None:
+            return anchor[0]
+        return context.reference_year
+
+    def _resolve(self, context: Context, groups, anchor, position: int, relative):
+        since = "/" if groups.get("since") else ""
+        if groups.get("plan"):
+            return plan_period(groups["plan"]), None, False
+        if groups.get("midcentury"):
+            return "2050", None, False
+        if groups.get("year2"):
+            return f"{_year(groups['year'])}/{_year(groups['year2'])}", None, False
+        if groups.get("year"):
+            year = _year(groups["year"])
+            if groups.get("day"):
+                month, day = _small(groups["month"]), _small(groups["day"])
+                return f"{year}-{month:02d}-{day:02d}{since}", year, True
+            if groups.get("month"):
+                return f"{year}-{_small(groups['month']):02d}{since}", year, True
+            return _with_part(year, groups.get("part")) + since, year, False
+        if groups.get("relative"):
+            anchor_kind, offset = relative[groups["relative"]]
+            base = {
+                "reference": context.reference_year,
+                "review": context.review_year,
+                "passage": self._passage_year(context, anchor, position),
+            }[anchor_kind]
+            if base is None:
+                return None
+            if "/" in offset:
+                first, last = (base + int(o) for o in offset.split("/"))
+                return f"{first}/{last}", None, False
+            year = base + int(offset)
+            return _with_part(year, groups.get("part")) + since, year, False
+        year = self._passage_year(context, anchor, position)
+        if year is None:
+            return None
+        if groups.get("lonepart"):
+            return _with_part(year, groups["lonepart"]), None, False
+        if groups.get("month2"):
+            first, last = _small(groups["month"]), _small(groups["month2"])
+            return f"{year}-{first:02d}/{year}-{last:02d}", None, True
+        if groups.get("day"):
+            month, day = _small(groups["month"]), _small(groups["day"])
+            return f"{year}-{month:02d}-{day:02d}{since}", None, True
+        if groups.get("month"):
+            return f"{year}-{_small(groups['month']):02d}{since}", None, True
+        return None

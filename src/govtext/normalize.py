@@ -1,0 +1,95 @@
+"""A normalized view of a text whose every position maps back to the original.
+
+Extractors match on the normalized view and report offsets into the caller's
+text. The view differs from the original in three ways:
+
+* full-width ASCII forms (``０-９``, ``Ａ-Ｚ``, ``，``, ``％`` …) and the ideographic
+  space become their half-width forms (a 1:1 translation that keeps offsets);
+* spaces inside numbers, as in ``1 9 9 8 年`` or ``7 4 7 7 亿元``, are dropped;
+* a line break that cuts a sentence of a prose paragraph in two
+  (``线上\\n\\n推送各类学习内容``) is dropped.
+
+Example:
+    >>> view = normalize("增长１ ２％")
+    >>> view.text
+    '增长12%'
+    >>> view.span(2, 5)
+    (2, 6)
+"""
+
+from __future__ import annotations
+
+import bisect
+from dataclasses import dataclass
+
+import regex
+
+_FULL_TO_HALF = {code: code - 0xFEE0 for code in range(0xFF01, 0xFF5F)}
+_FULL_TO_HALF[0x3000] = 0x20
+_FULL_TO_HALF = str.maketrans(_FULL_TO_HALF)
+
+# A space after a digit and before what continues the number or its unit.
+_SPACE_IN_NUMBER = regex.compile(r"(?<=\d)[ \t]+(?=[\d.%\p{Han}])")
+# A run of line breaks (with the blanks around them).
+_LINE_BREAK = regex.compile(r"[ \t]*\n[\s]*")
+_PROSE_PUNCTUATION = regex.compile(r"[,，、;；。]")
+_CONTINUES = regex.compile(r"[\p{Han}\w]")
+_MIN_PROSE_LINE = 20
+
+
+@dataclass(frozen=True)
+class NormalizedText:
+    """The normalized ``text`` and the map of its positions back to ``original``."""
+
+    original: str
+    text: str
+    # positions in ``text`` where characters of the original were dropped, and the
+    # number of original characters dropped before each of those positions
+    _cut_at: tuple[int, ...] = ()
+    _dropped_before: tuple[int, ...] = ()
+
+    def offset(self, position: int) -> int:
+        """The original offset of normalized ``position`` (start side)."""
+        index = bisect.bisect_right(self._cut_at, position) - 1
+        return position + (self._dropped_before[index] if index >= 0 else 0)
+
+    def span(self, start: int, end: int) -> tuple[int, int]:
+        """The original ``(start, end)`` of the normalized span ``text[start:end]``."""
+        if end <= start:
+            original = self.offset(start)
+            return original, original
+        return self.offset(start), self.offset(end - 1) + 1
+
+
+def _joinable_break(original: str, match) -> bool:
+    line_start = original.rfind("\n", 0, match.start()) + 1
+    line = original[line_start : match.start()]
+    following = original[match.end() : match.end() + 1]
+    return (
+        len(line) >= _MIN_PROSE_LINE
+        and bool(_CONTINUES.match(line[-1:]))
+        and bool(_PROSE_PUNCTUATION.search(line))
+        and bool(_CONTINUES.match(following))
+    )
+
+
+def normalize(original: str) -> NormalizedText:
+    """Build the normalized view of ``original`` (see the module docstring)."""
+    translated = original.translate(_FULL_TO_HALF)
+    drops = [m.span() for m in _SPACE_IN_NUMBER.finditer(translated)]
+    drops += [m.span() for m in _LINE_BREAK.finditer(translated) if _joinable_break(translated, m)]
+    if not drops:
+        return NormalizedText(original, translated)
+    drops.sort()
+    pieces, cut_at, dropped_before = [], [], []
+    position = dropped = 0
+    for start, end in drops:
+        if start < position:  # overlapping drops: keep the first
+            continue
+        pieces.append(translated[position:start])
+        dropped += end - start
+        cut_at.append(start - dropped + (end - start))
+        dropped_before.append(dropped)
+        position = end
+    pieces.append(translated[position:])
+    return NormalizedText(original, "".join(pieces), tuple(cut_at), tuple(dropped_before))

@@ -1,0 +1,130 @@
+"""Chinese and Arabic numerals, with magnitude words, to exact ``Decimal`` values.
+
+Example:
+    >>> parse_number("1.39万亿")
+    Decimal('1390000000000.00')
+    >>> parse_number("一千二百万")
+    Decimal('12000000')
+    >>> parse_number("二〇二四")
+    Decimal('2024')
+"""
+
+from __future__ import annotations
+
+import functools
+from decimal import Decimal, InvalidOperation
+
+import regex
+
+from .lexicons import alternation, table
+
+
+@functools.lru_cache(maxsize=1)
+def _numeral_table() -> tuple[dict[str, int], dict[str, int]]:
+    digits, units = {}, {}
+    for char, value, kind in table("numerals.tsv", 3):
+        (digits if kind == "digit" else units)[char] = int(value)
+    return digits, units
+
+
+@functools.lru_cache(maxsize=1)
+def magnitudes() -> dict[str, Decimal]:
+    """Magnitude word -> multiplier (``万`` -> 10000)."""
+    return {word: Decimal(value) for word, value in table("magnitudes.tsv", 2)}
+
+
+def chinese_numeral_chars() -> str:
+    digits, units = _numeral_table()
+    return "".join(digits) + "".join(units)
+
+
+def magnitude_pattern() -> str:
+    return alternation(magnitudes())
+
+
+def parse_chinese(numeral: str) -> Decimal | None:
+    """Value of a Chinese numeral (``二十``, ``十二``, ``一万五千亿``, ``二〇二四``), or None."""
+    digits, units = _numeral_table()
+    if not numeral or any(ch not in digits and ch not in units for ch in numeral):
+        return None
+    if len(numeral) > 1 and all(ch in digits for ch in numeral):
+        # read digit by digit, as years are written: 二〇二四
+        return Decimal("".join(str(digits[ch]) for ch in numeral))
+    total, section, number = 0, 0, None
+    for ch in numeral:
+        if ch in digits:
+            number = digits[ch]
+            continue
+        unit = units[ch]
+        if unit == 100_000_000:
+            total = (total + section + (number or 0)) * unit
+            section = 0
+        elif unit == 10_000:
+            total += (section + (number or 0)) * unit
+            section = 0
+        else:
+            section += (1 if number is None else number) * unit
+        number = None
+    return Decimal(total + section + (number or 0))
+
+
+def parse_arabic(numeral: str) -> Decimal | None:
+    """Value of an Arabic numeral with optional thousands separators (``1,234.5``)."""
+    try:
+        return Decimal(numeral.replace(",", ""))
+    except InvalidOperation:
+        return None
+
+
+_ARABIC = regex.compile(r"\d+(?:,\d{3})*(?:\.\d+)?")
+
+
+def parse_number(numeral: str) -> Decimal | None:
+    """Value of an Arabic or Chinese numeral followed by magnitude words, or None.
+
+    ``1.39万亿`` -> 1390000000000; ``3万`` -> 30000; ``十二`` -> 12.
+    """
+    numeral = numeral.strip()
+    match = _ARABIC.match(numeral)
+    if match:
+        value, rest = parse_arabic(match.group()), numeral[match.end() :]
+    else:
+        end = len(numeral)
+        # the longest Chinese-numeral prefix that leaves a magnitude suffix (or nothing)
+        while end > 0:
+            rest = numeral[end:]
+            if not rest or _magnitude_value(rest) is not None:
+                value = parse_chinese(numeral[:end])
+                if value is not None:
+                    return value * (_magnitude_value(rest) or 1)
+            end -= 1
+        return None
+    if value is None:
+        return None
+    if not rest:
+        return value
+    multiplier = _magnitude_value(rest)
+    return None if multiplier is None else value * multiplier
+
+
+def _magnitude_value(words: str) -> Decimal | None:
+    """Multiplier of a run of magnitude words (``万亿`` or ``万`` + ``亿``)."""
+    table_ = magnitudes()
+    if words in table_:
+        return table_[words]
+    for cut in range(len(words) - 1, 0, -1):
+        head, tail = words[:cut], words[cut:]
+        if head in table_:
+            rest = _magnitude_value(tail)
+            if rest is not None:
+                return table_[head] * rest
+    return None
+
+
+def as_json_number(value: Decimal | None):
+    """``int`` for whole values, else ``float``; None stays None."""
+    if value is None:
+        return None
+    if value == value.to_integral_value():
+        return int(value)
+    return float(value)

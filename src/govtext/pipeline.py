@@ -1,0 +1,67 @@
+"""normalize -> reference date -> extractors -> Document."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import regex
+
+from .document import Document
+from .extractors import EXTRACTORS, Context
+from .normalize import normalize
+from .reference import infer_reference_date
+
+_ISO_DATE = regex.compile(r"(?P<year>\d{4})(?:-(?P<month>\d\d)(?:-(?P<day>\d\d))?)?")
+
+
+def _reference(text: str, year, date) -> str | None:
+    if date is not None:
+        if isinstance(date, dt.datetime):
+            date = date.date()
+        if isinstance(date, dt.date):
+            return date.isoformat()
+        if isinstance(date, str) and _ISO_DATE.fullmatch(date):
+            if len(date) == 10:
+                dt.date.fromisoformat(date)  # raises ValueError for 2024-02-30
+            return date
+        raise ValueError(f"date must be a datetime.date or an ISO string like '2024-03-05', not {date!r}")
+    if year is not None:
+        if isinstance(year, bool) or not isinstance(year, int) or not 1000 <= year <= 9999:
+            raise ValueError(f"year must be a four-digit int like 2024, not {year!r}")
+        return str(year)
+    return infer_reference_date(text)
+
+
+def _review_year(reference_year: int | None) -> int | None:
+    """The year a review looks back on: the one before delivery or publication."""
+    return None if reference_year is None else reference_year - 1
+
+
+def extract(text: str, *, doc_id: str | None = None, year: int | None = None, date=None) -> Document:
+    """Extract indicators, times and initiatives from ``text``.
+
+    ``date`` (a ``datetime.date`` or ISO string) or ``year`` is when the text was
+    delivered or published; without them it is inferred from the text (a
+    delivery line, a dateline, a title year), or left None.
+
+    Example:
+        >>> doc = extract("5月11日，区政协开展协商议政活动近60场次。", year=2024)
+        >>> doc.indicators[0].text, doc.times[0].value
+        ('近60场次', '2024-05-11')
+    """
+    if not isinstance(text, str):
+        raise TypeError(f"extract() takes the text as a str, not {type(text).__name__}; "
+                        "use govtext.read(path) to read a file")
+    view = normalize(text)
+    reference_date = _reference(view.text, year, date)
+    reference_year = int(reference_date[:4]) if reference_date else None
+    context = Context(view, reference_year, _review_year(reference_year))
+    results = {extractor.name: extractor(context) for extractor in EXTRACTORS}
+    return Document(
+        doc_id=doc_id,
+        text=text,
+        reference_date=reference_date,
+        indicators=tuple(results["indicators"]),
+        times=tuple(results["times"]),
+        initiatives=tuple(results["initiatives"]),
+    )

@@ -1,0 +1,124 @@
+"""The records govtext produces: small frozen dataclasses with a JSON-ready ``to_dict``.
+
+Field names and meanings are those of the annotation contract (ANNOTATION.md).
+Every record's ``start``/``end`` are half-open character offsets into the
+document text and ``text == document_text[start:end]``.
+
+Example:
+    >>> from decimal import Decimal
+    >>> Indicator(0, 4, "46件", Decimal(46), "件", name="履职成果").to_dict()["value"]
+    46
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from decimal import Decimal
+
+from .numerals import as_json_number
+
+SCHEMA_VERSION = "1.0"
+
+
+@dataclass(frozen=True)
+class Token:
+    """A jieba token with its offsets into the document text."""
+
+    start: int
+    end: int
+    text: str
+
+
+@dataclass(frozen=True)
+class Sentence:
+    """A sentence of the document with its tokens."""
+
+    start: int
+    end: int
+    text: str
+    tokens: tuple[Token, ...] = ()
+
+
+@dataclass(frozen=True)
+class Indicator:
+    """A quantity: ``近60场次`` -> value 60, unit ``场次``, qualifier ``nearly``."""
+
+    start: int
+    end: int
+    text: str
+    value: Decimal
+    unit: str
+    qualifier: str | None = None
+    name: str | None = None
+    value_max: Decimal | None = None
+    direction: str | None = None
+    status: str | None = None
+
+    def to_dict(self) -> dict:
+        out = {
+            "start": self.start,
+            "end": self.end,
+            "text": self.text,
+            "value": as_json_number(self.value),
+            "unit": self.unit,
+            "qualifier": self.qualifier,
+            "name": self.name,
+        }
+        # the contract leaves these out when they do not apply
+        if self.value_max is not None:
+            out["value_max"] = as_json_number(self.value_max)
+        if self.direction is not None:
+            out["direction"] = self.direction
+        if self.status is not None:
+            out["status"] = self.status
+        return out
+
+
+@dataclass(frozen=True)
+class TimeExpression:
+    """A time expression normalized to ISO 8601: ``5月11日`` -> ``2024-05-11``.
+
+    ``event`` is true when the time anchors a concrete happening in its clause.
+    """
+
+    start: int
+    end: int
+    text: str
+    value: str
+    event: bool = False
+
+    def to_dict(self) -> dict:
+        return {
+            "start": self.start,
+            "end": self.end,
+            "text": self.text,
+            "value": self.value,
+            "event": self.event,
+        }
+
+
+@dataclass(frozen=True)
+class Initiative:
+    """A named programme, slogan or brand: ``四大工程`` with its four members."""
+
+    start: int
+    end: int
+    text: str
+    name: str
+    category: str | None = None
+    members: tuple[str, ...] = ()
+    components: tuple[tuple[str, str], ...] = field(default=())
+
+    def to_dict(self) -> dict:
+        return {
+            "start": self.start,
+            "end": self.end,
+            "text": self.text,
+            "name": self.name,
+            "category": self.category,
+            "members": list(self.members),
+            "components": dict(self.components),
+        }
+
+
+RECORD_TYPES = {"indicators": Indicator, "times": TimeExpression, "initiatives": Initiative}

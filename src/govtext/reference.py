@@ -1,0 +1,84 @@
+"""The reference date of a document: when it was delivered or published.
+
+In order of trust: a delivery line (``2024年3月5日在第十四届全国人民代表大会…``),
+a dateline (``发布日期：2026-07-23``), a year in the title (a year-end review of
+2024 such as ``…2024年履职答卷`` is dated in 2025), else None. Relative times
+(``今年``, ``过去一年``) are resolved against it, never against today.
+
+Example:
+    >>> infer_reference_date("政府工作报告\\n——2024年3月5日在第十四届全国人民代表大会第二次会议上")
+    '2024-03-05'
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import functools
+
+import regex
+
+from .lexicons import alternation, table
+from .numerals import parse_chinese
+
+_HEAD = 1500  # delivery lines, datelines and titles stand near the top
+_CN = "〇零○一二三四五六七八九十"
+_YEAR = rf"(?P<year>(?:19|20)\d\d|[{_CN}]{{4}})"
+_DATE = rf"{_YEAR}年(?P<month>\d{{1,2}}|[{_CN}]{{1,2}})月(?P<day>\d{{1,2}}|[{_CN}]{{1,3}})日"
+_DELIVERY = regex.compile(rf"{_DATE}在[^\n]{{0,60}}?(?:会议|大会)")
+_DATELINE = regex.compile(
+    r"(?:发布日期|发布时间|日期|时间|发布)[:：]\s*(?P<year>(?:19|20)\d\d)[-年/.](?P<month>\d{1,2})[-月/.](?P<day>\d{1,2})"
+)
+_PROSE = regex.compile(r"[,，。;；]")  # titles have no clause punctuation
+_TITLE_YEAR = regex.compile(rf"{_YEAR}年")
+_LOOKS_BACK = regex.compile(r"过去一年|这一年|一年来")
+_LOOKS_AHEAD = regex.compile(r"新的一年|新一年|明年")
+
+
+@functools.lru_cache(maxsize=1)
+def _title_cues():
+    cues = dict(table("reference_cues.tsv", 2))
+    return cues, regex.compile(alternation(cues))
+
+
+def _number(numeral: str) -> int:
+    if numeral.isdigit():
+        return int(numeral)
+    if len(numeral) == 4:  # a year written digit by digit: 二〇二四
+        return int("".join(str(parse_chinese(ch)) for ch in numeral))
+    return int(parse_chinese(numeral))
+
+
+def _iso(match) -> str | None:
+    try:
+        return dt.date(_number(match["year"]), _number(match["month"]), _number(match["day"])).isoformat()
+    except (ValueError, TypeError):
+        return None
+
+
+def infer_reference_date(text: str) -> str | None:
+    """ISO date (``2024-03-05``) or year (``2025``) the text was delivered or published."""
+    head = text[:_HEAD]
+    for pattern in (_DELIVERY, _DATELINE):
+        match = pattern.search(head)
+        if match and _iso(match):
+            return _iso(match)
+    return _title_year(text)
+
+
+def _title_year(text: str) -> str | None:
+    cues, cue_re = _title_cues()
+    for line in text[:_HEAD].split("\n"):
+        line = line.strip()
+        if not line or len(line) > 60 or _PROSE.search(line):
+            continue
+        match = _TITLE_YEAR.search(line)
+        if not match:
+            continue
+        year = _number(match["year"])
+        kinds = {cues[m.group()] for m in cue_re.finditer(line)}
+        if "report" not in kinds and (
+            "review" in kinds or (_LOOKS_BACK.search(text) and _LOOKS_AHEAD.search(text))
+        ):
+            year += 1
+        return str(year)
+    return None

@@ -1,0 +1,136 @@
+"""Sentences and jieba tokens with offsets into the original text.
+
+govtext owns one ``jieba.Tokenizer`` per process, loaded lazily with the
+government-domain lexicon ``data/lexicons/domain_terms.tsv``; jieba's global
+tokenizer, which the caller's own code may share, is never touched.
+
+Example:
+    >>> [t.text for t in segment("开展协商议政活动近60场次。")[0].tokens][:3]
+    ['开展', '协商议政', '活动']
+"""
+
+from __future__ import annotations
+
+import functools
+import logging
+
+import regex
+
+from .lexicons import table
+from .normalize import NormalizedText, normalize
+from .records import Sentence, Token
+
+# A sentence ends at 。!? (with the closing quotes after it) or at a line break.
+_SENTENCE = regex.compile(r"[^\n。!?]*(?:[。!?]+[”’」』)]*|\n|$)")
+_DEFAULT_TERM_FREQUENCY = 100_000
+
+
+@functools.lru_cache(maxsize=1)
+def tokenizer():
+    """govtext's own ``jieba.Tokenizer``, with the domain lexicon loaded (once per process)."""
+    import jieba
+
+    jieba.setLogLevel(logging.WARNING)
+    own = jieba.Tokenizer()
+    for word, frequency, tag in table("domain_terms.tsv", 1, 3):
+        own.add_word(word, int(frequency) if frequency else _DEFAULT_TERM_FREQUENCY, tag or None)
+    return own
+
+
+def add_terms(terms) -> None:
+    """Make ``terms`` come out of govtext's tokenizer whole (e.g. an attention lexicon)."""
+    own = tokenizer()
+    for term in terms:
+        own.add_word(term, _DEFAULT_TERM_FREQUENCY)
+
+
+def cut(text: str) -> list[str]:
+    """Tokens of a short piece of text (no offsets)."""
+    return tokenizer().lcut(text)
+
+
+# jieba part-of-speech tags of words that end a name: verb, adverb, preposition,
+# particles (uj, ul, …), pronoun; verbal nouns (vn) and conjunctions (问题和困难) stay
+_NAME_ENDING_TAGS = frozenset(
+    {"v", "vd", "vi", "d", "p", "r", "uj", "ul", "uz", "ug", "uv", "ud"}
+)
+
+
+@functools.lru_cache(maxsize=1)
+def _ending_tags() -> dict[str, str]:
+    """Tags of the words of jieba's dictionary that end a name (read once, lazily)."""
+    import jieba
+
+    tags = {}
+    with jieba.get_module_res(jieba.DEFAULT_DICT_NAME) as handle:
+        for line in handle:
+            word, _, tag = line.decode("utf-8").rstrip().rpartition(" ")
+            if tag in _NAME_ENDING_TAGS:
+                tags[word.rpartition(" ")[0]] = tag
+    return tags
+
+
+@functools.lru_cache(maxsize=1)
+def _word_roles() -> dict[str, str]:
+    return dict(table("name_words.tsv", 2))
+
+
+def word_role(word: str) -> str:
+    """How ``word`` behaves next to an indicator's name.
+
+    ``link`` (均为, 达到: dropped), ``lead`` (各类: dropped at the start),
+    ``verb`` (ends a name), or ``noun``.
+
+    Example:
+        >>> word_role("开展"), word_role("活动"), word_role("均为")
+        ('verb', 'noun', 'link')
+    """
+    role = _word_roles().get(word)
+    if role:
+        return role
+    tag = _ending_tags().get(word)
+    if tag is None:
+        return "noun"
+    return "lead" if tag == "r" else "verb"
+
+
+def sentence_spans(view: NormalizedText):
+    """``(start, end)`` of each non-blank sentence of the normalized view."""
+    for match in _SENTENCE.finditer(view.text):
+        start, end = match.span()
+        chunk = match.group()
+        stripped = chunk.strip()
+        if not stripped:
+            continue
+        start += len(chunk) - len(chunk.lstrip())
+        end -= len(chunk) - len(chunk.rstrip())
+        yield start, end
+
+
+def sentences_of(view: NormalizedText) -> list[Sentence]:
+    """Sentences of the normalized view, with tokens, as offsets into the original."""
+    own = tokenizer()
+    out = []
+    for start, end in sentence_spans(view):
+        tokens = []
+        for word, token_start, token_end in own.tokenize(view.text[start:end]):
+            if word.isspace():
+                continue
+            ostart, oend = view.span(start + token_start, start + token_end)
+            tokens.append(Token(ostart, oend, view.original[ostart:oend]))
+        ostart, oend = view.span(start, end)
+        out.append(Sentence(ostart, oend, view.original[ostart:oend], tuple(tokens)))
+    return out
+
+
+def segment(text: str) -> list[Sentence]:
+    """Split ``text`` into sentences of jieba tokens, offsets into ``text``.
+
+    Example:
+        >>> sentence = segment("新质生产力加快发展。")[0]
+        >>> sentence.tokens[0].text, sentence.tokens[0].start, sentence.tokens[0].end
+        ('新质生产力', 0, 5)
+    """
+    if not isinstance(text, str):
+        raise TypeError(f"segment() takes a str, not {type(text).__name__}")
+    return sentences_of(normalize(text))

@@ -1,0 +1,41 @@
+"""Every real document of ../shared/corpus goes through extract: no exception,
+exact offsets, nothing absurd (skipped where the corpus is absent)."""
+
+import pytest
+
+import govtext
+
+
+def test_every_corpus_document_extracts_cleanly(corpus):
+    paths = sorted((corpus / "docs").glob("*.txt"))
+    assert len(paths) > 50
+    problems = []
+    for path in paths:
+        text = path.read_text(encoding="utf-8")
+        document = govtext.extract(text, doc_id=path.stem)
+        for kind in ("indicators", "times", "initiatives"):
+            for record in getattr(document, kind):
+                if text[record.start : record.end] != record.text or not record.text:
+                    problems.append((path.stem, kind, record))
+        for indicator in document.indicators:
+            if indicator.value < 0 or indicator.value > 10**17:
+                problems.append((path.stem, "absurd value", indicator))
+        for time in document.times:
+            if not ("1900" <= time.value[:4] <= "2100"):
+                problems.append((path.stem, "absurd time", time))
+    assert problems == []
+
+
+def test_seed_article_is_dated_after_the_year_it_reviews(corpus):
+    text = (corpus / "docs" / "seed-wujin-cppcc-2024.txt").read_text(encoding="utf-8")
+    assert govtext.extract(text).reference_date == "2025"
+
+
+@pytest.mark.parametrize(
+    "doc,expected",
+    [("nat-2024", "2024-03-05"), ("nat-1998", "1998-03-05"), ("county-hailar-2016", "2016-02-19"),
+     ("prov-beijing-2026", "2026-01-25"), ("news-guangdong-h1-economy-2026", "2026-07-23")],
+)
+def test_reference_dates_of_real_documents(corpus, doc, expected):
+    text = (corpus / "docs" / f"{doc}.txt").read_text(encoding="utf-8")
+    assert govtext.extract(text).reference_date == expected
