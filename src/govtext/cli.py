@@ -19,6 +19,7 @@ from importlib import resources
 from pathlib import Path
 
 from . import __version__
+from .numerals import as_json_number
 
 EXAMPLE_NAME = "example_report.txt"
 TEXT_SUFFIXES = (".txt",)
@@ -69,7 +70,9 @@ def iter_files(paths):
 def _table(document) -> str:
     lines = [f"reference date: {document.reference_date}", "", "INDICATORS"]
     for r in document.indicators:
-        value = r.value if r.value_max is None else f"{r.value}–{r.value_max}"
+        value = as_json_number(r.value)
+        if r.value_max is not None:
+            value = f"{value}–{as_json_number(r.value_max)}"
         lines.append(f"  {r.text:<14} {value!s:>14} {r.unit:<6} {r.qualifier or '':<8} "
                      f"{r.direction or '':<5} {r.status or '':<9} {r.name or ''}")
     lines += ["", "TIMES"]

@@ -32,6 +32,7 @@ _NUMERAL = "一二两三四五六七八九十"
 _MODIFIER = r"[^\P{Han}是为的和与及在等即]"
 _FORMULA = regex.compile(r"[\dA-Za-z]+(?:\+[\dA-Za-z]+)+|\d{2,}[A-Za-z]")
 _NUMBERED = regex.compile(rf"[{_NUMERAL}]+(?:大|个|项|张|条|件)?\p{{Han}}")
+_DEFINES = "(?:是|即|指|为|就是)"
 _LIST_AFTER = regex.compile(r"^[,:]?\s*(?:即|分别是|分别为|包括|是指|指|主要包括)[:,]?")
 _PARENTHESIS = regex.compile(r"^\(([^()]{2,80})\)")
 _ITEM_SPLIT = regex.compile(r"、|和|及|与|以及")
@@ -46,7 +47,7 @@ def _lexicon():
     category = alternation(categories)
     quoted = regex.compile(
         r"(?P<open>[“‘\"「])(?P<name>[^“”‘’\"「」\n]{1,30})(?P<close>[”’\"」])"
-        rf"(?P<category>(?:(?<=以[“‘\"「][^”’\"」]{{1,30}}[”’\"」])为)?{_MODIFIER}{{0,4}}?(?:{category}))?"
+        rf"(?P<category>(?:(?<=以[“‘\"「][^”’\"」]{{1,30}}[”’\"」])为)?{_MODIFIER}{{0,4}}(?:{category}))?"
     )
     numbered = regex.compile(
         rf"(?<![{_NUMERAL}第])(?P<name>(?!一[大个项])[{_NUMERAL}]+(?:大|个|项)(?P<category>{category}))"
@@ -156,7 +157,8 @@ class InitiativeExtractor:
         components = []
         for part in dict.fromkeys(name.split("+")):
             definition = regex.search(
-                rf"[“‘\"]{regex.escape(part)}[”’\"](?:是|即|指|为|就是)(?P<definition>[^。;\n]+)", following
+                rf"[“‘\"]{regex.escape(part)}[”’\"]{_DEFINES}(?P<definition>.+?)(?=[,;。\n]?[“‘\"][^”’\"]{{1,3}}[”’\"]{_DEFINES}|[。;\n]|$)",
+                following,
             )
             if definition:
                 components.append((part, definition.group("definition").strip()))
