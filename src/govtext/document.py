@@ -25,6 +25,10 @@ class Document:
     doc_id: str | None
     text: str
     reference_date: str | None
+    kind: str | None = None
+    title: str | None = None
+    region: str | None = None
+    level: str | None = None
     indicators: tuple[Indicator, ...] = ()
     times: tuple[TimeExpression, ...] = ()
     initiatives: tuple[Initiative, ...] = ()
@@ -50,6 +54,10 @@ class Document:
             "doc_id": self.doc_id,
             "reference_date": self.reference_date,
             "schema_version": SCHEMA_VERSION,
+            "kind": self.kind,
+            "title": self.title,
+            "region": self.region,
+            "level": self.level,
             "indicators": [r.to_dict() for r in self.indicators],
             "times": [r.to_dict() for r in self.times],
             "initiatives": [r.to_dict() for r in self.initiatives],

@@ -37,12 +37,23 @@ def _review_year(reference_year: int | None) -> int | None:
     return None if reference_year is None else reference_year - 1
 
 
-def extract(text: str, *, doc_id: str | None = None, year: int | None = None, date=None) -> Document:
+def extract(
+    text: str,
+    *,
+    doc_id: str | None = None,
+    year: int | None = None,
+    date=None,
+    kind: str | None = None,
+    title: str | None = None,
+    region: str | None = None,
+    level: str | None = None,
+) -> Document:
     """Extract indicators, times and initiatives from ``text``.
 
     ``date`` (a ``datetime.date`` or ISO string) or ``year`` is when the text was
     delivered or published; without them it is inferred from the text (a
-    delivery line, a dateline, a title year), or left None.
+    delivery line, a dateline, a title year), or left None. ``kind``, ``title``,
+    ``region`` and ``level`` describe the document where the caller knows them.
 
     Example:
         >>> doc = extract("5月11日，区政协开展协商议政活动近60场次。", year=2024)
@@ -61,6 +72,10 @@ def extract(text: str, *, doc_id: str | None = None, year: int | None = None, da
         doc_id=doc_id,
         text=text,
         reference_date=reference_date,
+        kind=kind,
+        title=title,
+        region=region,
+        level=level,
         indicators=tuple(results["indicators"]),
         times=tuple(results["times"]),
         initiatives=tuple(results["initiatives"]),
