@@ -32,6 +32,8 @@ class Document:
     indicators: tuple[Indicator, ...] = ()
     times: tuple[TimeExpression, ...] = ()
     initiatives: tuple[Initiative, ...] = ()
+    sections: tuple = ()
+    boilerplate: tuple[tuple[int, int, str], ...] = ()
     _cache: dict = field(default_factory=dict, repr=False, compare=False)
 
     @property
@@ -58,6 +60,8 @@ class Document:
             "title": self.title,
             "region": self.region,
             "level": self.level,
+            "sections": [s.to_dict() for s in self.sections],
+            "boilerplate": [{"start": s, "end": e, "kind": k} for s, e, k in self.boilerplate],
             "indicators": [r.to_dict() for r in self.indicators],
             "times": [r.to_dict() for r in self.times],
             "initiatives": [r.to_dict() for r in self.initiatives],
@@ -71,6 +75,12 @@ class Document:
         if kind not in RECORD_KINDS:
             raise ValueError(f"kind must be one of {', '.join(RECORD_KINDS)}, not {kind!r}")
         return records_frame([self], kind)
+
+    def _repr_html_(self) -> str:
+        """The text with its records highlighted, for Jupyter (see :func:`govtext.render`)."""
+        from .render import render  # render imports this module
+
+        return render(self)
 
 
 @functools.lru_cache(maxsize=1)
@@ -86,10 +96,10 @@ def _pandas():
 
 _COLUMNS = {
     "indicators": ["start", "end", "text", "value", "value_max", "unit", "qualifier", "name",
-                   "direction", "status"],
-    "times": ["start", "end", "text", "value", "event"],
-    "events": ["start", "end", "text", "value", "event"],
-    "initiatives": ["start", "end", "text", "name", "category", "members", "components"],
+                   "direction", "status", "section"],
+    "times": ["start", "end", "text", "value", "event", "section"],
+    "events": ["start", "end", "text", "value", "event", "section"],
+    "initiatives": ["start", "end", "text", "name", "category", "members", "components", "section"],
 }
 
 

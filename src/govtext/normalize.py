@@ -28,11 +28,16 @@ _FULL_TO_HALF = {code: code - 0xFEE0 for code in range(0xFF01, 0xFF5F)}
 _FULL_TO_HALF[0x3000] = 0x20
 _FULL_TO_HALF = str.maketrans(_FULL_TO_HALF)
 
-# A space after a digit and before what continues the number or its unit.
-_SPACE_IN_NUMBER = regex.compile(r"(?<=\d)[ \t]+(?=[\d.%\p{Han}])")
+# A space after a lone digit (digits spaced out one by one, 1 9 9 7 年) and before
+# what continues the number or its unit; `2026-03-06 20:48` keeps its space.
+_SPACE_IN_NUMBER = regex.compile(r"(?<=(?<!\d)\d)[ \t]+(?=[\d.%\p{Han}])")
 # A run of line breaks (with the blanks around them).
 _LINE_BREAK = regex.compile(r"[ \t]*\n[\s]*")
 _PROSE_PUNCTUATION = regex.compile(r"[,，、;；。]")
+# a line that starts like a heading (一、 （一） 1.) is never joined to the next one
+_HEADING_START = regex.compile(
+    r"^[\s#*>`]*(?:[一二三四五六七八九十]{1,3}、|[(（][一二三四五六七八九十]{1,3}[)）]|\d{1,2}[.、．](?!\d))"
+)
 _CONTINUES = regex.compile(r"[\p{Han}\w]")
 _MIN_PROSE_LINE = 20
 
@@ -67,6 +72,7 @@ def _joinable_break(original: str, match) -> bool:
     following = original[match.end() : match.end() + 1]
     return (
         len(line) >= _MIN_PROSE_LINE
+        and not _HEADING_START.match(line)
         and bool(_CONTINUES.match(line[-1:]))
         and bool(_PROSE_PUNCTUATION.search(line))
         and bool(_CONTINUES.match(following))

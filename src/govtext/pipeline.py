@@ -1,20 +1,23 @@
-"""normalize -> reference date -> extractors -> Document."""
+"""normalize -> structure and description -> reference date -> extractors -> Document."""
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 
 import regex
 
+from .describe import describe, level_of
 from .document import Document
 from .extractors import EXTRACTORS, Context
-from .normalize import normalize
+from .normalize import NormalizedText, normalize
 from .reference import infer_reference_date
+from .structure import Section, boilerplate_spans, parse_sections, section_path
 
 _ISO_DATE = regex.compile(r"(?P<year>\d{4})(?:-(?P<month>\d\d)(?:-(?P<day>\d\d))?)?")
 
 
-def _reference(text: str, year, date) -> str | None:
+def _reference(text: str, year, date, sections) -> str | None:
     if date is not None:
         if isinstance(date, dt.datetime):
             date = date.date()
@@ -29,7 +32,7 @@ def _reference(text: str, year, date) -> str | None:
         if isinstance(year, bool) or not isinstance(year, int) or not 1000 <= year <= 9999:
             raise ValueError(f"year must be a four-digit int like 2024, not {year!r}")
         return str(year)
-    return infer_reference_date(text)
+    return infer_reference_date(text, sections)
 
 
 def _review_year(reference_year: int | None) -> int | None:
@@ -64,19 +67,43 @@ def extract(
         raise TypeError(f"extract() takes the text as a str, not {type(text).__name__}; "
                         "use govtext.read(path) to read a file")
     view = normalize(text)
-    reference_date = _reference(view.text, year, date)
+    sections = parse_sections(view.text)
+    reference_date = _reference(view.text, year, date, sections)
     reference_year = int(reference_date[:4]) if reference_date else None
-    context = Context(view, reference_year, _review_year(reference_year))
-    results = {extractor.name: extractor(context) for extractor in EXTRACTORS}
+    described = describe(view.text)
+    if region:  # the caller's region decides the level, unless the caller gives it too
+        level = level or level_of(region)
+    context = Context(view, reference_year, _review_year(reference_year), sections=sections)
+    original_sections = tuple(_to_original(view, s) for s in sections)
+    results = {
+        extractor.name: tuple(_placed(r, original_sections) for r in extractor(context))
+        for extractor in EXTRACTORS
+    }
     return Document(
         doc_id=doc_id,
         text=text,
         reference_date=reference_date,
-        kind=kind,
-        title=title,
-        region=region,
-        level=level,
-        indicators=tuple(results["indicators"]),
-        times=tuple(results["times"]),
-        initiatives=tuple(results["initiatives"]),
+        kind=kind or described["kind"],
+        title=title or described["title"],
+        region=region or described["region"],
+        level=level or described["level"],
+        indicators=results["indicators"],
+        times=results["times"],
+        initiatives=results["initiatives"],
+        sections=original_sections,
+        boilerplate=tuple(
+            (*view.span(start, end), kind_) for start, end, kind_ in boilerplate_spans(view.text)
+        ),
     )
+
+
+def _to_original(view: NormalizedText, section: Section) -> Section:
+    start, end = view.span(section.start, section.end)
+    children = tuple(_to_original(view, child) for child in section.children)
+    return dataclasses.replace(section, start=start, end=end, children=children)
+
+
+def _placed(record, sections):
+    """The record with the path of the sections it stands in."""
+    path = section_path(sections, record.start)
+    return dataclasses.replace(record, section=path) if path else record

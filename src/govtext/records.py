@@ -1,6 +1,7 @@
 """The records govtext produces: small frozen dataclasses with a JSON-ready ``to_dict``.
 
-Field names and meanings are those of the annotation contract (ANNOTATION.md).
+Field names and meanings are those of the annotation contract (ANNOTATION.md);
+``section`` is the path of titles of the sections the record stands in.
 Every record's ``start``/``end`` are half-open character offsets into the
 document text and ``text == document_text[start:end]``.
 
@@ -53,6 +54,7 @@ class Indicator:
     value_max: Decimal | None = None
     direction: str | None = None
     status: str | None = None
+    section: tuple[str, ...] = ()
 
     def to_dict(self) -> dict:
         out = {
@@ -71,6 +73,7 @@ class Indicator:
             out["direction"] = self.direction
         if self.status is not None:
             out["status"] = self.status
+        out["section"] = list(self.section)
         return out
 
 
@@ -86,6 +89,7 @@ class TimeExpression:
     text: str
     value: str
     event: bool = False
+    section: tuple[str, ...] = ()
 
     def to_dict(self) -> dict:
         return {
@@ -94,6 +98,7 @@ class TimeExpression:
             "text": self.text,
             "value": self.value,
             "event": self.event,
+            "section": list(self.section),
         }
 
 
@@ -108,6 +113,7 @@ class Initiative:
     category: str | None = None
     members: tuple[str, ...] = ()
     components: tuple[tuple[str, str], ...] = field(default=())
+    section: tuple[str, ...] = ()
 
     def to_dict(self) -> dict:
         return {
@@ -118,6 +124,7 @@ class Initiative:
             "category": self.category,
             "members": list(self.members),
             "components": dict(self.components),
+            "section": list(self.section),
         }
 
 

@@ -25,9 +25,11 @@ _CN = "〇零○一二三四五六七八九十"
 _YEAR = rf"(?P<year>(?:19|20)\d\d|[{_CN}]{{4}})"
 _DATE = rf"{_YEAR}年(?P<month>\d{{1,2}}|[{_CN}]{{1,2}})月(?P<day>\d{{1,2}}|[{_CN}]{{1,3}})日"
 _DELIVERY = regex.compile(rf"{_DATE}在[^\n]{{0,60}}?(?:会议|大会)")
-_DATELINE = regex.compile(
-    r"(?:发布日期|发布时间|日期|时间|发布)[:：]\s*(?P<year>(?:19|20)\d\d)[-年/.](?P<month>\d{1,2})[-月/.](?P<day>\d{1,2})"
-)
+_DATE_DIGITS = r"(?P<year>(?:19|20)\d\d)[-年/.](?P<month>\d{1,2})[-月/.](?P<day>\d{1,2})"
+# 发布日期：2026-07-23 anywhere in the head, or a line that is only a date (and time)
+_DATELINE = regex.compile(rf"(?:发布日期|发布时间|日期|时间|发布)[:：]\s*{_DATE_DIGITS}")
+_DATE_LINE = regex.compile(rf"^\s*{_DATE_DIGITS}日?(?:\s+[\d:]+)?\s*$", regex.MULTILINE)
+_HEADING = regex.compile(r"^\s*(?:[一二三四五六七八九十]{1,3}、|[(（][一二三四五六七八九十]{1,3}[)）])")
 _PROSE = regex.compile(r"[,，。;；]")  # titles have no clause punctuation
 _TITLE_YEAR = regex.compile(rf"{_YEAR}年")
 _LOOKS_BACK = regex.compile(r"过去一年|这一年|一年来")
@@ -55,21 +57,35 @@ def _iso(match) -> str | None:
         return None
 
 
-def infer_reference_date(text: str) -> str | None:
-    """ISO date (``2024-03-05``) or year (``2025``) the text was delivered or published."""
+def infer_reference_date(text: str, sections=()) -> str | None:
+    """ISO date (``2024-03-05``) or year (``2025``) the text was delivered or published.
+
+    ``sections`` (top-level sections with roles) date a report that has no
+    delivery line and no title: ``一、2018年工作回顾`` says it was delivered in 2019.
+    """
     head = text[:_HEAD]
-    for pattern in (_DELIVERY, _DATELINE):
-        match = pattern.search(head)
-        if match and _iso(match):
-            return _iso(match)
-    return _title_year(text)
+    for pattern in (_DELIVERY, _DATELINE, _DATE_LINE):
+        for match in pattern.finditer(head):
+            if _iso(match):
+                return _iso(match)
+    return _title_year(text) or _year_from_sections(sections)
+
+
+def _year_from_sections(sections) -> str | None:
+    for section in sections:
+        match = _TITLE_YEAR.search(section.title)
+        if match and section.role in ("targets", "tasks"):
+            return str(_number(match["year"]))
+        if match and section.role == "review" and "五年" not in section.title:
+            return str(_number(match["year"]) + 1)
+    return None
 
 
 def _title_year(text: str) -> str | None:
     cues, cue_re = _title_cues()
     for line in text[:_HEAD].split("\n"):
         line = line.strip()
-        if not line or len(line) > 60 or _PROSE.search(line):
+        if not line or len(line) > 60 or _PROSE.search(line) or _HEADING.match(line):
             continue
         match = _TITLE_YEAR.search(line)
         if not match:

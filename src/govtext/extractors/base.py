@@ -9,6 +9,7 @@ from dataclasses import dataclass, field
 import regex
 
 from ..normalize import NormalizedText
+from ..structure import role_at
 
 # Quoted and titled stretches of the normalized text: “…”, ‘…’, "…", 《…》, 「…」.
 _QUOTED = regex.compile(r"“[^“”\n]{1,80}”|‘[^‘’\n]{1,60}’|\"[^\"\n]{1,80}\"|「[^「」\n]{1,80}」")
@@ -56,6 +57,11 @@ class Context:
     reference_year: int | None = None
     review_year: int | None = None
     claimed: list[tuple[int, int]] = field(default_factory=list)
+    sections: list = field(default_factory=list)
+
+    def role_at(self, position: int) -> str | None:
+        """Role of the top-level section at normalized ``position`` (review, targets, …)."""
+        return role_at(self.sections, position)
 
     @property
     def text(self) -> str:

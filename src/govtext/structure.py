@@ -1,0 +1,234 @@
+"""Headings, sections and their roles, and boilerplate lines.
+
+The heading forms of these texts: ``一、`` parts (level 1), ``（一）`` sections
+(level 2; often a bold first sentence ending in ``。``), ``1.`` items (level 3).
+Reports without numbered parts (some provincial ones) title their parts with a
+bare line such as ``2026年重点工作``; those lines count as level 1 when they carry
+a role cue. A report whose first numbered part is ``二、`` gets an untitled first
+part. After an annex or glossary line (``附件1``, ``名词解释``) numbering starts
+again inside it.
+
+Each top-level section gets a role from ``data/lexicons/section_roles.tsv``.
+Web chrome and a collector's header are marked by ``data/lexicons/boilerplate.tsv``.
+
+Example:
+    >>> parts = parse_sections("一、2023年工作回顾\\n过去一年……\\n二、2024年政府工作任务\\n今年……")
+    >>> [(s.title, s.role) for s in parts]
+    [('一、2023年工作回顾', 'review'), ('二、2024年政府工作任务', 'tasks')]
+"""
+
+from __future__ import annotations
+
+import functools
+from dataclasses import dataclass, field
+
+import regex
+
+from .lexicons import table
+
+_PART_NUMERAL = "一二三四五六七八九十"
+_LINE = regex.compile(r"[^\n]*")
+# leading blanks and Markdown marks (#, *, >, `) before a heading
+_LEAD = regex.compile(r"^[\s#*>`]*")
+_PART = regex.compile(rf"^([{_PART_NUMERAL}]{{1,3}})、")
+_SECTION = regex.compile(rf"^[(（]([{_PART_NUMERAL}]{{1,3}})[)）]")
+_ITEM = regex.compile(r"^(\d{1,2})[.、．](?!\d)")
+_ANNEX = regex.compile(r"^(?:附件\s*\d*|名词解释|注释|附注)[:：]?$")
+_CLAUSE_MARK = regex.compile(r"[,，;；:：]")
+_MAX_PART_TITLE = 60
+_MAX_BARE_TITLE = 30
+_MAX_TITLE = 80
+
+
+@dataclass(frozen=True)
+class Section:
+    """A heading and the text it governs: ``[start, end)`` offsets, ``level`` 1-3."""
+
+    title: str
+    level: int
+    start: int
+    end: int
+    role: str | None = None
+    children: tuple[Section, ...] = field(default=())
+
+    def to_dict(self) -> dict:
+        return {
+            "title": self.title,
+            "level": self.level,
+            "start": self.start,
+            "end": self.end,
+            "role": self.role,
+            "children": [c.to_dict() for c in self.children],
+        }
+
+
+@functools.lru_cache(maxsize=1)
+def _roles():
+    cues = table("section_roles.tsv", 2)
+    priority = ("glossary", "self_building", "targets", "review", "tasks")
+    return cues, priority
+
+
+@functools.lru_cache(maxsize=1)
+def _boilerplate():
+    rows = table("boilerplate.tsv", 2)
+    chrome = {pattern for pattern, kind in rows if kind == "chrome"}
+    labels = [pattern for pattern, kind in rows if kind == "header"]
+    header = regex.compile(
+        "^(?:" + "|".join(regex.escape(p) for p in sorted(labels, key=len, reverse=True)) + r")\s*[:：]"
+    )
+    return chrome, header
+
+
+def title_roles(title: str) -> list[str]:
+    """Roles whose cues the title carries, in priority order."""
+    cues, priority = _roles()
+    found = {role for cue, role in cues if cue in title}
+    return [role for role in priority if role in found]
+
+
+def _lines(text: str):
+    for match in _LINE.finditer(text):
+        if match.start() == match.end() and match.start() > 0 and text[match.start() - 1] != "\n":
+            continue
+        yield match.start(), match.group()
+
+
+def _heading(line: str):
+    """(level, title) when ``line`` is a heading, else None."""
+    stripped = _LEAD.sub("", line).rstrip().rstrip("*`")
+    if not stripped:
+        return None
+    if _PART.match(stripped):
+        body = stripped.rstrip("。")
+        if len(stripped) <= _MAX_PART_TITLE and "。" not in body:
+            return 1, stripped
+        return None
+    for level, pattern in ((2, _SECTION), (3, _ITEM)):
+        if pattern.match(stripped):
+            title = stripped.split("。", 1)[0]
+            return (level, title[:_MAX_TITLE]) if len(title) <= _MAX_TITLE else None
+    if _ANNEX.match(stripped):
+        return -1, stripped
+    if (
+        len(stripped) <= _MAX_BARE_TITLE
+        and not _CLAUSE_MARK.search(stripped)
+        and not stripped.endswith(("。", "!", "?", "！", "？"))
+        and title_roles(stripped)
+    ):
+        return 0, stripped  # a bare title: a part only where the report has no numbered parts
+    return None
+
+
+def _body_start(text: str) -> int:
+    """Where the text proper starts: after the opening address (各位代表：)."""
+    match = regex.search(r"各位(?:代表|委员)[:：!！]", text[:3000])
+    return match.end() if match else 0
+
+
+def parse_sections(text: str) -> list[Section]:
+    """The section tree of ``text`` (offsets into ``text``), top-level sections with roles."""
+    headings = []  # (level, title, start)
+    for start, line in _lines(text):
+        found = _heading(line)
+        if found:
+            level, title = found
+            headings.append((level, title, start + len(line) - len(line.lstrip())))
+    numbered_parts = [h for h in headings if h[0] == 1]
+    if numbered_parts:
+        headings = [h for h in headings if h[0] != 0]
+    else:
+        headings = [(1 if level == 0 else level, title, start) for level, title, start in headings]
+    headings = _annex_levels(headings)
+    if numbered_parts and not _PART.match(_LEAD.sub("", numbered_parts[0][1])).group(1) == "一":
+        first = numbered_parts[0][2]
+        body = _body_start(text[:first])
+        if text[body:first].strip():
+            headings.insert(0, (1, "", body))
+    return _assign_roles(_tree(headings, 0, len(text), 1))
+
+
+def _annex_levels(headings):
+    """Inside an annex (附件, 名词解释) numbered parts are its items, one level down."""
+    out, in_annex = [], False
+    for level, title, start in headings:
+        if level == -1:
+            in_annex = True
+            out.append((1, title, start))
+        elif in_annex:
+            out.append((level + 1, title, start))
+        else:
+            out.append((level, title, start))
+    return out
+
+
+def _tree(headings, start: int, end: int, level: int) -> list[Section]:
+    sections = []
+    tops = [i for i, h in enumerate(headings) if h[0] == level]
+    for n, index in enumerate(tops):
+        _, title, section_start = headings[index]
+        next_index = tops[n + 1] if n + 1 < len(tops) else len(headings)
+        section_end = headings[next_index][2] if next_index < len(headings) else end
+        inner = headings[index + 1 : next_index]
+        children = _tree(inner, section_start, section_end, level + 1) if inner else []
+        sections.append(Section(title, level, section_start, section_end, None, tuple(children)))
+    if not tops and headings:
+        return _tree(headings, start, end, level + 1)
+    return sections
+
+
+def _assign_roles(parts: list[Section]) -> list[Section]:
+    out, seen_review, after_plan = [], False, False
+    for part in parts:
+        roles = title_roles(part.title)
+        if not part.title and not out:
+            roles = ["review"]
+        if "review" in roles and (not seen_review or len(roles) == 1) and not after_plan:
+            role = "review"
+        else:
+            role = next((r for r in roles if r != "review"), roles[0] if roles else None)
+        if role is None:
+            role = "tasks" if after_plan else "other"
+        seen_review = seen_review or role == "review"
+        after_plan = after_plan or role in ("targets", "tasks")
+        if role in ("glossary", "self_building"):
+            after_plan = False
+        out.append(Section(part.title, part.level, part.start, part.end, role, part.children))
+    return out
+
+
+def boilerplate_spans(text: str) -> list[tuple[int, int, str]]:
+    """``(start, end, kind)`` of web chrome and collector-header lines near the top,
+    and of the opening address of a report (``各位代表：现在，我代表…``)."""
+    chrome, header = _boilerplate()
+    spans = []
+    for start, line in _lines(text[:5000]):
+        stripped = line.strip()
+        if not stripped:
+            continue
+        if stripped in chrome:
+            spans.append((start, start + len(line), "chrome"))
+        elif header.match(stripped):
+            spans.append((start, start + len(line), "header"))
+    opening = regex.search(r"各位代表[:：]\s*\n?\s*现在[,，]?我代表[^\n]*", text[:5000])
+    if opening:
+        spans.append((opening.start(), opening.end(), "opening"))
+    return sorted(spans)
+
+
+def section_path(sections, position: int) -> tuple[str, ...]:
+    """Titles of the sections that contain ``position``, outermost first."""
+    path = []
+    level = sections
+    while True:
+        inner = next((s for s in level if s.start <= position < s.end), None)
+        if inner is None:
+            return tuple(path)
+        path.append(inner.title)
+        level = inner.children
+
+
+def role_at(sections, position: int) -> str | None:
+    """Role of the top-level section that contains ``position``."""
+    top = next((s for s in sections if s.start <= position < s.end), None)
+    return top.role if top else None
