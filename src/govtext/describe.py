@@ -71,7 +71,7 @@ def level_of(region: str | None) -> str | None:
         return "national"
     if region in _provinces().values() or region in _MUNICIPALITIES:
         return "provincial"
-    if region.endswith(("自治区",)):
+    if region.endswith(("省", "自治区")):
         return "provincial"
     if region.endswith(("区", "县", "旗")):
         return "county"

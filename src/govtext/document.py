@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 from .errors import MissingExtraError
 from .records import SCHEMA_VERSION, Indicator, Initiative, Sentence, TimeExpression
 
-RECORD_KINDS = ("indicators", "times", "initiatives", "events")
+RECORD_KINDS = ("indicators", "times", "initiatives", "events", "sections")
 
 
 @dataclass(frozen=True)
@@ -70,7 +70,8 @@ class Document:
     def to_frame(self, kind: str = "indicators"):
         """The records of one kind as a pandas DataFrame (needs the ``pandas`` extra).
 
-        ``kind`` is one of ``indicators``, ``times``, ``initiatives``, ``events``.
+        ``kind`` is one of ``indicators``, ``times``, ``initiatives``, ``events``,
+        ``sections``.
         """
         if kind not in RECORD_KINDS:
             raise ValueError(f"kind must be one of {', '.join(RECORD_KINDS)}, not {kind!r}")
@@ -100,16 +101,36 @@ _COLUMNS = {
     "times": ["start", "end", "text", "value", "event", "section"],
     "events": ["start", "end", "text", "value", "event", "section"],
     "initiatives": ["start", "end", "text", "name", "category", "members", "components", "section"],
+    "sections": ["title", "depth", "start", "end", "role"],
 }
+# document columns that lead every record row, so rows of many documents stay apart
+DOCUMENT_COLUMNS = ["doc_id", "kind", "region", "level", "year"]
+
+
+def _flat_sections(sections):
+    for section in sections:
+        yield section
+        yield from _flat_sections(section.children)
 
 
 def records_frame(documents, kind: str):
-    """One DataFrame of the ``kind`` records of many documents, with a ``doc_id`` column."""
+    """One DataFrame of the ``kind`` records of many documents; each row starts with
+    the document's ``doc_id``, ``kind``, ``region``, ``level`` and ``year``."""
     pandas = _pandas()
     rows = []
     for document in documents:
-        for record in getattr(document, kind):
+        leading = {
+            "doc_id": document.doc_id,
+            "kind": document.kind,
+            "region": document.region,
+            "level": document.level,
+            "year": int(document.reference_date[:4]) if document.reference_date else None,
+        }
+        records = _flat_sections(document.sections) if kind == "sections" else getattr(document, kind)
+        for record in records:
             row = record.to_dict()
-            row["doc_id"] = document.doc_id
-            rows.append(row)
-    return pandas.DataFrame(rows, columns=["doc_id", *_COLUMNS[kind]])
+            if kind == "sections":  # a section's level is its depth, not the document's level
+                row["depth"] = row.pop("level")
+                row.pop("children")
+            rows.append({**row, **leading})
+    return pandas.DataFrame(rows, columns=[*DOCUMENT_COLUMNS, *_COLUMNS[kind]])
