@@ -12,6 +12,7 @@ Example:
 
 from __future__ import annotations
 
+import dataclasses
 import functools
 from decimal import Decimal
 
@@ -27,6 +28,10 @@ _ARABIC = r"\d+(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
 _RANGE_SEPARATOR = r"[-~—–―至到]{1,2}"
 # After a count, these words say it is not a count of things (`3个月` is a duration).
 _JOINERS = frozenset("、和及与")
+# the text before a number that follows another value in its clause (意见建议2979件、提案)
+_AFTER_LAST_VALUE = regex.compile(r"[\d%][^、]*、")
+# a comparison or starting point after the name: 从1997年的…, 由…, 比上年…, 较…
+_COMPARISON = regex.compile(r"(?:从|由|比|较)(?=\d|上年|去年|年初|上年末|同期|\p{Han}{0,4}的)")
 _SHARED = regex.compile(r"(?:均为|均达到|均达|都是|都为|均是|均)$")
 
 
@@ -64,6 +69,7 @@ def _lexicon():
         rf"(?![立为果员就效本品熟长功])(?P<after>{alternation(after)})?"
     )
     not_quantities = regex.compile(alternation(words("not_quantities.tsv")))
+    links = [word for word, role in table("name_words.tsv", 2) if role == "link"]
     return {
         "units": units,
         "qualifiers": qualifiers,
@@ -71,6 +77,8 @@ def _lexicon():
         "not_quantities": not_quantities,
         "directions": mapping("directions.tsv"),
         "direction_re": regex.compile(f"(?:{alternation(mapping('directions.tsv'))})"),
+        "direction_end": regex.compile(f"(?:{alternation(mapping('directions.tsv'))})$"),
+        "link_end": regex.compile(f"(?:{alternation([*mapping('directions.tsv'), *links])})$"),
         "status": mapping("status_cues.tsv"),
         "status_re": regex.compile(alternation(mapping("status_cues.tsv"))),
     }
@@ -96,14 +104,12 @@ class IndicatorExtractor:
         blocked = Spans(
             [m.span() for m in lexicon["not_quantities"].finditer(text)] + list(context.claimed)
         )
-        found = []
+        found = []  # (normalized start, record)
         for pattern in lexicon["patterns"]:
             for match in pattern.finditer(text):
-                record = self._record(context, match, blocked)
-                if record:
-                    found.extend(record)
-        found.sort(key=lambda r: (r.start, r.end))
-        return found
+                found.extend((match.start(), r) for r in self._record(context, match, blocked))
+        found.sort(key=lambda pair: (pair[1].start, pair[1].end))
+        return _carry_names(context, found)
 
     def _record(self, context: Context, match, blocked: Spans) -> list[Indicator]:
         lexicon = _lexicon()
@@ -160,12 +166,14 @@ class IndicatorExtractor:
         """The name of what is measured, and the names a shared value is given to."""
         text = context.text
         before = text[context.clause_start(start) : start]
-        shared = _SHARED.search(before)
+        shared = _SHARED.search(_lexicon()["direction_end"].sub("", before))
         if shared and "、" in before:
-            names = [_trim_name(part) for part in before[: shared.start()].split("、")]
-            names = [n for n in names if n]
+            names = _list_names(before[: shared.start()])
             if len(names) > 1:
                 return names[0], names
+        distributed = _distributed_name(before)
+        if distributed:
+            return distributed, None
         if _lexicon()["units"].get(unit) == "counter":
             after = _name_after(text[end : context.clause_end(end)])
             if after:
@@ -174,22 +182,66 @@ class IndicatorExtractor:
 
     @staticmethod
     def _direction(context: Context, start: int) -> str | None:
-        window = context.text[max(context.clause_start(start), start - 12) : start]
+        """The direction word nearest before the quantity in its clause (分别增长5%、6%:
+        both up)."""
+        window = context.text[context.clause_start(start) : start]
         hits = list(_lexicon()["direction_re"].finditer(window))
         if not hits:
             return None
-        return _lexicon()["directions"][hits[-1].group()]
+        direction = _lexicon()["directions"][hits[-1].group()]
+        return None if direction == "none" else direction
 
     @staticmethod
     def _status(context: Context, start: int) -> str:
         sentence_start, sentence_end = context.sentence_bounds(start)
         cue_re = _lexicon()["status_re"]
         cues = {m.group() for m in cue_re.finditer(context.text, sentence_start, sentence_end)}
-        if "预计" in cues and "今年" not in cues:
-            return "estimated"
-        if cues - {"预计"}:
+        estimate = "预计" in cues and "今年" not in cues
+        role = context.role_at(start)
+        # the section says what a quantity is: a review reports, targets and tasks plan
+        if role == "review":
+            return "estimated" if estimate else "achieved"
+        if role in ("targets", "tasks"):
             return "target"
-        return "achieved"
+        if estimate:
+            return "estimated"
+        return "target" if cues - {"预计"} else "achieved"
+
+
+def _carry_names(context: Context, found) -> list[Indicator]:
+    """A quantity without a name of its own (国内生产总值超过126万亿元，增长5.2%) measures
+    what the quantity before it in the same sentence measures."""
+    out, last_name, last_sentence = [], None, None
+    for start, record in found:
+        sentence = context.sentence_bounds(start)
+        if sentence != last_sentence:
+            last_name, last_sentence = None, sentence
+        if record.name is None and last_name is not None:
+            record = dataclasses.replace(record, name=last_name)
+        last_name = record.name or last_name
+        out.append(record)
+    return out
+
+
+def _list_names(phrase: str) -> list[str]:
+    """Names of a list (A、B和C), each trimmed."""
+    parts = regex.split(r"、|和|及|与", phrase)
+    names = [_trim_name(part) for part in parts]
+    if names and len(names[-1]) > 1 and len(names) > 1:
+        names[0] = _name_before(parts[0]) or names[0]
+    return [n for n in names if n]
+
+
+def _distributed_name(before: str) -> str | None:
+    """In ``A、B分别增长5%、6%`` the n-th value belongs to the n-th name."""
+    marker = before.rfind("分别")
+    if marker < 0:
+        return None
+    names = _list_names(_COMPARISON.split(before[:marker])[0])
+    values = before[marker:]
+    first_digit = regex.search(r"[\d零〇一二两三四五六七八九十百]", values)
+    index = len(regex.findall(r"[、和及与]", values[first_digit.start() :])) if first_digit else 0
+    return names[index] if len(names) > 1 and index < len(names) else None
 
 
 def pattern_is_tenths(match) -> bool:
@@ -207,26 +259,40 @@ def _trim_name(phrase: str) -> str:
 
 
 def _name_before(before: str) -> str | None:
-    """The phrase after the last verb of the clause part before the number."""
-    tokens = [t for t in cut(before) if t.strip()]
-    while tokens and word_role(tokens[-1]) in ("link", "verb") and _is_link_or_direction(tokens[-1]):
+    """The name in the clause part before the number, or None when it names nothing
+    (增长, 拟按, 比上年增加).
+
+    The name ends where the link words before the number (达到, 提高到, 拟按) start,
+    and starts after the last verb that leaves a name of two characters or more
+    holding a noun (开展|协商议政活动); verbs inside a compound stay (科技创新投入).
+    """
+    after_last_value = _AFTER_LAST_VALUE.split(before)[-1]
+    subject = _COMPARISON.split(after_last_value)[0]
+    if not subject.strip() and subject != after_last_value:
+        return None  # 比上年增加…: the name is the subject of the sentence
+    tokens = [t for t in cut(_strip_links(subject)) if t.strip()]
+    while tokens and _is_link_or_direction(tokens[-1]):
         tokens.pop()
-    verbs = [i for i, t in enumerate(tokens) if word_role(t) == "verb"]
-    if verbs and verbs[-1] < len(tokens) - 1:
-        phrase = tokens[verbs[-1] + 1 :]
-    elif verbs:
-        # the clause ends in a verb (委员参与, 领导同志批示): the verb with what precedes it
-        previous = verbs[-2] + 1 if len(verbs) > 1 else 0
-        phrase = tokens[previous:]
-        if "、" in phrase:
-            phrase = phrase[len(phrase) - phrase[::-1].index("、") :]
-    else:
-        phrase = tokens
-    while phrase and (word_role(phrase[0]) in ("lead", "link") or phrase[0] in _JOINERS):
-        phrase = phrase[1:]
-    while phrase and phrase[-1] in _JOINERS:
-        phrase = phrase[:-1]
-    return "".join(phrase) or None
+    cuts = [i + 1 for i, t in enumerate(tokens) if word_role(t) == "verb" or t in _JOINERS]
+    for cut_at in [*reversed(cuts), 0]:
+        phrase = tokens[cut_at:]
+        while phrase and (word_role(phrase[0]) in ("lead", "link") or phrase[0] in _JOINERS):
+            phrase = phrase[1:]
+        name = "".join(phrase)
+        # the whole phrase may be all verbs by jieba's tags (提案, 委员参与)
+        if len(name) >= 2 and (cut_at == 0 or any(word_role(t) == "noun" for t in phrase)):
+            return name
+    return None
+
+
+def _strip_links(phrase: str) -> str:
+    """Drop link phrases (预期目标为, 扣除物价因素, 平均每年) at the end of ``phrase``."""
+    link_end = _lexicon()["link_end"]
+    while True:
+        shorter = link_end.sub("", phrase)
+        if shorter == phrase:
+            return phrase
+        phrase = shorter
 
 
 def _is_link_or_direction(token: str) -> bool:
