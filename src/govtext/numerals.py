@@ -43,8 +43,17 @@ def magnitude_pattern() -> str:
 
 
 def parse_chinese(numeral: str) -> Decimal | None:
-    """Value of a Chinese numeral (``二十``, ``十二``, ``一万五千亿``, ``二〇二四``), or None."""
+    """Value of a Chinese numeral (``二十``, ``十二``, ``一万五千亿``, ``二〇二四``,
+    ``十一点八``), or None."""
     digits, units = _numeral_table()
+    whole, point, fraction = numeral.partition("点")
+    if point:  # 十一点八: the fraction is read digit by digit
+        if not fraction or any(ch not in digits for ch in fraction):
+            return None
+        integer = parse_chinese(whole) if whole else Decimal(0)
+        if integer is None:
+            return None
+        return integer + Decimal("0." + "".join(str(digits[ch]) for ch in fraction))
     if not numeral or any(ch not in digits and ch not in units for ch in numeral):
         return None
     if len(numeral) > 1 and all(ch in digits for ch in numeral):

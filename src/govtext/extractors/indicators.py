@@ -49,19 +49,20 @@ def _lexicon():
         + "".join(f"(?!{regex.escape(u[len(m):])})" for u in units if u.startswith(m) and u != m)
         for m in sorted(magnitudes(), key=len, reverse=True)
     )
-    number = rf"(?:{_ARABIC}|[{numeral_chars}]+)"
+    chinese = rf"[{numeral_chars}]+(?:点[{numeral_chars}]+)?"
+    number = rf"(?:{_ARABIC}|{chinese})"
     pattern = regex.compile(
         rf"(?P<before>{alternation(before)})?"
         rf"(?<![\d.\p{{Latin}}{numeral_chars}第+])"
         rf"(?P<num>{number})(?P<mag1>{magnitude})?(?P<unit1>%)?"
         rf"(?:(?P<sep>{_RANGE_SEPARATOR})(?P<num2>{number}))?"
-        rf"(?P<mag>{magnitude})?(?P<inside>{alternation(inside)})?"
-        rf"(?P<unit>{alternation(units)})(?!\+)"
+        rf"(?P<inside_before_magnitude>{alternation(inside)})?(?P<mag>{magnitude})?"
+        rf"(?P<inside>{alternation(inside)})?(?P<unit>{alternation(units)})(?!\+)"
         rf"(?P<after>{alternation(after)})?"
     )
     percent_words = regex.compile(
-        rf"(?P<before>{alternation(before)})?百分之(?P<num>[{numeral_chars}]+|{_ARABIC})"
-        rf"(?:(?P<sep>{_RANGE_SEPARATOR})(?:百分之)?(?P<num2>[{numeral_chars}]+|{_ARABIC}))?"
+        rf"(?P<before>{alternation(before)})?百分之(?P<num>{chinese}|{_ARABIC})"
+        rf"(?:(?P<sep>{_RANGE_SEPARATOR})(?:百分之)?(?P<num2>{chinese}|{_ARABIC}))?"
         rf"(?P<after>{alternation(after)})?"
     )
     tenths = regex.compile(
@@ -72,6 +73,7 @@ def _lexicon():
     links = [word for word, role in table("name_words.tsv", 2) if role == "link"]
     return {
         "units": units,
+        "ordinal_counters": frozenset(words("ordinal_counters.tsv")),
         "qualifiers": qualifiers,
         "patterns": (pattern, percent_words, tenths),
         "not_quantities": not_quantities,
@@ -84,11 +86,14 @@ def _lexicon():
     }
 
 
-def _value(numeral: str) -> Decimal | None:
-    """Value of one numeral; Chinese numerals must look like numbers (not 一, not 千 alone)."""
+def _value(numeral: str, qualified: bool = False) -> Decimal | None:
+    """Value of one numeral; Chinese numerals must look like numbers: not 一 alone, and
+    not a bare 千 or 万 unless a qualifier vouches for it (近千公里)."""
     if numeral[0].isdigit():
         return parse_number(numeral)
-    if numeral == "一" or not (regex.search("[零〇一二两三四五六七八九]", numeral) or numeral[0] == "十"):
+    if numeral == "一":
+        return None
+    if not (regex.search("[零〇一二两三四五六七八九]", numeral) or numeral[0] == "十" or qualified):
         return None
     return parse_chinese(numeral)
 
@@ -129,8 +134,8 @@ class IndicatorExtractor:
             or context.titled.covering(number_start)
         ):
             return []
-        value = _value(groups["num"])
-        if value is None:
+        value = _value(groups["num"], qualified=bool(groups.get("before")))
+        if value is None or self._is_ordinal(context, match, unit):
             return []
         magnitude = groups.get("mag") or groups.get("mag1")
         value_max = _value(groups["num2"]) if groups.get("num2") else None
@@ -154,10 +159,22 @@ class IndicatorExtractor:
         ]
 
     @staticmethod
+    def _is_ordinal(context: Context, match, unit: str) -> bool:
+        """二期工程, 七次全委会: a Chinese numeral with 期/次/届 before a noun names a phase
+        or a session."""
+        if match.group("num")[0].isdigit() or unit not in _lexicon()["ordinal_counters"]:
+            return False
+        following = context.text[match.end() : match.end() + 6]
+        if not regex.match(r"\p{Han}", following):
+            return False
+        return word_role(cut(following)[0]) != "verb"  # 两次降低…: a count of actions
+
+    @staticmethod
     def _qualifier(groups) -> str | None:
         qualifiers = _lexicon()["qualifiers"]
-        for position in ("before", "inside", "after"):
-            word = groups.get(position)
+        for group, position in (("before", "before"), ("inside_before_magnitude", "inside"),
+                                ("inside", "inside"), ("after", "after")):
+            word = groups.get(group)
             if word:
                 return qualifiers[(word, position)]
         return None

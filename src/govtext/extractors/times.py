@@ -55,7 +55,8 @@ def _lexicon():
         rf"(?P<relative>{alternation(relative)}){part}{_SINCE}",
         rf"(?P<lonepart>{alternation(k for k in parts if not k.startswith('年'))})",
         _PLAN,
-        r"(?P<midcentury>本世纪中叶)",
+        rf"(?<![\d{_CN_DIGIT}十])(?P<years_back>\d{{1,2}}|[一二三四五六七八九十]{{1,3}})年来",
+        rf"{_YEAR}(?=[、和及]{_YEAR.replace('year', 'listed_year')}年)",
     ]
     pattern = regex.compile("|".join(f"(?:{a})" for a in alternatives))
     return relative, parts, pattern
@@ -129,8 +130,12 @@ class TimeExtractor:
         since = "/" if groups.get("since") else ""
         if groups.get("plan"):
             return plan_period(groups["plan"]), None, False
-        if groups.get("midcentury"):
-            return "2050", None, False
+        if groups.get("years_back"):
+            back = _small(groups["years_back"])
+            if context.reference_year is None or back < 1:
+                return None
+            first, last = context.reference_year - back, context.reference_year - 1
+            return (str(last) if back == 1 else f"{first}/{last}"), None, False
         if groups.get("year2"):
             return f"{_year(groups['year'])}/{_year(groups['year2'])}", None, False
         if groups.get("year"):
@@ -143,6 +148,8 @@ class TimeExtractor:
             return _with_part(year, groups.get("part")) + since, year, False
         if groups.get("relative"):
             anchor_kind, offset = relative[groups["relative"]]
+            if anchor_kind == "absolute":
+                return offset, None, False
             base = {
                 "reference": context.reference_year,
                 "review": context.review_year,
