@@ -12,6 +12,7 @@ from .errors import GovtextError, LexiconError, MissingExtraError, ReadError
 from .pipeline import extract
 from .reader import read
 from .records import SCHEMA_VERSION, Indicator, Initiative, Sentence, TimeExpression, Token
+from .render import render
 from .segment import segment
 
 __version__ = "0.1.0"
@@ -30,5 +31,7 @@ __all__ = [
     "Token",
     "extract",
     "read",
+    "render",
     "segment",
 ]
+

@@ -79,7 +79,7 @@ class Document:
 
     def _repr_html_(self) -> str:
         """The text with its records highlighted, for Jupyter (see :func:`govtext.render`)."""
-        from .render import render  # render imports this module
+        from .render import render  # only notebooks need it
 
         return render(self)
 
