@@ -17,44 +17,64 @@ Example:
 from __future__ import annotations
 
 import functools
+from dataclasses import dataclass
 
 import regex
 
 from ..lexicons import alternation, table, words
 from ..numerals import parse_chinese
 from ..records import Initiative
-from ..segment import cut
+from ..segment import cut, word_role
 from .base import Context
 
 _NUMERAL = "一二两三四五六七八九十"
+# what a numbered slogan may start with: numerals, and 双/百/千/万 (双碳, 百千万工程)
+_SLOGAN_NUMERAL = _NUMERAL + "双百千万"
 # a modifier between a quoted name and its category noun (“…”党建品牌); words that
 # start a predicate (是, 为, 的) cannot be part of it
 _MODIFIER = r"[^\P{Han}是为的和与及在等即]"
-_FORMULA = regex.compile(r"[\dA-Za-z]+(?:\+[\dA-Za-z]+)+|\d{2,}[A-Za-z]")
-_NUMBERED = regex.compile(rf"[{_NUMERAL}]+(?:大|个|项|张|条|件)?\p{{Han}}")
+# 1+3+N, 415X, 132, 智能+, 科学家+企业家, 民营经济32条
+_FORMULA = regex.compile(r"\+|^\d{3,}[A-Za-z]?$|^\d{2,}[A-Za-z]$|\p{Han}\d+\p{Han}")
+_NUMBERED = regex.compile(rf"[{_SLOGAN_NUMERAL}]+(?:大|个|项|张|条|件)?\p{{Han}}")
+# a chain of further quoted phrases (“府院联动”“府检联动”)
+_MORE_QUOTED = r"(?:[、,]?[“‘\"「][^”’\"」]{1,30}[”’\"」])*"
+_SEGMENTS = regex.compile(r"[,，、\s]+")
 _DEFINES = "(?:是|即|指|为|就是)"
 _LIST_AFTER = regex.compile(r"^[,:]?\s*(?:即|分别是|分别为|包括|是指|指|主要包括)[:,]?")
 _PARENTHESIS = regex.compile(r"^\(([^()]{2,80})\)")
 _ITEM_SPLIT = regex.compile(r"、|和|及|与|以及")
 
 
+@dataclass(frozen=True)
+class _Lexicon:
+    gazetteer: dict  # name -> (members, category)
+    quoted: regex.Pattern  # a quoted name with the category noun after it, if any
+    numbered: regex.Pattern  # 三大攻坚战, 六大林业生态工程
+    known: regex.Pattern | None  # numbered gazetteer names, found unquoted
+    head: regex.Pattern  # a category noun ending a name (双高计划)
+    not_heads: regex.Pattern  # what follows quotes that are not initiatives (“…”等问题)
+
+
 @functools.lru_cache(maxsize=1)
-def _lexicon():
+def _lexicon() -> _Lexicon:
     gazetteer = {}
     for name, members, category, _verified, _source in table("initiatives.tsv", 5):
         gazetteer[name] = (tuple(m for m in members.split("、") if m), category or None)
-    categories = words("initiative_categories.tsv")
-    category = alternation(categories)
+    category = alternation(words("initiative_categories.tsv"))
     quoted = regex.compile(
         r"(?P<open>[“‘\"「])(?P<name>[^“”‘’\"「」\n]{1,30})(?P<close>[”’\"」])"
         rf"(?P<category>(?:(?<=以[“‘\"「][^”’\"」]{{1,30}}[”’\"」])为)?{_MODIFIER}{{0,4}}(?:{category}))?"
     )
     numbered = regex.compile(
-        rf"(?<![{_NUMERAL}第])(?P<name>(?!一[大个项])[{_NUMERAL}]+(?:大|个|项)(?P<category>{category}))"
+        rf"(?<![{_NUMERAL}第])(?P<name>(?!一[大个项])[{_NUMERAL}]+(?:大|个|项)\p{{Han}}{{0,4}}?"
+        rf"(?P<category>{category}))"
     )
-    known = regex.compile(alternation(gazetteer)) if gazetteer else None
-    head = regex.compile(rf"(?:{category})$")
-    return gazetteer, quoted, numbered, known, head
+    # unquoted, only the numbered names of the gazetteer (千万工程, 六稳) are safe to take:
+    # 新发展理念 or 专精特新 unquoted are concepts the text uses, not programmes it names
+    numbered_known = [n for n in gazetteer if n[0] in _SLOGAN_NUMERAL or regex.search(r"\d", n)]
+    known = regex.compile(alternation(numbered_known)) if numbered_known else None
+    not_heads = regex.compile(rf"{_MORE_QUOTED}等?(?:{alternation(words('not_initiative_heads.tsv'))})")
+    return _Lexicon(gazetteer, quoted, numbered, known, regex.compile(rf"(?:{category})$"), not_heads)
 
 
 def _count(name: str) -> int | None:
@@ -80,48 +100,61 @@ class InitiativeExtractor:
     name = "initiatives"
 
     def __call__(self, context: Context) -> list[Initiative]:
-        gazetteer, quoted, numbered, known, _ = _lexicon()
+        lexicon = _lexicon()
         text = context.text
         found: dict[tuple[int, int], Initiative] = {}
 
-        def add(start, end, name, category, span_end):
+        def add(start, end, category, span_end):
             if (start, end) in found or context.titled.covering(start):
                 return
-            members = self._members(context, start, end, span_end, name)
-            if not members and name in gazetteer:
-                members = gazetteer[name][0]
-            if category is None and name in gazetteer:
-                category = gazetteer[name][1]
+            name = text[start:end]
+            known = lexicon.gazetteer.get(name)
+            members = self._members(context, start, span_end, name) or (known[0] if known else ())
+            category = category or (known[1] if known else None)
             components = self._components(context, span_end, name)
             context.claimed.append((start, end))
             ostart, oend, otext = context.original(start, end)
+            # the name as written (full-width punctuation kept), white space collapsed
             found[(start, end)] = Initiative(
-                ostart, oend, otext, " ".join(name.split()), category, tuple(members), components
+                ostart, oend, otext, " ".join(otext.split()), category, tuple(members), components
             )
 
-        for match in quoted.finditer(text):
-            name = match.group("name").strip()
-            category = match.group("category")
-            is_formula = bool(_FORMULA.fullmatch(name))
-            is_numbered = bool(_NUMBERED.match(name)) and len(name) <= 10
-            if not (category or is_formula or is_numbered or name in gazetteer):
-                continue
-            if category and category.startswith("为"):
-                category = category[1:]
-            if not category and is_numbered:
-                category = _head_category(name)
-            name_start = match.start("name") + (len(match.group("name")) - len(match.group("name").lstrip()))
-            add(name_start, name_start + len(name), name, category or None, match.end())
-        for match in numbered.finditer(text):
-            if context.quoted.covering(match.start()):
-                continue
-            add(match.start(), match.end(), match.group("name"), match.group("category"), match.end())
-        if known is not None:
-            for match in known.finditer(text):
-                add(match.start(), match.end(), match.group(), None, match.end())
+        for match in lexicon.quoted.finditer(text):
+            raw = match.group("name")
+            name = raw.strip()
+            name_start = match.start("name") + len(raw) - len(raw.lstrip())
+            category = self._quoted_category(context, match, name)
+            if category is not False:
+                add(name_start, name_start + len(name), category, match.end())
+        for match in lexicon.numbered.finditer(text):
+            if not context.quoted.covering(match.start()):
+                add(match.start(), match.end(), match.group("category"), match.end())
+        if lexicon.known is not None:
+            for match in lexicon.known.finditer(text):
+                add(match.start(), match.end(), None, match.end())
         return sorted(found.values(), key=lambda r: (r.start, r.end))
 
-    def _members(self, context: Context, start: int, end: int, span_end: int, name: str) -> list[str]:
+    @staticmethod
+    def _quoted_category(context: Context, match, name: str):
+        """The category of a quoted initiative (None when it has none), or False when
+        the quoted phrase is not an initiative."""
+        lexicon = _lexicon()
+        category = match.group("category")
+        if category:
+            return category.removeprefix("为")
+        if lexicon.not_heads.match(context.text, match.end()) or "的" in name:
+            return False
+        if _NUMBERED.match(name) and len(name) <= 10:
+            return _head_category(name)
+        inner = lexicon.head.search(name)
+        modifier = name[: len(name) - len(inner.group())] if inner else ""
+        if len(modifier) >= 2 and modifier != "新":
+            return inner.group()  # “双高计划”, “文化扶贫工程”; not “新品牌”
+        if _FORMULA.search(name) or name in lexicon.gazetteer or _is_slogan(name):
+            return _following_noun(context.text, match.end())
+        return False
+
+    def _members(self, context: Context, start: int, span_end: int, name: str) -> list[str]:
         expected = _count(name)
         text = context.text
         # a list right after the name: 即/分别是/包括 …, or a parenthesis
@@ -138,13 +171,16 @@ class InitiativeExtractor:
             items = _split_items(rest[: stop.start() if stop else len(rest)].rstrip("等"))
             if len(items) > 1 and (expected is None or len(items) == expected):
                 return items
-        # a list right before the name (A、B、C、D“四大工程”)
+        # a list right before the name (A、B、C、D“四大工程”); with 等 it may be partial
+        # (退耕还林、天然林保护、京津风沙源治理等六大林业生态工程)
         if expected and expected > 1:
             quote_start = start - 1 if start and text[start - 1] in "“‘\"「" else start
             before = text[context.clause_start(quote_start) : quote_start]
-            items = before.split("、")
-            if len(items) >= expected and all(items[-expected + 1 :]):
-                items = [_clean_item(i) for i in items[-expected:]]
+            partial = before.endswith("等")
+            items = regex.split(r"、|和|及", before.removesuffix("等"))
+            take = min(expected, len(items)) if partial else expected
+            if len(items) >= take > 1 and all(items[-take + 1 :]):
+                items = [_clean_item(i) for i in items[-take:]]
                 items[0] = _trim_to_length(items[0], max(len(i) for i in items[1:]))
                 if all(items) and all(len(i) <= 12 for i in items):
                     return items
@@ -165,6 +201,42 @@ class InitiativeExtractor:
         return tuple(components)
 
 
+# what stands between a slogan and its head noun: more quoted slogans, 等 or 的, a count
+_BEFORE_HEAD = regex.compile(rf"{_MORE_QUOTED}[、]?(?:等|的)?(?:[{_NUMERAL}]+大)?")
+
+
+def _following_noun(text: str, position: int) -> str | None:
+    """The noun phrase after a quoted slogan, as its category: “132”总体工作部署,
+    “油路到县”、“送电到乡”等工程, “稳住一头，放开一片”的方针."""
+    position = _BEFORE_HEAD.match(text, position).end()
+    phrase = ""
+    for word in cut(text[position : position + 10]):
+        if not regex.fullmatch(r"\p{Han}+", word) or word_role(word) != "noun":
+            break
+        phrase += word
+    return phrase if 2 <= len(phrase) <= 8 else None
+
+
+def _is_slogan(name: str) -> bool:
+    """Whether a quoted phrase reads as a slogan or programme, not a figurative word.
+
+    Parallel segments of about one length (巩固、增强、提升、畅通; 企业认定、政府认账;
+    抓住机遇，深化改革，…) are slogans; so is a short phrase of several words
+    (最多跑一次, 府院联动, 油路到县). A single word, or 新 with one word (方向盘,
+    主旋律, 新抓手), is a figure of speech; a long phrase is a topic or a title.
+    """
+    segments = [s for s in _SEGMENTS.split(name) if s]
+    if len(segments) > 1:
+        lengths = [len(s) for s in segments]
+        return max(lengths) <= 8 and max(lengths) - min(lengths) <= 1
+    if not 3 <= len(name) <= 10 or not regex.fullmatch(r"[\p{Han}\d()（）]+", name):
+        return False
+    words = cut(name)
+    if words and words[0] == "新":
+        words = words[1:]
+    return len(words) >= 2
+
+
 def _trim_to_length(item: str, length: int) -> str:
     """Drop leading words of the first list item (大力实施凝心铸魂) until it is as long
     as the longest other item: the clause's verb stands before the list."""
@@ -176,5 +248,5 @@ def _trim_to_length(item: str, length: int) -> str:
 
 def _head_category(name: str) -> str | None:
     """The category noun a numbered name ends with (四大工程 -> 工程)."""
-    match = _lexicon()[4].search(name)
+    match = _lexicon().head.search(name)
     return match.group() if match else None
