@@ -6,7 +6,7 @@ import functools
 from dataclasses import dataclass, field
 
 from .errors import MissingExtraError
-from .records import SCHEMA_VERSION, Indicator, Initiative, Sentence, TimeExpression
+from .records import SCHEMA_VERSION, Event, Indicator, Initiative, Sentence, TimeExpression
 
 RECORD_KINDS = ("indicators", "times", "initiatives", "events", "sections")
 
@@ -32,14 +32,11 @@ class Document:
     indicators: tuple[Indicator, ...] = ()
     times: tuple[TimeExpression, ...] = ()
     initiatives: tuple[Initiative, ...] = ()
+    # the times that anchor a happening, with action, actors and places
+    events: tuple[Event, ...] = ()
     sections: tuple = ()
     boilerplate: tuple[tuple[int, int, str], ...] = ()
     _cache: dict = field(default_factory=dict, repr=False, compare=False)
-
-    @property
-    def events(self) -> tuple[TimeExpression, ...]:
-        """The times that anchor a happening (``5月11日,…带队前往深圳``)."""
-        return tuple(t for t in self.times if t.event)
 
     @property
     def sentences(self) -> list[Sentence]:
@@ -99,7 +96,7 @@ _COLUMNS = {
     "indicators": ["start", "end", "text", "value", "value_max", "unit", "qualifier", "name",
                    "direction", "status", "section"],
     "times": ["start", "end", "text", "value", "event", "section"],
-    "events": ["start", "end", "text", "value", "event", "section"],
+    "events": ["start", "end", "text", "value", "event", "section", "action", "actors", "places"],
     "initiatives": ["start", "end", "text", "name", "category", "members", "components", "section"],
     "sections": ["title", "depth", "start", "end", "role"],
 }

@@ -90,6 +90,7 @@ def extract(
         indicators=results["indicators"],
         times=results["times"],
         initiatives=results["initiatives"],
+        events=results["events"],
         sections=original_sections,
         boilerplate=tuple(
             (*view.span(start, end), kind_) for start, end, kind_ in boilerplate_spans(view.text)

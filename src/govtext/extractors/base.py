@@ -58,6 +58,8 @@ class Context:
     review_year: int | None = None
     claimed: list[tuple[int, int]] = field(default_factory=list)
     sections: list = field(default_factory=list)
+    # (normalized start, end, time record) of the times that anchor a happening
+    event_times: list = field(default_factory=list)
 
     def role_at(self, position: int) -> str | None:
         """Role of the top-level section at normalized ``position`` (review, targets, …)."""

@@ -114,6 +114,8 @@ class TimeExtractor:
                 anchor = (stated_year, start)
             ostart, oend, otext = context.original(start, end)
             found.append(TimeExpression(ostart, oend, otext, value, event))
+            if event:
+                context.event_times.append((start, end, found[-1]))
         return found
 
     @staticmethod

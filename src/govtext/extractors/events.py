@@ -1,0 +1,142 @@
+"""Events: the times that anchor a happening, with its action, actors and places.
+
+For each time whose ``event`` is true, the clause after it is read for who acts
+(an organization, titles and a name: ``区政协党组书记、主席郑政平``), where
+(``深圳市光明区``, ``合肥市长丰县``) and what is done (the predicate, from its first
+verb: ``带队前往…``). Titles, organization endings and place endings are lexicons.
+
+Example:
+    >>> from govtext import extract
+    >>> event = extract("5月11日，区政协主席郑政平带队前往深圳市光明区考察学习。", year=2024).events[0]
+    >>> event.value, [a.text for a in event.actors], [p.text for p in event.places]
+    ('2024-05-11', ['区政协主席郑政平'], ['深圳市光明区'])
+"""
+
+from __future__ import annotations
+
+import functools
+
+import regex
+
+from ..lexicons import alternation, words
+from ..records import Event, Mention
+from ..segment import cut, word_role
+from .base import Context
+
+_CLAUSE_STOP = regex.compile(r"[;。!?\n]")
+_MAX_CLAUSE = 120
+
+
+# where a place list starts: the clause start, or after a word of going or being
+_PLACE_CUE = r"(?:前往|赴|到|在|至|来到|走进|深入|从)"
+
+
+@functools.lru_cache(maxsize=1)
+def _patterns():
+    titles = alternation(words("titles.tsv"))
+    organizations = alternation(words("organization_suffixes.tsv"))
+    places = alternation(words("place_suffixes.tsv"))
+    # 区政协党组书记、主席郑政平 (leftmost-longest: 区政协常委会, not 区政协常委)
+    titled = regex.compile(
+        rf"(?P<org>(?:\p{{Han}}{{1,6}}?(?:{organizations}))+)?"
+        rf"(?:{titles})(?:[、和](?:{titles}))*(?P<person>\p{{Han}}{{2,3}})?",
+        regex.POSIX,
+    )
+    # 区政协常委会, 民主监督小组
+    organization = regex.compile(rf"(?:\p{{Han}}{{1,6}}?(?:{organizations}))+", regex.POSIX)
+    # one or more place names in a row (合肥市长丰县), not led by 我/本/全/该 (我区, 全市),
+    # not the start of a body's name (区政协)
+    place = regex.compile(
+        rf"(?![我本全该各])(?:\p{{Han}}{{2,6}}?(?:{places}))+(?!\p{{Han}}?(?:{organizations}))"
+    )
+    return titled, organization, place
+
+
+class EventExtractor:
+    """Turns the event times found by the time extractor into events."""
+
+    name = "events"
+
+    def __call__(self, context: Context) -> list[Event]:
+        events = []
+        for _, end, time in context.event_times:
+            clause_start = end + (1 if context.text[end : end + 1] in ",:" else 0)
+            stop = _CLAUSE_STOP.search(context.text, clause_start, clause_start + _MAX_CLAUSE)
+            clause_end = stop.start() if stop else min(len(context.text), clause_start + _MAX_CLAUSE)
+            actors, action_start = self._actors(context, clause_start, clause_end)
+            places = self._places(context, clause_start, clause_end)
+            action = self._action(context, action_start, clause_end)
+            events.append(
+                Event(time.start, time.end, time.text, time.value, True, time.section,
+                      action, tuple(actors), tuple(places))
+            )
+        return events
+
+    @staticmethod
+    def _actor_end(match) -> int:
+        """End of a titled actor: the name is a whole word (郑政平 in 郑政平带队), and no name
+        when a verb follows the title (主席带队)."""
+        person = match.group("person")
+        if not person:
+            return match.end()
+        word = cut(match.string[match.start("person") : match.start("person") + 6])[0]
+        if word_role(word) == "verb":
+            return match.start("person")
+        return match.start("person") + len(word)
+
+    def _actors(self, context: Context, start: int, end: int) -> tuple[list[Mention], int]:
+        """Actors at the start of the clause (joined by 、 or 和), and where the rest starts."""
+        titled, organization, _ = _patterns()
+        text = context.text
+        actors, position = [], start
+        while position < end:
+            spans = []
+            with_title = titled.match(text, position, end)
+            if with_title:
+                spans.append((with_title.start(), self._actor_end(with_title)))
+            body = organization.match(text, position, end)
+            if body:
+                spans.append(body.span())
+            if not spans:
+                break
+            span = max(spans, key=lambda s: s[1])
+            actors.append(Mention(*context.original(*span)))
+            position = span[1]
+            if text[position : position + 1] not in ("、", "和"):
+                break
+            position += 1
+        return actors, position
+
+    @staticmethod
+    def _places(context: Context, start: int, end: int) -> list[Mention]:
+        """Places at the start of the clause or after a word of going (前往, 赴, 在),
+        with the places listed after them (、和)."""
+        _, _, place = _patterns()
+        text = context.text
+        found = []
+        starts = [start] + [m.end() for m in regex.finditer(_PLACE_CUE, text[start:end], pos=0)]
+        for position in sorted({s if s == start else start + s for s in starts}):
+            while True:
+                match = place.match(text, position, end)
+                if not match:
+                    break
+                found.append(Mention(*context.original(*match.span())))
+                position = match.end()
+                if text[position : position + 1] not in ("、", "和"):
+                    break
+                position += 1
+        return found
+
+    @staticmethod
+    def _action(context: Context, start: int, end: int) -> Mention | None:
+        """The predicate: from the first verb after the actors to the end of its comma
+        clause (带队前往深圳市光明区、合肥市长丰县; 揭牌投用)."""
+        text = context.text
+        position = start
+        for word in cut(text[start:end]):
+            if word_role(word) == "verb" and regex.fullmatch(r"\p{Han}{2,}", word):
+                comma = text.find(",", position, end)
+                ostart, oend, otext = context.original(position, comma if comma > 0 else end)
+                return Mention(ostart, oend, otext) if otext.strip() else None
+            position += len(word)
+        return None

@@ -1,0 +1,61 @@
+"""One table of the events of many documents, in date order.
+
+Example:
+    >>> import govtext
+    >>> doc = govtext.extract("5月11日，区政协主席带队前往深圳市考察。", doc_id="a", year=2024)
+    >>> timeline([doc])[["doc_id", "date", "granularity", "action"]].values.tolist()
+    [['a', '2024-05-11', 'day', '带队前往深圳市考察']]
+"""
+
+from __future__ import annotations
+
+import regex
+
+from .document import _pandas
+
+COLUMNS = ["doc_id", "date", "granularity", "text", "action", "actors", "places", "sentence", "start", "end"]
+_GRANULARITY = (
+    (regex.compile(r"^\d{4}-\d\d-\d\d$"), "day"),
+    (regex.compile(r"^\d{4}-\d\d$"), "month"),
+    (regex.compile(r"^\d{4}-Q\d$"), "quarter"),
+    (regex.compile(r"^\d{4}-H\d$"), "half"),
+    (regex.compile(r"^\d{4}$"), "year"),
+)
+
+
+def granularity(value: str) -> str:
+    """``day``, ``month``, ``quarter``, ``half``, ``year``, or ``period`` (``2024-09/``)."""
+    for pattern, name in _GRANULARITY:
+        if pattern.match(value):
+            return name
+    return "period"
+
+
+def _sentence(text: str, start: int, end: int) -> str:
+    left = max(text.rfind(mark, 0, start) for mark in "。!?！？\n") + 1
+    rights = [i for i in (text.find(mark, end) for mark in "。!?！？\n") if i >= 0]
+    return text[left : (min(rights) + 1 if rights else len(text))].strip()
+
+
+def timeline(documents):
+    """A DataFrame of the events of ``documents`` sorted by date (then document and
+    position): document id, date, granularity, the time as written, action, actors,
+    places (joined by ``、``) and the sentence. Needs the ``pandas`` extra."""
+    pandas = _pandas()
+    rows = []
+    for document in documents:
+        for event in document.events:
+            rows.append({
+                "doc_id": document.doc_id,
+                "date": event.value,
+                "granularity": granularity(event.value),
+                "text": event.text,
+                "action": event.action.text if event.action else None,
+                "actors": "、".join(a.text for a in event.actors),
+                "places": "、".join(p.text for p in event.places),
+                "sentence": _sentence(document.text, event.start, event.end),
+                "start": event.start,
+                "end": event.end,
+            })
+    frame = pandas.DataFrame(rows, columns=COLUMNS)
+    return frame.sort_values(["date", "doc_id", "start"], kind="stable").reset_index(drop=True)

@@ -1,0 +1,66 @@
+"""Events: who did what, when and where; the timeline of many documents."""
+
+import pytest
+
+import govtext
+from govtext.timeline import granularity, timeline
+
+SEED_EVENTS = {
+    "5月11日": ("2024-05-11", ["区政协党组书记、主席郑政平"], ["深圳市光明区", "合肥市长丰县"], "带队前往"),
+    "7月11日": ("2024-07-11", ["区政协常委会"], [], "开展专题协商"),
+    "9月以来": ("2024-09/", ["民主监督小组"], [], "组织开展实地考察"),
+    "11月": ("2024-11", [], ["牛塘镇"], "揭牌投用"),
+}
+
+
+def test_seed_events_have_actors_places_and_actions(corpus):
+    text = (corpus / "docs" / "seed-wujin-cppcc-2024.txt").read_text(encoding="utf-8")
+    document = govtext.extract(text)
+    found = {e.text: e for e in document.events}
+    assert set(found) == set(SEED_EVENTS)
+    for time, (value, actors, places, action) in SEED_EVENTS.items():
+        event = found[time]
+        assert event.value == value
+        assert [a.text for a in event.actors] == actors
+        assert [p.text for p in event.places] == places
+        assert action in event.action.text
+        for mention in (event.action, *event.actors, *event.places):
+            assert text[mention.start : mention.end] == mention.text
+
+
+@pytest.mark.parametrize(
+    "text,actors,places",
+    [
+        ("3月8日，县政府召开优化营商环境大会。", ["县政府"], []),
+        ("6月2日，市委书记、市长张三率队赴杭州市、宁波市考察。", ["市委书记、市长张三"], ["杭州市", "宁波市"]),
+        ("10月，省政协调研组在某某县开展专题调研。", ["省政协调研组"], ["某某县"]),
+    ],
+)
+def test_event_parts(text, actors, places):
+    event = govtext.extract(text, year=2025).events[0]
+    assert [a.text for a in event.actors] == actors
+    assert [p.text for p in event.places] == places
+    assert event.action is not None
+
+
+def test_frames_are_not_events():
+    document = govtext.extract("2024年，区政协始终确保与区委同心同向。过去一年，我们攻坚克难。", year=2025)
+    assert document.events == ()
+
+
+@pytest.mark.parametrize(
+    "value,expected",
+    [("2024-05-11", "day"), ("2024-11", "month"), ("2024-Q1", "quarter"), ("2024-H1", "half"),
+     ("2024", "year"), ("2024-09/", "period"), ("2021/2025", "period")],
+)
+def test_granularity(value, expected):
+    assert granularity(value) == expected
+
+
+def test_timeline_orders_events_of_many_documents():
+    first = govtext.extract("7月11日，区政协常委会开展专题协商。", doc_id="b", year=2024)
+    second = govtext.extract("5月11日，区政协主席带队前往深圳市考察。", doc_id="a", year=2024)
+    frame = timeline([first, second])
+    assert frame["doc_id"].tolist() == ["a", "b"]
+    assert frame["date"].tolist() == ["2024-05-11", "2024-07-11"]
+    assert frame.loc[0, "sentence"] == "5月11日，区政协主席带队前往深圳市考察。"
