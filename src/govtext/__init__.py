@@ -7,6 +7,7 @@ Example:
     [('履职成果', Decimal('46'), '件'), ('答复率', Decimal('100'), '%'), ('满意率', Decimal('100'), '%')]
 """
 
+from .attention import attention, attention_terms
 from .document import Document
 from .errors import GovtextError, LexiconError, MissingExtraError, ReadError
 from .pipeline import extract
@@ -29,9 +30,20 @@ __all__ = [
     "Sentence",
     "TimeExpression",
     "Token",
+    "attention",
+    "attention_terms",
     "extract",
     "read",
     "render",
     "segment",
 ]
 
+
+def __getattr__(name):
+    # govtext.topics needs scikit-learn, about a second to import: load it on first use
+    # so that `import govtext` stays fast
+    if name == "topics":
+        import importlib
+
+        return importlib.import_module(".topics", __name__)
+    raise AttributeError(f"module 'govtext' has no attribute {name!r}")

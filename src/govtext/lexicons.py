@@ -63,8 +63,12 @@ def table(name: str, min_fields: int = 1, max_fields: int | None = None) -> tupl
 
     The first field is the key: an empty or repeated key is an error.
     """
+    return read_rows(lexicon_path(name), min_fields, max_fields)
+
+
+def read_rows(path: Path, min_fields: int = 1, max_fields: int | None = None) -> tuple[tuple[str, ...], ...]:
+    """Rows of a lexicon-format file anywhere (a user's word list), checked like :func:`table`'s."""
     max_fields = max_fields or min_fields
-    path = lexicon_path(name)
     rows, seen = [], {}
     for number, fields in _entries(path):
         fields = [f.strip() for f in fields]
