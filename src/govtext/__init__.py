@@ -10,21 +10,25 @@ Example:
 from .attention import attention, attention_terms
 from .document import Document
 from .errors import GovtextError, LexiconError, MissingExtraError, ReadError
+from .glossary import glossary
 from .pipeline import extract
 from .reader import read
-from .records import SCHEMA_VERSION, Indicator, Initiative, Sentence, TimeExpression, Token
+from .records import SCHEMA_VERSION, Event, Indicator, Initiative, Mention, Sentence, TimeExpression, Token
 from .render import render
 from .segment import segment
+from .timeline import timeline
 
 __version__ = "0.1.0"
 
 __all__ = [
     "SCHEMA_VERSION",
     "Document",
+    "Event",
     "GovtextError",
     "Indicator",
     "Initiative",
     "LexiconError",
+    "Mention",
     "MissingExtraError",
     "ReadError",
     "Sentence",
@@ -33,9 +37,11 @@ __all__ = [
     "attention",
     "attention_terms",
     "extract",
+    "glossary",
     "read",
     "render",
     "segment",
+    "timeline",
 ]
 
 

@@ -97,7 +97,8 @@ _COLUMNS = {
                    "direction", "status", "section"],
     "times": ["start", "end", "text", "value", "event", "section"],
     "events": ["start", "end", "text", "value", "event", "section", "action", "actors", "places"],
-    "initiatives": ["start", "end", "text", "name", "category", "members", "components", "section"],
+    "initiatives": ["start", "end", "text", "name", "category", "members", "components", "members_source",
+                    "section"],
     "sections": ["title", "depth", "start", "end", "role"],
 }
 # document columns that lead every record row, so rows of many documents stay apart

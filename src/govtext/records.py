@@ -114,6 +114,8 @@ class Initiative:
     members: tuple[str, ...] = ()
     components: tuple[tuple[str, str], ...] = field(default=())
     section: tuple[str, ...] = ()
+    # where the members come from: "text" (listed in the document) or "gazetteer"
+    members_source: str | None = None
 
     def to_dict(self) -> dict:
         return {
@@ -124,6 +126,7 @@ class Initiative:
             "category": self.category,
             "members": list(self.members),
             "components": dict(self.components),
+            "members_source": self.members_source,
             "section": list(self.section),
         }
 

@@ -109,14 +109,18 @@ class InitiativeExtractor:
                 return
             name = text[start:end]
             known = lexicon.gazetteer.get(name)
-            members = self._members(context, start, span_end, name) or (known[0] if known else ())
+            members = self._members(context, start, span_end, name)
+            source = "text" if members else None
+            if not members and known and known[0]:
+                members, source = known[0], "gazetteer"
             category = category or (known[1] if known else None)
             components = self._components(context, span_end, name)
             context.claimed.append((start, end))
             ostart, oend, otext = context.original(start, end)
             # the name as written (full-width punctuation kept), white space collapsed
             found[(start, end)] = Initiative(
-                ostart, oend, otext, " ".join(otext.split()), category, tuple(members), components
+                ostart, oend, otext, " ".join(otext.split()), category, tuple(members), components,
+                members_source=source,
             )
 
         for match in lexicon.quoted.finditer(text):
