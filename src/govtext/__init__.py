@@ -16,6 +16,7 @@ from .reader import read
 from .records import SCHEMA_VERSION, Event, Indicator, Initiative, Mention, Sentence, TimeExpression, Token
 from .render import render
 from .segment import segment
+from .targets import Target, targets_table
 from .timeline import timeline
 
 __version__ = "0.1.0"
@@ -32,6 +33,7 @@ __all__ = [
     "MissingExtraError",
     "ReadError",
     "Sentence",
+    "Target",
     "TimeExpression",
     "Token",
     "attention",
@@ -41,6 +43,7 @@ __all__ = [
     "read",
     "render",
     "segment",
+    "targets_table",
     "timeline",
 ]
 

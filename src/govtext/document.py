@@ -34,6 +34,8 @@ class Document:
     initiatives: tuple[Initiative, ...] = ()
     # the times that anchor a happening, with action, actors and places
     events: tuple[Event, ...] = ()
+    # the main expected targets of a work report (govtext.targets)
+    targets: tuple = ()
     sections: tuple = ()
     boilerplate: tuple[tuple[int, int, str], ...] = ()
     _cache: dict = field(default_factory=dict, repr=False, compare=False)
@@ -59,6 +61,7 @@ class Document:
             "level": self.level,
             "sections": [s.to_dict() for s in self.sections],
             "boilerplate": [{"start": s, "end": e, "kind": k} for s, e, k in self.boilerplate],
+            "targets": [t.to_dict() for t in self.targets],
             "indicators": [r.to_dict() for r in self.indicators],
             "times": [r.to_dict() for r in self.times],
             "initiatives": [r.to_dict() for r in self.initiatives],
@@ -94,7 +97,7 @@ def _pandas():
 
 _COLUMNS = {
     "indicators": ["start", "end", "text", "value", "value_max", "unit", "qualifier", "name",
-                   "direction", "status", "section"],
+                   "direction", "status", "indicator", "section"],
     "times": ["start", "end", "text", "value", "event", "section"],
     "events": ["start", "end", "text", "value", "event", "section", "action", "actors", "places"],
     "initiatives": ["start", "end", "text", "name", "category", "members", "components", "members_source",

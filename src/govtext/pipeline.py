@@ -13,6 +13,7 @@ from .extractors import EXTRACTORS, Context
 from .normalize import NormalizedText, normalize
 from .reference import infer_reference_date
 from .structure import Section, boilerplate_spans, parse_sections, section_path
+from .targets import find_targets
 
 _ISO_DATE = regex.compile(r"(?P<year>\d{4})(?:-(?P<month>\d\d)(?:-(?P<day>\d\d))?)?")
 
@@ -79,6 +80,7 @@ def extract(
         extractor.name: tuple(_placed(r, original_sections) for r in extractor(context))
         for extractor in EXTRACTORS
     }
+    indicators = results["indicators"]
     return Document(
         doc_id=doc_id,
         text=text,
@@ -87,7 +89,8 @@ def extract(
         title=title or described["title"],
         region=region or described["region"],
         level=level or described["level"],
-        indicators=results["indicators"],
+        indicators=indicators,
+        targets=find_targets(text, indicators, original_sections),
         times=results["times"],
         initiatives=results["initiatives"],
         events=results["events"],

@@ -55,6 +55,8 @@ class Indicator:
     direction: str | None = None
     status: str | None = None
     section: tuple[str, ...] = ()
+    # canonical id of a recurring indicator (gdp, cpi, …), from data/lexicons/indicators.tsv
+    indicator: str | None = None
 
     def to_dict(self) -> dict:
         out = {
@@ -73,6 +75,7 @@ class Indicator:
             out["direction"] = self.direction
         if self.status is not None:
             out["status"] = self.status
+        out["indicator"] = self.indicator
         out["section"] = list(self.section)
         return out
 

@@ -80,7 +80,7 @@ def _lexicon():
         "directions": mapping("directions.tsv"),
         "direction_re": regex.compile(f"(?:{alternation(mapping('directions.tsv'))})"),
         "direction_end": regex.compile(f"(?:{alternation(mapping('directions.tsv'))})$"),
-        "link_end": regex.compile(f"(?:{alternation([*mapping('directions.tsv'), *links])})$"),
+        "link_end": regex.compile(f"(?:{alternation(links)})$"),
         "status": mapping("status_cues.tsv"),
         "status_re": regex.compile(alternation(mapping("status_cues.tsv"))),
     }
@@ -154,7 +154,8 @@ class IndicatorExtractor:
         status = self._status(context, start)
         ostart, oend, otext = context.original(start, end)
         return [
-            Indicator(ostart, oend, otext, value, unit, qualifier, n, value_max, direction, status)
+            Indicator(ostart, oend, otext, value, unit, qualifier, n, value_max, direction, status,
+                      indicator=canonical_indicator(n))
             for n in (names or [name])
         ]
 
@@ -225,6 +226,30 @@ class IndicatorExtractor:
         return "target" if cues - {"预计"} else "achieved"
 
 
+@functools.lru_cache(maxsize=1)
+def _aliases():
+    ids = {}
+    for indicator, aliases in table("indicators.tsv", 2):
+        for alias in aliases.split("、"):
+            ids[alias] = indicator
+    return ids, regex.compile(alternation(ids))
+
+
+def canonical_indicator(name: str | None) -> str | None:
+    """The id of the recurring indicator a name stands for: that of the longest alias
+    it contains.
+
+    Example:
+        >>> canonical_indicator("单位国内生产总值能耗"), canonical_indicator("全省生产总值")
+        ('energy_intensity', 'gdp')
+    """
+    if not name:
+        return None
+    ids, pattern = _aliases()
+    found = pattern.findall(regex.sub(r"\s+", "", name), overlapped=True)
+    return ids[max(found, key=len)] if found else None
+
+
 def _carry_names(context: Context, found) -> list[Indicator]:
     """A quantity without a name of its own (国内生产总值超过126万亿元，增长5.2%) measures
     what the quantity before it in the same sentence measures."""
@@ -234,7 +259,7 @@ def _carry_names(context: Context, found) -> list[Indicator]:
         if sentence != last_sentence:
             last_name, last_sentence = None, sentence
         if record.name is None and last_name is not None:
-            record = dataclasses.replace(record, name=last_name)
+            record = dataclasses.replace(record, name=last_name, indicator=canonical_indicator(last_name))
         last_name = record.name or last_name
         out.append(record)
     return out
@@ -288,7 +313,7 @@ def _name_before(before: str) -> str | None:
     if not subject.strip() and subject != after_last_value:
         return None  # 比上年增加…: the name is the subject of the sentence
     tokens = [t for t in cut(_strip_links(subject)) if t.strip()]
-    while tokens and _is_link_or_direction(tokens[-1]):
+    while tokens and word_role(tokens[-1]) == "link":
         tokens.pop()
     cuts = [i + 1 for i, t in enumerate(tokens) if word_role(t) == "verb" or t in _JOINERS]
     for cut_at in [*reversed(cuts), 0]:
@@ -303,17 +328,16 @@ def _name_before(before: str) -> str | None:
 
 
 def _strip_links(phrase: str) -> str:
-    """Drop link phrases (预期目标为, 扣除物价因素, 平均每年) at the end of ``phrase``."""
+    """Drop the direction verb right before the number (国内生产总值|增长), then link
+    phrases (预期目标为, 扣除物价因素, 平均每年) at the end of ``phrase``; a direction
+    word before a link is part of the name (经济增长|预期目标为)."""
+    phrase = _lexicon()["direction_end"].sub("", phrase)
     link_end = _lexicon()["link_end"]
     while True:
         shorter = link_end.sub("", phrase)
         if shorter == phrase:
             return phrase
         phrase = shorter
-
-
-def _is_link_or_direction(token: str) -> bool:
-    return word_role(token) == "link" or token in _lexicon()["directions"]
 
 
 def _name_after(after: str) -> str | None:
