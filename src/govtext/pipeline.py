@@ -74,7 +74,8 @@ def extract(
     described = describe(view.text)
     if region:  # the caller's region decides the level, unless the caller gives it too
         level = level or level_of(region)
-    context = Context(view, reference_year, _review_year(reference_year), sections=sections)
+    context = Context(view, reference_year, _review_year(reference_year), sections=sections,
+                      reference_date=reference_date)
     original_sections = tuple(_to_original(view, s) for s in sections)
     results = {
         extractor.name: tuple(_placed(r, original_sections) for r in extractor(context))

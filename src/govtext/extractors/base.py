@@ -50,7 +50,8 @@ class Context:
 
     ``view`` is the normalized text (extractors match on ``view.text``);
     ``reference_year`` is the year the document was delivered or published;
-    ``review_year`` is the year a review looks back on (``过去一年``).
+    ``review_year`` is the year a review looks back on (``过去一年``);
+    ``reference_date`` resolves days relative to a dateline (``昨天``).
     """
 
     view: NormalizedText
@@ -58,6 +59,7 @@ class Context:
     review_year: int | None = None
     claimed: list[tuple[int, int]] = field(default_factory=list)
     sections: list = field(default_factory=list)
+    reference_date: str | None = None  # ISO, as precise as known: 2024-03-05, 2025
     # (normalized start, end, time record) of the times that anchor a happening
     event_times: list = field(default_factory=list)
 

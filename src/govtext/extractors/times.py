@@ -14,6 +14,7 @@ Example:
 
 from __future__ import annotations
 
+import datetime as dt
 import functools
 
 import regex
@@ -57,9 +58,16 @@ def _lexicon():
         _PLAN,
         rf"(?<![\d{_CN_DIGIT}十])(?P<years_back>\d{{1,2}}|[一二三四五六七八九十]{{1,3}})年来",
         rf"{_YEAR}(?=[、和及]{_YEAR.replace('year', 'listed_year')}年)",
+        # a day relative to the dateline, where it opens a clause (昨天，…; 昨天下午…)
+        rf"(?<!\p{{Han}})(?P<relative_day>{alternation(w for w, _ in table('relative_days.tsv', 2))})",
     ]
     pattern = regex.compile("|".join(f"(?:{a})" for a in alternatives))
     return relative, parts, pattern
+
+
+@functools.lru_cache(maxsize=1)
+def _relative_days() -> dict[str, str]:
+    return dict(table("relative_days.tsv", 2))
 
 
 def _year(numeral: str) -> int:
@@ -128,10 +136,23 @@ class TimeExtractor:
             return anchor[0]
         return context.reference_year
 
+    @staticmethod
+    def _relative_day(context: Context, word: str):
+        """昨天 -> the day before the dateline; 近日 -> a period ending on it."""
+        if context.reference_date is None or len(context.reference_date) != 10:
+            return None
+        dateline = dt.date.fromisoformat(context.reference_date)
+        offset = _relative_days()[word]
+        if offset == "recent":
+            return f"/{dateline.isoformat()}", None, True
+        return (dateline + dt.timedelta(days=int(offset))).isoformat(), None, True
+
     def _resolve(self, context: Context, groups, anchor, position: int, relative):
         since = "/" if groups.get("since") else ""
         if groups.get("plan"):
             return plan_period(groups["plan"]), None, False
+        if groups.get("relative_day"):
+            return self._relative_day(context, groups["relative_day"])
         if groups.get("years_back"):
             back = _small(groups["years_back"])
             if context.reference_year is None or back < 1:
