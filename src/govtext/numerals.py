@@ -46,6 +46,7 @@ def parse_chinese(numeral: str) -> Decimal | None:
     """Value of a Chinese numeral (``二十``, ``十二``, ``一万五千亿``, ``二〇二四``,
     ``十一点八``), or None."""
     digits, units = _numeral_table()
+    numeral = numeral.replace("万万", "亿")  # the old form: 六万万 = 六亿
     whole, point, fraction = numeral.partition("点")
     if point:  # 十一点八: the fraction is read digit by digit
         if not fraction or any(ch not in digits for ch in fraction):
@@ -86,14 +87,26 @@ def parse_arabic(numeral: str) -> Decimal | None:
 
 
 _ARABIC = regex.compile(r"\d+(?:,\d{3})*(?:\.\d+)?")
+# 13万2千, 3万4000, 25万6千, 13万2: Arabic digits on both sides of 万 or 亿
+_MIXED = regex.compile(r"(?P<high>\d+)(?P<big>[万亿])(?P<low>\d+)(?P<small>[千百十])?")
+_NEXT_LOWER = {"万": Decimal(1000), "亿": Decimal(10_000_000)}
 
 
 def parse_number(numeral: str) -> Decimal | None:
     """Value of an Arabic or Chinese numeral followed by magnitude words, or None.
 
-    ``1.39万亿`` -> 1390000000000; ``3万`` -> 30000; ``十二`` -> 12.
+    ``1.39万亿`` -> 1390000000000; ``3万`` -> 30000; ``十二`` -> 12; ``13万2千`` -> 132000.
     """
     numeral = numeral.strip()
+    mixed = _MIXED.fullmatch(numeral)
+    if mixed:
+        big = Decimal(10_000) if mixed["big"] == "万" else Decimal(100_000_000)
+        low = Decimal(mixed["low"])
+        if mixed["small"]:
+            low *= _numeral_table()[1][mixed["small"]]
+        elif len(mixed["low"]) == 1:
+            low *= _NEXT_LOWER[mixed["big"]]  # 13万2 is 13万2千
+        return Decimal(mixed["high"]) * big + low
     match = _ARABIC.match(numeral)
     if match:
         value, rest = parse_arabic(match.group()), numeral[match.end() :]

@@ -24,7 +24,7 @@ from ..records import Indicator
 from ..segment import cut, word_role
 from .base import Context, Spans
 
-_ARABIC = r"\d+(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
+_ARABIC = r"\d+[万亿]\d+[千百十]?(?=\p{Han})|\d+(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
 _RANGE_SEPARATOR = r"[-~—–―至到]{1,2}"
 # After a count, these words say it is not a count of things (`3个月` is a duration).
 _JOINERS = frozenset("、和及与")
@@ -39,7 +39,7 @@ _SHARED = regex.compile(r"(?:均为|均达到|均达|都是|都为|均是|均)$"
 def _lexicon():
     units = dict(table("units.tsv", 2))
     qualifiers = {(word, position): cls for word, position, cls in table("qualifiers.tsv", 3)}
-    before = [w for w, p in qualifiers if p == "before"]
+    before = [w for w, p in qualifiers if p in ("before", "verb")]
     inside = [w for w, p in qualifiers if p == "inside"]
     after = [w for w, p in qualifiers if p == "after"]
     numeral_chars = regex.escape(chinese_numeral_chars())
@@ -61,8 +61,8 @@ def _lexicon():
         rf"(?P<after>{alternation(after)})?"
     )
     percent_words = regex.compile(
-        rf"(?P<before>{alternation(before)})?百分之(?P<num>{chinese}|{_ARABIC})"
-        rf"(?:(?P<sep>{_RANGE_SEPARATOR})(?:百分之)?(?P<num2>{chinese}|{_ARABIC}))?"
+        rf"(?P<before>{alternation(before)})?(?P<fraction>百分之|千分之)(?P<num>{chinese}|{_ARABIC})"
+        rf"(?:(?P<sep>{_RANGE_SEPARATOR})(?:百分之|千分之)?(?P<num2>{chinese}|{_ARABIC}))?"
         rf"(?P<after>{alternation(after)})?"
     )
     tenths = regex.compile(
@@ -74,6 +74,8 @@ def _lexicon():
     return {
         "units": units,
         "ordinal_counters": frozenset(words("ordinal_counters.tsv")),
+        # qualifiers that are verbs, left out of the quantity's span
+        "verb_qualifiers": frozenset(w for w, position in qualifiers if position == "verb"),
         "qualifiers": qualifiers,
         "patterns": (pattern, percent_words, tenths),
         "not_quantities": not_quantities,
@@ -91,7 +93,7 @@ def _value(numeral: str, qualified: bool = False) -> Decimal | None:
     not a bare 千 or 万 unless a qualifier vouches for it (近千公里)."""
     if numeral[0].isdigit():
         return parse_number(numeral)
-    if numeral == "一":
+    if numeral == "一" and not qualified:
         return None
     if not (regex.search("[零〇一二两三四五六七八九]", numeral) or numeral[0] == "十" or qualified):
         return None
@@ -121,7 +123,7 @@ class IndicatorExtractor:
         groups = match.groupdict()
         unit = groups.get("unit")
         if unit is None:
-            unit = "%"
+            unit = "‰" if groups.get("fraction") == "千分之" else "%"
         elif lexicon["units"][unit] == "time":
             return []
         if groups.get("unit1") and unit != "%":
@@ -134,7 +136,8 @@ class IndicatorExtractor:
             or context.titled.covering(number_start)
         ):
             return []
-        value = _value(groups["num"], qualified=bool(groups.get("before")))
+        qualified = bool(groups.get("before")) or lexicon["units"].get(unit) == "percent"
+        value = _value(groups["num"], qualified=qualified)
         if value is None or self._is_ordinal(context, match, unit):
             return []
         magnitude = groups.get("mag") or groups.get("mag1")
@@ -152,6 +155,8 @@ class IndicatorExtractor:
         name, names = self._names(context, start, end, unit)
         direction = self._direction(context, start)
         status = self._status(context, start)
+        if groups.get("before") in lexicon["verb_qualifiers"]:
+            start = match.end("before")  # 控制在4.5%以内: the verb is not part of the quantity
         ostart, oend, otext = context.original(start, end)
         return [
             Indicator(ostart, oend, otext, value, unit, qualifier, n, value_max, direction, status,
@@ -173,11 +178,11 @@ class IndicatorExtractor:
     @staticmethod
     def _qualifier(groups) -> str | None:
         qualifiers = _lexicon()["qualifiers"]
-        for group, position in (("before", "before"), ("inside_before_magnitude", "inside"),
-                                ("inside", "inside"), ("after", "after")):
+        for group, positions in (("before", ("before", "verb")), ("inside_before_magnitude", ("inside",)),
+                                 ("inside", ("inside",)), ("after", ("after",))):
             word = groups.get(group)
             if word:
-                return qualifiers[(word, position)]
+                return next(qualifiers[(word, p)] for p in positions if (word, p) in qualifiers)
         return None
 
     def _names(self, context: Context, start: int, end: int, unit: str):
@@ -185,7 +190,7 @@ class IndicatorExtractor:
         text = context.text
         before = text[context.clause_start(start) : start]
         shared = _SHARED.search(_lexicon()["direction_end"].sub("", before))
-        if shared and "、" in before:
+        if shared and regex.search(r"、|和|及|与", before[: shared.start()]):
             names = _list_names(before[: shared.start()])
             if len(names) > 1:
                 return names[0], names
@@ -223,7 +228,9 @@ class IndicatorExtractor:
             return "target"
         if estimate:
             return "estimated"
-        return "target" if cues - {"预计"} else "achieved"
+        if cues - {"预计"} or _names_future_year(context, sentence_start, start):
+            return "target"
+        return "achieved"
 
 
 @functools.lru_cache(maxsize=1)
@@ -263,6 +270,17 @@ def _carry_names(context: Context, found) -> list[Indicator]:
         last_name = record.name or last_name
         out.append(record)
     return out
+
+
+_BY_YEAR = regex.compile(r"(?:到|至|在)(\d{4})年")
+
+
+def _names_future_year(context: Context, start: int, end: int) -> bool:
+    """到2025年…: a year after the report's own sets a target."""
+    if context.reference_year is None:
+        return False
+    years = [int(m.group(1)) for m in _BY_YEAR.finditer(context.text, start, end)]
+    return any(year > context.reference_year for year in years)
 
 
 def _list_names(phrase: str) -> list[str]:
