@@ -35,7 +35,8 @@ _RANGE = r"[-—–―~至到]{1,2}"
 _SINCE = r"(?P<since>以来|至今)?"
 # a five-year plan (十四五) where the text names it as one: followed by 时期, 规划, …
 _PLAN = (
-    r"(?P<plan>十[一二三四五六七八九]五|[一二三四五六七八九]五)"
+    r"(?P<plan>十[一二三四五六七八九]五|[一二三四五六七八九]五"
+    r"|(?<=[“\"‘])十五(?=[”\"’](?:计划|时期|期间)))"  # “十五”计划, the tenth plan, quoted
     r"(?=[”\"’]?(?:时期|期间|规划|计划|末|初|以来|开局|收官|圆满|目标|[,。、的”\"’]))"
 )
 
@@ -49,11 +50,14 @@ def _lexicon():
         rf"{_YEAR}年?{_RANGE}{_YEAR.replace('year', 'year2')}年",
         rf"{_YEAR}年{_MONTH}月{_DAY}[日号]{_SINCE}",
         rf"{_YEAR}年{_MONTH}月(?:份)?{_SINCE}",
+        rf"{_YEAR}(?P<year_part>年底|年末|年初)",
         rf"{_YEAR}年(?:度)?{part}{_SINCE}",
         rf"(?<![\d年]){_MONTH}月{_DAY}[日号]{_SINCE}",
-        rf"(?<![\d年个]){_MONTH}月(?:份)?(?P<month_sep>{_RANGE}){_MONTH.replace('month', 'month2')}月",
+        rf"(?<![\d年个]){_MONTH}(?:月(?:份)?)?(?P<month_sep>{_RANGE}){_MONTH.replace('month', 'month2')}月",
         rf"(?<![\d年个{_CN_DIGIT}十]){_MONTH}月(?:份)?{_SINCE}(?![\d日号])",
-        rf"(?P<relative>{alternation(relative)}){part}{_SINCE}",
+        rf"(?P<relative>{alternation(relative)})"
+        rf"(?:{_MONTH.replace('month', 'relative_month')}月(?:{_DAY.replace('day', 'relative_day_of_month')}[日号])?)?"
+        rf"{part}{_SINCE}",
         rf"(?P<lonepart>{alternation(k for k in parts if not k.startswith('年'))})",
         _PLAN,
         rf"(?<![\d{_CN_DIGIT}十])(?P<years_back>\d{{1,2}}|[一二三四五六七八九十]{{1,3}})年来",
@@ -68,6 +72,14 @@ def _lexicon():
 @functools.lru_cache(maxsize=1)
 def _relative_days() -> dict[str, str]:
     return dict(table("relative_days.tsv", 2))
+
+
+def _day_value(year: int, month: int, day: int, since: str) -> str | None:
+    """ISO day, or None for a day the calendar does not have (2月30日)."""
+    try:
+        return dt.date(year, month, day).isoformat() + since
+    except ValueError:
+        return None
 
 
 def _year(numeral: str) -> int:
@@ -165,10 +177,11 @@ class TimeExtractor:
             year = _year(groups["year"])
             if groups.get("day"):
                 month, day = _small(groups["month"]), _small(groups["day"])
-                return f"{year}-{month:02d}-{day:02d}{since}", year, True
+                value = _day_value(year, month, day, since)
+                return (value, year, True) if value else None
             if groups.get("month"):
                 return f"{year}-{_small(groups['month']):02d}{since}", year, True
-            return _with_part(year, groups.get("part")) + since, year, False
+            return _with_part(year, groups.get("part") or groups.get("year_part")) + since, year, False
         if groups.get("relative"):
             anchor_kind, offset = relative[groups["relative"]]
             if anchor_kind == "absolute":
@@ -184,6 +197,13 @@ class TimeExtractor:
                 first, last = (base + int(o) for o in offset.split("/"))
                 return f"{first}/{last}", None, False
             year = base + int(offset)
+            if groups.get("relative_month"):  # 今年3月, 去年5月12日
+                month = _small(groups["relative_month"])
+                if groups.get("relative_day_of_month"):
+                    day = _small(groups["relative_day_of_month"])
+                    value = _day_value(year, month, day, since)
+                    return (value, year, True) if value else None
+                return f"{year}-{month:02d}{since}", year, True
             return _with_part(year, groups.get("part")) + since, year, False
         year = self._passage_year(context, anchor, position)
         if year is None:
@@ -195,7 +215,8 @@ class TimeExtractor:
             return f"{year}-{first:02d}/{year}-{last:02d}", None, True
         if groups.get("day"):
             month, day = _small(groups["month"]), _small(groups["day"])
-            return f"{year}-{month:02d}-{day:02d}{since}", None, True
+            value = _day_value(year, month, day, since)
+            return (value, None, True) if value else None
         if groups.get("month"):
             return f"{year}-{_small(groups['month']):02d}{since}", None, True
         return None
