@@ -46,6 +46,8 @@ def _lexicon():
     relative = {word: (anchor, offset) for word, anchor, offset in table("relative_times.tsv", 3)}
     parts = dict(table("time_parts.tsv", 2))
     part = rf"(?P<part>{alternation(parts)})?"
+    relative_month = _MONTH.replace("month", "relative_month")  # 今年3月
+    relative_day = _DAY.replace("day", "relative_day_of_month")  # 去年5月12日
     alternatives = [
         rf"{_YEAR}年?{_RANGE}{_YEAR.replace('year', 'year2')}年",
         rf"{_YEAR}年{_MONTH}月{_DAY}[日号]{_SINCE}",
@@ -55,9 +57,7 @@ def _lexicon():
         rf"(?<![\d年]){_MONTH}月{_DAY}[日号]{_SINCE}",
         rf"(?<![\d年个]){_MONTH}(?:月(?:份)?)?(?P<month_sep>{_RANGE}){_MONTH.replace('month', 'month2')}月",
         rf"(?<![\d年个{_CN_DIGIT}十]){_MONTH}月(?:份)?{_SINCE}(?![\d日号])",
-        rf"(?P<relative>{alternation(relative)})"
-        rf"(?:{_MONTH.replace('month', 'relative_month')}月(?:{_DAY.replace('day', 'relative_day_of_month')}[日号])?)?"
-        rf"{part}{_SINCE}",
+        rf"(?P<relative>{alternation(relative)})(?:{relative_month}月(?:{relative_day}[日号])?)?{part}{_SINCE}",
         rf"(?P<lonepart>{alternation(k for k in parts if not k.startswith('年'))})",
         _PLAN,
         rf"(?<![\d{_CN_DIGIT}十])(?P<years_back>\d{{1,2}}|[一二三四五六七八九十]{{1,3}})年来",
