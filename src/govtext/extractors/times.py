@@ -65,7 +65,12 @@ def _lexicon():
         # a day relative to the dateline, where it opens a clause (昨天，…; 昨天下午…)
         rf"(?<!\p{{Han}})(?P<relative_day>{alternation(w for w, _ in table('relative_days.tsv', 2))})",
     ]
-    pattern = regex.compile("|".join(f"(?:{a})" for a in alternatives))
+    # every time starts with a digit or the first character of a time word: looking
+    # ahead for one lets the search skip the rest of the text fast
+    first = set("0123456789" + _CN_DIGIT + "十本")
+    first |= {w[0] for w in relative} | {p[0] for p in parts} | {w[0] for w, _ in table("relative_days.tsv", 2)}
+    starts = regex.escape("".join(sorted(first)))
+    pattern = regex.compile(f"(?=[{starts}])(?:" + "|".join(f"(?:{a})" for a in alternatives) + ")")
     return relative, parts, pattern
 
 
