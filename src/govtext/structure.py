@@ -35,6 +35,13 @@ _SECTION = regex.compile(rf"^[(（]([{_PART_NUMERAL}]{{1,3}})[)）]")
 _ITEM = regex.compile(r"^(\d{1,2})[.、．](?!\d)")
 _ANNEX = regex.compile(r"^(?:附件\s*\d*|名词解释|注释|附注)[:：]?$")
 _CLAUSE_MARK = regex.compile(r"[,，;；:：]")
+_ITEM_LEVEL = 4
+# 一是…二是…: an ordinal + 是 at the start of a line or after a clause mark
+_ENUMERATION = regex.compile(r"(?:(?<=^|[\n。;；:：,，])\s*)(?P<ordinal>[一二三四五六七八九十])是(?=\p{Han})")
+_ENUMERATION_NEXT = regex.compile(r"(?<=[\n。;；:：,，]\s*)二是")
+# review highlights: a line led by a dash (——经济运行回升向好。…)
+_HIGHLIGHT = regex.compile(r"(?m)^[ \t\u3000]*(?P<dash>[—―─]{1,2})(?=\p{Han})")
+_CLAUSE_OR_LINE_END = regex.compile(r"[。;；:：,，\n]")
 _MAX_PART_TITLE = 60
 _MAX_BARE_TITLE = 30
 _MAX_TITLE = 80
@@ -145,7 +152,38 @@ def parse_sections(text: str) -> list[Section]:
         body = _body_start(text[:first])
         if text[body:first].strip():
             headings.insert(0, (1, "", body))
-    return _assign_roles(_tree(headings, 0, len(text), 1))
+    headings = sorted(headings + _items(text), key=lambda h: h[2])
+    return _assign_roles(_clip_items(text, _tree(headings, 0, len(text), 1)))
+
+
+def _items(text: str) -> list[tuple[int, str, int]]:
+    """Inline enumerations (一是…二是…, from 二是 on) and review highlights led by ——,
+    as level-4 headings titled by their first clause."""
+    items = []
+    for match in _ENUMERATION.finditer(text):
+        if match.group("ordinal") != "一" or _ENUMERATION_NEXT.search(text, match.end(), match.end() + 2000):
+            items.append((_ITEM_LEVEL, _first_clause(text, match.start()), match.start()))
+    for match in _HIGHLIGHT.finditer(text):
+        items.append((_ITEM_LEVEL, _first_clause(text, match.start("dash")), match.start("dash")))
+    return items
+
+
+def _first_clause(text: str, start: int) -> str:
+    end = _CLAUSE_OR_LINE_END.search(text, start)
+    return text[start : end.start() if end else len(text)][:_MAX_TITLE]
+
+
+def _clip_items(text: str, sections) -> list[Section]:
+    """An inline item ends, at the latest, with its paragraph."""
+    out = []
+    for section in sections:
+        end = section.end
+        if section.level == _ITEM_LEVEL:
+            paragraph_end = text.find("\n", section.start)
+            end = min(end, paragraph_end) if paragraph_end >= 0 else end
+        out.append(Section(section.title, section.level, section.start, end, section.role,
+                           tuple(_clip_items(text, section.children))))
+    return out
 
 
 def _annex_levels(headings):
