@@ -67,8 +67,8 @@ def _lexicon():
     ]
     # every time starts with a digit or the first character of a time word: looking
     # ahead for one lets the search skip the rest of the text fast
-    first = set("0123456789" + _CN_DIGIT + "十本")
-    first |= {w[0] for w in relative} | {p[0] for p in parts} | {w[0] for w, _ in table("relative_days.tsv", 2)}
+    words = [*relative, *parts, *(w for w, _ in table("relative_days.tsv", 2))]
+    first = set("0123456789" + _CN_DIGIT + "十本") | {w[0] for w in words}
     starts = regex.escape("".join(sorted(first)))
     pattern = regex.compile(f"(?=[{starts}])(?:" + "|".join(f"(?:{a})" for a in alternatives) + ")")
     return relative, parts, pattern
