@@ -1,10 +1,18 @@
 """Read a text file in whatever encoding real folders hold, line breaks as LF.
 
 Tried in order: a byte-order mark (UTF-8, UTF-16, UTF-32), strict UTF-8, UTF-16
-without a mark (many NUL bytes), GB2312, then GB18030 (a superset of GBK).
+without a mark (many NUL bytes), GB2312, GB18030 (a superset of GBK), then Big5.
 GB2312 goes before GB18030 because the two map a few punctuation marks
 differently (``―`` U+2015 versus ``—`` U+2014) and files that fit GB2312 were
-written with it.
+written with it. Big5 bytes nearly always decode as GB18030 too, into rare
+characters and private-use code points (Big5's ``，`` is GB18030's U+E4C6), so
+GB18030 and Big5 must each give text that looks like prose to be chosen; only
+when neither does is the first of them taken that decodes with few private-use
+characters. A file cut off inside a character is reported as truncated.
+
+:func:`read_document` reads the other formats a folder of reports holds: the
+visible text of an HTML page, the paragraphs of a ``.docx`` file, the text layer
+of a ``.pdf`` (the last two through the ``docx`` and ``pdf`` extras).
 
 Example:
     >>> import tempfile, pathlib
@@ -17,9 +25,13 @@ Example:
 from __future__ import annotations
 
 import codecs
+import io
 import os
+import re
+from html.parser import HTMLParser
+from pathlib import Path
 
-from .errors import ReadError
+from .errors import MissingExtraError, ReadError
 
 _BOMS = (
     (codecs.BOM_UTF32_LE, "utf-32"),
@@ -28,7 +40,7 @@ _BOMS = (
     (codecs.BOM_UTF16_LE, "utf-16"),
     (codecs.BOM_UTF16_BE, "utf-16"),
 )
-_FALLBACKS = ("gb2312", "gb18030")
+_CHINESE_ENCODINGS = ("gb18030", "big5", "big5hkscs")
 # Where the characters of Chinese prose live: ASCII, general punctuation, CJK
 # symbols, CJK ideographs, full-width forms.
 _PROSE_RANGES = ((0x09, 0x7E), (0x2000, 0x206F), (0x3000, 0x303F), (0x4E00, 0x9FFF), (0xFF00, 0xFFEF))
@@ -46,8 +58,32 @@ def _plausible_text(data: bytes, encoding: str) -> bool:
         return False
     if not text:
         return False
-    inside = sum(any(low <= ord(ch) <= high for low, high in _PROSE_RANGES) for ch in text[:2000])
-    return inside >= 0.95 * min(len(text), 2000)
+    sample = text[:2000]
+    inside = sum(any(low <= ord(ch) <= high for low, high in _PROSE_RANGES) for ch in sample)
+    return inside >= 0.95 * len(sample)
+
+
+def _decodes(data: bytes, encoding: str) -> bool:
+    try:
+        data.decode(encoding)
+    except UnicodeDecodeError:
+        return False
+    return True
+
+
+def _private_use(text: str) -> bool:
+    """Whether more than 1% of ``text`` is private-use code points: bytes read in the wrong encoding."""
+    return sum(0xE000 <= ord(ch) <= 0xF8FF for ch in text) > 0.01 * len(text)
+
+
+def _cut_off(data: bytes, encoding: str) -> bool:
+    """Whether ``data`` is text in ``encoding`` but for a character cut off at the end."""
+    try:
+        data.decode(encoding)
+    except UnicodeDecodeError as error:
+        incomplete = error.reason in ("unexpected end of data", "incomplete multibyte sequence")
+        return incomplete and error.end == len(data)
+    return False
 
 
 def detect_encoding(data: bytes) -> str:
@@ -56,22 +92,24 @@ def detect_encoding(data: bytes) -> str:
         if data.startswith(bom):
             return encoding
     if b"\x00" not in data:
-        try:
-            data.decode("utf-8")
-        except UnicodeDecodeError:
-            pass
-        else:
+        if _decodes(data, "utf-8"):
             return "utf-8"
+        if _cut_off(data, "utf-8"):  # else its bytes would pass for GB18030 and give nonsense
+            raise ReadError("truncated: the file ends inside a UTF-8 character")
     for encoding in ("utf-16-le", "utf-16-be"):
         if len(data) % 2 == 0 and _plausible_text(data, encoding):
             return encoding
-    for encoding in _FALLBACKS:
-        try:
-            data.decode(encoding)
-        except UnicodeDecodeError:
-            continue
-        return encoding
-    raise ReadError("not text in UTF-8, UTF-16 or GB18030/GBK")
+    if _decodes(data, "gb2312"):
+        return "gb2312"
+    for encoding in _CHINESE_ENCODINGS:
+        if _plausible_text(data, encoding):
+            return encoding
+    for encoding in _CHINESE_ENCODINGS:
+        if _decodes(data, encoding) and not _private_use(data.decode(encoding)):
+            return encoding
+    if _cut_off(data, "gb18030"):
+        raise ReadError("truncated: the file ends inside a GB18030/GBK character")
+    raise ReadError("not text in UTF-8, UTF-16, GB18030/GBK/GB2312 or Big5")
 
 
 def decode(data: bytes) -> str:
@@ -86,20 +124,182 @@ def decode(data: bytes) -> str:
     return text.replace("\r\n", "\n").replace("\r", "\n")
 
 
+def read_bytes(path: str | os.PathLike) -> bytes:
+    """The bytes of the file at ``path``; a :class:`~govtext.errors.ReadError` naming the file if not."""
+    try:
+        with open(path, "rb") as handle:
+            return handle.read()
+    except IsADirectoryError as error:
+        raise ReadError(f"{path}: is a folder, not a file") from error
+    except OSError as error:
+        raise ReadError(f"{path}: {error.strerror or error}") from error
+
+
 def read(path: str | os.PathLike) -> str:
     """The text of the file at ``path``: any of the encodings above, LF line breaks.
 
     Raises :class:`~govtext.errors.ReadError` for a missing, unreadable or
     non-text file.
     """
-    try:
-        with open(path, "rb") as handle:
-            data = handle.read()
-    except IsADirectoryError as error:
-        raise ReadError(f"{path}: is a folder, not a file") from error
-    except OSError as error:
-        raise ReadError(f"{path}: {error.strerror or error}") from error
+    data = read_bytes(path)
     try:
         return decode(data)
     except ReadError as error:
         raise ReadError(f"{path}: {error}") from error
+
+
+# The file formats read_document knows; any other name is read as plain text.
+HTML_SUFFIXES = (".html", ".htm")
+DOCUMENT_SUFFIXES = (".txt", ".md", *HTML_SUFFIXES, ".docx", ".pdf")
+
+
+def read_document(path: str | os.PathLike) -> str:
+    """The text govtext extracts from, for a file of any format in ``DOCUMENT_SUFFIXES``.
+
+    Plain text (``.txt``, ``.md`` and unknown suffixes) as :func:`read` gives it;
+    HTML as the visible text of the page (:func:`html_text`); ``.docx`` and
+    ``.pdf`` through the ``docx`` and ``pdf`` extras. A file without any text
+    (empty, blank, a PDF that is only scanned images) is a
+    :class:`~govtext.errors.ReadError` too, as is a missing extra
+    (:class:`~govtext.errors.MissingExtraError`, naming it).
+
+    Example:
+        >>> import tempfile, pathlib
+        >>> page = pathlib.Path(tempfile.mkdtemp()) / "report.html"
+        >>> _ = page.write_text("<html><title>网站</title><p>政府工作报告</p><p>国内生产总值增长5%</p>")
+        >>> read_document(page)
+        '政府工作报告\\n国内生产总值增长5%'
+    """
+    try:
+        return document_text(read_bytes(path), Path(path).suffix)
+    except MissingExtraError:
+        raise
+    except ReadError as error:
+        message = str(error)
+        if message.startswith(f"{path}: "):
+            raise
+        raise ReadError(f"{path}: {message}") from error
+
+
+def document_text(data: bytes, suffix: str) -> str:
+    """The text of a file's bytes, read according to its ``suffix`` (see :func:`read_document`)."""
+    suffix = suffix.lower()
+    if suffix == ".docx":
+        text = _docx_text(data)
+    elif suffix == ".pdf":
+        text = _pdf_text(data)
+    elif suffix in HTML_SUFFIXES:
+        text = html_text(decode(data))
+    else:
+        text = decode(data)
+    if not text.strip():
+        if suffix == ".pdf":
+            raise ReadError("the PDF has no text layer (scanned pages?); run OCR on it first")
+        raise ReadError("no text: the file is empty or blank")
+    return text
+
+
+# Elements whose content a browser does not show as text of the page.
+_HIDDEN_ELEMENTS = frozenset({"script", "style", "title", "noscript", "template"})
+# Elements that start on a line of their own.
+_BLOCK_ELEMENTS = frozenset(
+    "address article aside blockquote body dd details dialog div dl dt fieldset figcaption figure "
+    "footer form h1 h2 h3 h4 h5 h6 header hr li main nav ol p pre section summary table tr ul".split()
+)
+_CELL_ELEMENTS = frozenset({"td", "th"})
+_HTML_WHITESPACE = re.compile(r"[ \t\n\r\f]+")
+
+
+class _VisibleText(HTMLParser):
+    """Collects the text a browser shows, one line per block element."""
+
+    def __init__(self):
+        super().__init__(convert_charrefs=True)
+        self.pieces: list[str] = []
+        self.hidden_depth = 0
+        self.pre_depth = 0
+
+    def handle_starttag(self, tag, attrs):
+        if tag in _HIDDEN_ELEMENTS:
+            self.hidden_depth += 1
+        elif tag == "br" or tag in _BLOCK_ELEMENTS:
+            self.pieces.append("\n")
+        elif tag in _CELL_ELEMENTS:
+            self.pieces.append("\t")
+        if tag == "pre":
+            self.pre_depth += 1
+
+    def handle_startendtag(self, tag, attrs):
+        if tag == "br" or tag in _BLOCK_ELEMENTS:
+            self.pieces.append("\n")
+
+    def handle_endtag(self, tag):
+        if tag in _HIDDEN_ELEMENTS:
+            self.hidden_depth = max(0, self.hidden_depth - 1)
+        elif tag in _BLOCK_ELEMENTS:
+            self.pieces.append("\n")
+        if tag == "pre":
+            self.pre_depth = max(0, self.pre_depth - 1)
+
+    def handle_data(self, data):
+        if self.hidden_depth:
+            return
+        if self.pre_depth:
+            self.pieces.append(data.replace("\r\n", "\n").replace("\r", "\n"))
+        else:
+            self.pieces.append(_HTML_WHITESPACE.sub(" ", data))
+
+
+def html_text(markup: str) -> str:
+    """The visible text of an HTML page: one line per paragraph, heading or list item.
+
+    Scripts, styles and the page head are left out, entities are resolved and runs
+    of HTML white space become one space, as a browser shows them. Record offsets
+    of an HTML file refer to this text.
+
+    Example:
+        >>> html_text("<h5>一、工作回顾</h5><p>增长<b>5.2%</b>&nbsp;左右</p><script>x=1</script>")
+        '一、工作回顾\\n增长5.2%\\xa0左右'
+    """
+    parser = _VisibleText()
+    parser.feed(markup)
+    parser.close()
+    lines = "".join(parser.pieces).split("\n")
+    return "\n".join(stripped for line in lines if (stripped := line.strip(" \t")))
+
+
+def _docx_text(data: bytes) -> str:
+    try:
+        import docx
+    except ImportError as error:
+        raise MissingExtraError(
+            "reading .docx files needs python-docx: pip install 'govtext[docx]'"
+        ) from error
+    try:
+        document = docx.Document(io.BytesIO(data))
+    except Exception as error:  # python-docx raises zip, XML and key errors alike
+        raise ReadError(f"not a readable .docx file ({type(error).__name__}: {error})") from error
+    lines = []
+    for block in document.iter_inner_content():
+        if isinstance(block, docx.table.Table):
+            lines.extend("\t".join(cell.text for cell in row.cells) for row in block.rows)
+        else:
+            lines.append(block.text)
+    return "\n".join(lines).replace("\r\n", "\n").replace("\r", "\n")
+
+
+def _pdf_text(data: bytes) -> str:
+    try:
+        import pypdf
+    except ImportError as error:
+        raise MissingExtraError("reading .pdf files needs pypdf: pip install 'govtext[pdf]'") from error
+    try:
+        pdf = pypdf.PdfReader(io.BytesIO(data))
+        if pdf.is_encrypted and not pdf.decrypt(""):
+            raise ReadError("the PDF is encrypted with a password")
+        pages = [page.extract_text() or "" for page in pdf.pages]
+    except ReadError:
+        raise
+    except Exception as error:  # pypdf raises its own errors and plain ones for broken files
+        raise ReadError(f"not a readable .pdf file ({type(error).__name__}: {error})") from error
+    return "\n".join(pages).replace("\r\n", "\n").replace("\r", "\n")

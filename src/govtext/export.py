@@ -1,0 +1,200 @@
+"""Flat tables of extracted documents: CSV or Parquet, one row per document or record.
+
+The command line writes ``documents.jsonl`` (one :meth:`Document.to_dict` a line,
+plus ``path``, ``sha256`` and ``text``) and turns it into four tables with
+:func:`write_tables`. Every row starts with the context columns ``doc_id``,
+``path``, ``region``, ``level``, ``year`` so a table can be used alone; the
+column order is :data:`TABLE_COLUMNS` and does not depend on the data. Lists and
+mappings (an initiative's ``members`` and ``components``) are JSON text in their
+cell; a field that does not apply is an empty cell (CSV) or null (Parquet).
+
+Example:
+    >>> row = {"doc_id": "a", "path": "a.txt", "reference_date": "2024-03-05", "region": None,
+    ...        "indicators": [{"start": 0, "end": 3, "text": "46件", "value": 46, "unit": "件"}]}
+    >>> table_rows(row)["indicators"][0]["year"], TABLE_COLUMNS["indicators"][:7]
+    (2024, ('doc_id', 'path', 'region', 'level', 'year', 'start', 'end'))
+"""
+
+from __future__ import annotations
+
+import contextlib
+import csv
+import dataclasses
+import json
+import os
+import secrets
+from pathlib import Path
+
+from .errors import MissingExtraError
+from .records import RECORD_TYPES
+
+CONTEXT_COLUMNS = ("doc_id", "path", "region", "level", "year")
+DOCUMENT_COLUMNS = (
+    *CONTEXT_COLUMNS,
+    "kind", "title", "reference_date", "schema_version", "sha256", "chars",
+    "n_indicators", "n_times", "n_initiatives",
+)
+# A record table has the context columns, then the record's own fields in the
+# order of its dataclass, so a field added to a record type is a column at once.
+TABLE_COLUMNS = {
+    "documents": DOCUMENT_COLUMNS,
+    **{
+        kind: (*CONTEXT_COLUMNS, *(f.name for f in dataclasses.fields(record_type)))
+        for kind, record_type in RECORD_TYPES.items()
+    },
+}
+TABLE_FORMATS = ("csv", "parquet")
+
+
+def _year(reference_date: str | None) -> int | None:
+    return int(reference_date[:4]) if reference_date else None
+
+
+def table_rows(document: dict) -> dict[str, list[dict]]:
+    """The rows one document (a line of ``documents.jsonl``) adds to each table."""
+    context = {
+        "doc_id": document.get("doc_id"),
+        "path": document.get("path"),
+        "region": document.get("region"),
+        "level": document.get("level"),
+        "year": _year(document.get("reference_date")),
+    }
+    records = {kind: document.get(kind) or [] for kind in RECORD_TYPES}
+    summary = {
+        **context,
+        **{column: document.get(column) for column in ("kind", "title", "reference_date",
+                                                        "schema_version", "sha256")},
+        "chars": len(document["text"]) if "text" in document else None,
+        **{f"n_{kind}": len(rows) for kind, rows in records.items()},
+    }
+    rows = {"documents": [summary]}
+    for kind, kind_records in records.items():
+        rows[kind] = [{**context, **record} for record in kind_records]
+    return rows
+
+
+def _cell(value):
+    """A CSV or Parquet cell: lists and mappings as JSON text."""
+    if isinstance(value, (list, tuple, dict)):
+        return json.dumps(value, ensure_ascii=False)
+    return value
+
+
+@contextlib.contextmanager
+def atomic_writer(path: str | os.PathLike, mode: str = "w", **open_args):
+    """Open a temporary file beside ``path`` that replaces it only when the block succeeds.
+
+    A run killed while writing leaves ``path`` as it was (or absent), never half
+    written.
+
+    Example:
+        >>> import tempfile, pathlib
+        >>> target = pathlib.Path(tempfile.mkdtemp()) / "table.csv"
+        >>> with atomic_writer(target, encoding="utf-8") as handle:
+        ...     _ = handle.write("doc_id\\n")
+        >>> target.read_text(encoding="utf-8")
+        'doc_id\\n'
+    """
+    path = Path(path)
+    # mode "x" rather than tempfile.mkstemp: the file gets the usual permissions, not 0600
+    temporary = path.with_name(f".{path.name}.{os.getpid()}.{secrets.token_hex(4)}.tmp")
+    try:
+        with open(temporary, mode.replace("w", "x"), **open_args) as handle:
+            yield handle
+            handle.flush()
+            os.fsync(handle.fileno())
+        os.replace(temporary, path)
+    except BaseException:
+        with contextlib.suppress(OSError):
+            os.unlink(temporary)
+        raise
+
+
+def iter_documents(documents_path: str | os.PathLike):
+    """The documents of a ``documents.jsonl`` file, as dicts, in file order."""
+    with open(documents_path, encoding="utf-8") as handle:
+        for line in handle:
+            if line.strip():
+                yield json.loads(line)
+
+
+def write_tables(
+    documents_path: str | os.PathLike, folder: str | os.PathLike, format: str = "csv"
+) -> list[Path]:
+    """Write ``documents``, ``indicators``, ``times`` and ``initiatives`` tables into ``folder``.
+
+    ``format`` is ``csv`` (UTF-8, a header row) or ``parquet`` (needs the
+    ``parquet`` extra). Returns the paths written.
+
+    Example:
+        >>> import json, tempfile, pathlib
+        >>> folder = pathlib.Path(tempfile.mkdtemp())
+        >>> line = {"doc_id": "a", "path": "a.txt", "reference_date": "2024", "text": "近60场次",
+        ...         "indicators": [{"start": 0, "end": 5, "text": "近60场次", "value": 60, "unit": "场次"}]}
+        >>> _ = (folder / "documents.jsonl").write_text(json.dumps(line) + "\\n", encoding="utf-8")
+        >>> [p.name for p in write_tables(folder / "documents.jsonl", folder)]
+        ['documents.csv', 'indicators.csv', 'times.csv', 'initiatives.csv']
+        >>> (folder / "indicators.csv").read_text(encoding="utf-8").splitlines()[1].split(",")[:10]
+        ['a', 'a.txt', '', '', '2024', '0', '5', '近60场次', '60', '场次']
+    """
+    if format not in TABLE_FORMATS:
+        raise ValueError(f"format must be one of {', '.join(TABLE_FORMATS)}, not {format!r}")
+    folder = Path(folder)
+    paths = {table: folder / f"{table}.{format}" for table in TABLE_COLUMNS}
+    if format == "parquet":
+        _write_parquet(documents_path, paths)
+    else:
+        _write_csv(documents_path, paths)
+    return list(paths.values())
+
+
+def _write_csv(documents_path, paths: dict[str, Path]) -> None:
+    with contextlib.ExitStack() as stack:
+        writers = {}
+        for table, columns in TABLE_COLUMNS.items():
+            handle = stack.enter_context(atomic_writer(paths[table], encoding="utf-8", newline=""))
+            writer = csv.DictWriter(handle, fieldnames=columns, extrasaction="ignore", lineterminator="\n")
+            writer.writeheader()
+            writers[table] = writer
+        for document in iter_documents(documents_path):
+            for table, rows in table_rows(document).items():
+                writers[table].writerows({k: _cell(v) for k, v in row.items()} for row in rows)
+
+
+def _arrow_types(pyarrow) -> dict[str, dict[str, object]]:
+    """The Parquet type of every column: integers, floats, booleans, else text."""
+    integer, number, boolean, text = pyarrow.int64(), pyarrow.float64(), pyarrow.bool_(), pyarrow.string()
+    by_annotation = {"int": integer, "Decimal": number, "Decimal | None": number, "bool": boolean}
+    known = {"year": integer, "start": integer, "end": integer, "chars": integer}
+    types = {}
+    for table, columns in TABLE_COLUMNS.items():
+        annotations = {}
+        if table in RECORD_TYPES:
+            annotations = {f.name: str(f.type) for f in dataclasses.fields(RECORD_TYPES[table])}
+        types[table] = {
+            column: known.get(column)
+            or (integer if column.startswith("n_") else None)
+            or by_annotation.get(annotations.get(column), text)
+            for column in columns
+        }
+    return types
+
+
+def _write_parquet(documents_path, paths: dict[str, Path]) -> None:
+    try:
+        import pyarrow
+        import pyarrow.parquet
+    except ImportError as error:
+        raise MissingExtraError("Parquet tables need pyarrow: pip install 'govtext[parquet]'") from error
+    types = _arrow_types(pyarrow)
+    columns = {table: {column: [] for column in names} for table, names in TABLE_COLUMNS.items()}
+    for document in iter_documents(documents_path):
+        for table, rows in table_rows(document).items():
+            for row in rows:
+                for column, values in columns[table].items():
+                    values.append(_cell(row.get(column)))
+    for table, values in columns.items():
+        arrays = [pyarrow.array(values[column], type=types[table][column]) for column in values]
+        frame = pyarrow.Table.from_arrays(arrays, names=list(values))
+        with atomic_writer(paths[table], "wb") as handle:
+            pyarrow.parquet.write_table(frame, handle)
