@@ -179,8 +179,8 @@ def _clip_items(text: str, sections) -> list[Section]:
     for section in sections:
         end = section.end
         if section.level == _ITEM_LEVEL:
-            paragraph_end = text.find("\n", section.start)
-            end = min(end, paragraph_end) if paragraph_end >= 0 else end
+            paragraph_end = text.find("\n", section.start, end)
+            end = paragraph_end if paragraph_end >= 0 else end
         out.append(Section(section.title, section.level, section.start, end, section.role,
                            tuple(_clip_items(text, section.children))))
     return out

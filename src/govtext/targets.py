@@ -24,10 +24,11 @@ import regex
 
 from .lexicons import mapping, table
 from .numerals import as_json_number
+from .spans import sentence_bounds
 
 # a sentence that sets this year's targets
 _SETS_TARGETS = regex.compile(r"预期目标|主要目标|目标是|目标为")
-_SENTENCE_END = "。;；\n"
+_CLAUSE_END = "。;；\n,，"
 
 
 @dataclass(frozen=True)
@@ -68,15 +69,12 @@ def _cues():
 
 
 def _sentence_bounds(text: str, start: int, end: int) -> tuple[int, int]:
-    left = max(text.rfind(mark, 0, start) for mark in "。\n") + 1
-    rights = [i for i in (text.find(mark, end) for mark in "。\n") if i >= 0]
-    return left, (min(rights) + 1 if rights else len(text))
+    return sentence_bounds(text, start, end, marks="。\n")
 
 
 def _clause(text: str, start: int, end: int) -> str:
-    left = max(text.rfind(mark, 0, start) for mark in _SENTENCE_END + ",，") + 1
-    rights = [i for i in (text.find(mark, end) for mark in _SENTENCE_END + ",，") if i >= 0]
-    return text[left : (min(rights) if rights else len(text))]
+    left, right = sentence_bounds(text, start, end, marks=_CLAUSE_END)
+    return text[left:right].rstrip(_CLAUSE_END)
 
 
 def _hard(clause: str) -> bool | None:

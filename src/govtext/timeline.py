@@ -12,6 +12,7 @@ from __future__ import annotations
 import regex
 
 from .document import _pandas
+from .spans import sentence_bounds
 
 COLUMNS = ["doc_id", "date", "granularity", "text", "action", "actors", "places", "sentence", "start", "end"]
 _GRANULARITY = (
@@ -32,9 +33,8 @@ def granularity(value: str) -> str:
 
 
 def _sentence(text: str, start: int, end: int) -> str:
-    left = max(text.rfind(mark, 0, start) for mark in "。!?！？\n") + 1
-    rights = [i for i in (text.find(mark, end) for mark in "。!?！？\n") if i >= 0]
-    return text[left : (min(rights) + 1 if rights else len(text))].strip()
+    left, right = sentence_bounds(text, start, end)
+    return text[left:right].strip()
 
 
 def timeline(documents):

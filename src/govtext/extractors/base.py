@@ -9,6 +9,7 @@ from dataclasses import dataclass, field
 import regex
 
 from ..normalize import NormalizedText
+from ..spans import sentence_bounds
 from ..structure import role_at
 
 # Quoted and titled stretches of the normalized text: “…”, ‘…’, "…", 《…》, 「…」.
@@ -94,10 +95,7 @@ class Context:
 
     def sentence_bounds(self, position: int) -> tuple[int, int]:
         """Start and end of the sentence that contains ``position``."""
-        text = self.text
-        start = max(text.rfind(mark, 0, position) for mark in "。!?\n") + 1
-        ends = [i for i in (text.find(mark, position) for mark in "。!?\n") if i >= 0]
-        return start, (min(ends) + 1 if ends else len(text))
+        return sentence_bounds(self.text, position)
 
     def original(self, start: int, end: int) -> tuple[int, int, str]:
         """Original ``(start, end, text)`` of the normalized span ``[start, end)``."""
