@@ -19,6 +19,7 @@ Example:
 
 from __future__ import annotations
 
+import bisect
 import functools
 from dataclasses import dataclass, field
 
@@ -254,19 +255,25 @@ def boilerplate_spans(text: str) -> list[tuple[int, int, str]]:
     return sorted(spans)
 
 
+def _containing(sections, position: int) -> Section | None:
+    """The section of ``sections`` (sorted, not overlapping) that contains ``position``."""
+    index = bisect.bisect_right(sections, position, key=lambda s: s.start) - 1
+    if index >= 0 and position < sections[index].end:
+        return sections[index]
+    return None
+
+
 def section_path(sections, position: int) -> tuple[str, ...]:
     """Titles of the sections that contain ``position``, outermost first."""
     path = []
-    level = sections
-    while True:
-        inner = next((s for s in level if s.start <= position < s.end), None)
-        if inner is None:
-            return tuple(path)
+    inner = _containing(sections, position)
+    while inner is not None:
         path.append(inner.title)
-        level = inner.children
+        inner = _containing(inner.children, position)
+    return tuple(path)
 
 
 def role_at(sections, position: int) -> str | None:
     """Role of the top-level section that contains ``position``."""
-    top = next((s for s in sections if s.start <= position < s.end), None)
+    top = _containing(sections, position)
     return top.role if top else None

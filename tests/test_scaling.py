@@ -1,0 +1,42 @@
+"""Hostile input costs linear time: each text below takes at most 10 times as long
+as ordinary report text of the same size (a generous bound, not a benchmark)."""
+
+import time
+
+import pytest
+
+import govtext
+
+# ordinary report text of our own writing, repeated to the size of each hostile text
+ORDINARY = (
+    "一、2025年工作回顾\n过去一年，全县地区生产总值增长5.6%，一般公共预算收入达到12.4亿元，"
+    "城镇新增就业3200人以上。3月8日，县政府召开优化营商环境大会；9月以来，组织开展“暖心帮办”"
+    "专项行动，走访企业300余家，收集意见建议150余条，办结率、满意率均为100%。"
+    "我们坚持以人民为中心的发展思想，统筹发展和安全，深化改革开放，推动经济实现质的有效提升和量的合理增长，"
+    "持续保障和改善民生，加强生态环境保护，全面加强政府自身建设，各项事业取得新进展新成效。\n"
+)
+HOSTILE = {
+    "5 MB on one line": lambda: (ORDINARY.replace("\n", "") * 40_000)[:5_000_000],
+    "1 MB of digits": lambda: "1234567890" * 100_000,
+    "100,000 nested quotes": lambda: "“" * 100_000 + "‘" * 100_000 + "’" * 100_000 + "”" * 100_000,
+    "100,000 unmatched quotes": lambda: "“政协" * 100_000,
+    "200,000 listed items": lambda: "、".join(["凝心铸魂"] * 200_000) + "“四大工程”",
+}
+
+
+def _seconds(text: str) -> float:
+    start = time.perf_counter()
+    govtext.extract(text)
+    return time.perf_counter() - start
+
+
+@pytest.fixture(scope="module")
+def warm():
+    govtext.extract(ORDINARY)  # the tokenizer and lexicons load once, outside the timings
+
+
+@pytest.mark.parametrize("name", list(HOSTILE))
+def test_hostile_text_costs_linear_time(warm, name):
+    text = HOSTILE[name]()
+    ordinary = (ORDINARY * (len(text) // len(ORDINARY) + 1))[: len(text)]
+    assert _seconds(text) <= 10 * max(_seconds(ordinary), 0.05), name
