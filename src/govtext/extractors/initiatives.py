@@ -52,14 +52,17 @@ class _Lexicon:
     numbered: regex.Pattern  # 三大攻坚战, 六大林业生态工程
     known: regex.Pattern | None  # numbered gazetteer names, found unquoted
     head: regex.Pattern  # a category noun ending a name (双高计划)
+    category_after: regex.Pattern  # a category noun right after an unquoted name (放管服改革)
     not_heads: regex.Pattern  # what follows quotes that are not initiatives (“…”等问题)
 
 
 @functools.lru_cache(maxsize=1)
 def _lexicon() -> _Lexicon:
-    gazetteer = {}
-    for name, members, category, _verified, _source in table("initiatives.tsv", 5):
+    gazetteer, found_anywhere = {}, []
+    for name, members, category, _verified, _source, found in table("initiatives.tsv", 6):
         gazetteer[name] = (tuple(m for m in members.split("、") if m), category or None)
+        if found == "any":
+            found_anywhere.append(name)
     category = alternation(words("initiative_categories.tsv"))
     quoted = regex.compile(
         r"(?P<open>[“‘\"「])(?P<name>[^“”‘’\"「」\n]{1,30})(?P<close>[”’\"」])"
@@ -69,12 +72,12 @@ def _lexicon() -> _Lexicon:
         rf"(?<![{_NUMERAL}第])(?P<name>(?!一[大个项])[{_NUMERAL}]+(?:大|个|项)\p{{Han}}{{0,4}}?"
         rf"(?P<category>{category}))"
     )
-    # unquoted, only the numbered names of the gazetteer (千万工程, 六稳) are safe to take:
-    # 新发展理念 or 专精特新 unquoted are concepts the text uses, not programmes it names
-    numbered_known = [n for n in gazetteer if n[0] in _SLOGAN_NUMERAL or regex.search(r"\d", n)]
-    known = regex.compile(alternation(numbered_known)) if numbered_known else None
+    # unquoted, only the names the gazetteer marks `any` (千万工程, 六稳, 放管服): 新发展理念 or
+    # 专精特新 unquoted are a concept or an adjective the text uses, not a programme it names
+    known = regex.compile(alternation(found_anywhere)) if found_anywhere else None
     not_heads = regex.compile(rf"{_MORE_QUOTED}等?(?:{alternation(words('not_initiative_heads.tsv'))})")
-    return _Lexicon(gazetteer, quoted, numbered, known, regex.compile(rf"(?:{category})$"), not_heads)
+    return _Lexicon(gazetteer, quoted, numbered, known, regex.compile(rf"(?:{category})$"),
+                    regex.compile(rf"{_MODIFIER}{{0,4}}(?:{category})"), not_heads)
 
 
 def _count(name: str) -> int | None:
@@ -135,7 +138,8 @@ class InitiativeExtractor:
                 add(match.start(), match.end(), match.group("category"), match.end())
         if lexicon.known is not None:
             for match in lexicon.known.finditer(text):
-                add(match.start(), match.end(), None, match.end())
+                head = lexicon.category_after.match(text, match.end())
+                add(match.start(), match.end(), head.group() if head else None, match.end())
         return sorted(found.values(), key=lambda r: (r.start, r.end))
 
     @staticmethod
