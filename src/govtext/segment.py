@@ -86,9 +86,10 @@ def cut(text: str) -> list[str]:
 
 
 # jieba part-of-speech tags of words that end a name: verb, adverb, preposition,
-# particles (uj, ul, …), pronoun; verbal nouns (vn) and conjunctions (问题和困难) stay
+# conjunction (虽然), particles (uj, ul, …), pronoun; verbal nouns (vn) stay, and so do
+# the joining words of name_words.tsv (问题和困难)
 _NAME_ENDING_TAGS = frozenset(
-    {"v", "vd", "vi", "d", "p", "r", "uj", "ul", "uz", "ug", "uv", "ud"}
+    {"v", "vd", "vi", "d", "p", "c", "r", "uj", "ul", "uz", "ug", "uv", "ud"}
 )
 
 

@@ -30,6 +30,7 @@ _RANGE_SEPARATOR = r"[-~—–―至到]{1,2}"
 _JOINERS = frozenset("、和及与")
 # the text before a number that follows another value in its clause (意见建议2979件、提案)
 _AFTER_LAST_VALUE = regex.compile(r"[\d%][^、]*、")
+_ENDS_WITH_VALUE = regex.compile(r"\d\p{Han}?$")
 # a comparison or starting point after the name: 从1997年的…, 由…, 比上年…, 较…
 _COMPARISON = regex.compile(r"(?:从|由|比|较)(?=\d|上年|去年|年初|上年末|同期|\p{Han}{0,4}的)")
 _SHARED = regex.compile(r"(?:均为|均达到|均达|都是|都为|均是|均)$")
@@ -83,6 +84,8 @@ def _lexicon():
         "direction_re": regex.compile(f"(?:{alternation(mapping('directions.tsv'))})"),
         "direction_end": regex.compile(f"(?:{alternation(mapping('directions.tsv'))})$"),
         "link_end": regex.compile(f"(?:{alternation(links)})$"),
+        # a direction verb with its complement: 扩大到, 下降至
+        "direction_to": regex.compile(f"(?:{alternation(mapping('directions.tsv'))})(?:到|至)$"),
         "status": mapping("status_cues.tsv"),
         "status_re": regex.compile(alternation(mapping("status_cues.tsv"))),
     }
@@ -326,6 +329,8 @@ def _name_before(before: str) -> str | None:
     and starts after the last verb that leaves a name of two characters or more
     holding a noun (开展|协商议政活动); verbs inside a compound stay (科技创新投入).
     """
+    if _ENDS_WITH_VALUE.search(before):
+        return None  # 全区96户177人: the name is the subject of the first value
     after_last_value = _AFTER_LAST_VALUE.split(before)[-1]
     subject = _COMPARISON.split(after_last_value)[0]
     if not subject.strip() and subject != after_last_value:
@@ -349,7 +354,7 @@ def _strip_links(phrase: str) -> str:
     """Drop the direction verb right before the number (国内生产总值|增长), then link
     phrases (预期目标为, 扣除物价因素, 平均每年) at the end of ``phrase``; a direction
     word before a link is part of the name (经济增长|预期目标为)."""
-    phrase = _lexicon()["direction_end"].sub("", phrase)
+    phrase = _lexicon()["direction_end"].sub("", _lexicon()["direction_to"].sub("", phrase))
     link_end = _lexicon()["link_end"]
     while True:
         shorter = link_end.sub("", phrase)

@@ -25,7 +25,7 @@ from ..lexicons import alternation, table, words
 from ..numerals import parse_chinese
 from ..records import Initiative
 from ..segment import cut, word_role
-from .base import Context
+from .base import Context, Spans
 
 _NUMERAL = "一二两三四五六七八九十"
 # what a numbered slogan may start with: numerals, and 双/百/千/万 (双碳, 百千万工程)
@@ -137,7 +137,10 @@ class InitiativeExtractor:
             if not context.quoted.covering(match.start()):
                 add(match.start(), match.end(), match.group("category"), match.end())
         if lexicon.known is not None:
+            taken = Spans(found)
             for match in lexicon.known.finditer(text):
+                if taken.overlaps(*match.span()):
+                    continue  # 三保 inside “两不愁、三保障”
                 head = lexicon.category_after.match(text, match.end())
                 add(match.start(), match.end(), head.group() if head else None, match.end())
         return sorted(found.values(), key=lambda r: (r.start, r.end))
@@ -185,7 +188,11 @@ class InitiativeExtractor:
             quote_start = start - 1 if start and text[start - 1] in "“‘\"「" else start
             before = text[context.clause_start(quote_start) : quote_start]
             partial = before.endswith("等")
-            items = regex.split(r"、|和|及", before.removesuffix("等"))
+            # a list is joined by 、 (a 和 only before its last item): 残疾人和…“两项补贴”
+            # is not a list of two
+            items = before.removesuffix("等").split("、")
+            if len(items) > 1 and len(items) == expected - 1 and regex.search(r"和|及", items[-1]):
+                items[-1:] = regex.split(r"和|及", items[-1], maxsplit=1)
             take = min(expected, len(items)) if partial else expected
             if len(items) >= take > 1 and all(items[-take + 1 :]):
                 items = [_clean_item(i) for i in items[-take:]]
