@@ -74,7 +74,7 @@ def _lexicon():
     links = [word for word, role in table("name_words.tsv", 2) if role == "link"]
     return {
         "units": units,
-        "ordinal_counters": frozenset(words("ordinal_counters.tsv")),
+        "ordinal_counters": mapping("ordinal_counters.tsv"),
         # qualifiers that are verbs, left out of the quantity's span
         "verb_qualifiers": frozenset(w for w, position in qualifiers if position == "verb"),
         "qualifiers": qualifiers,
@@ -169,10 +169,13 @@ class IndicatorExtractor:
 
     @staticmethod
     def _is_ordinal(context: Context, match, unit: str) -> bool:
-        """二期工程, 七次全委会: a Chinese numeral with 期/次/届 before a noun names a phase
-        or a session."""
-        if match.group("num")[0].isdigit() or unit not in _lexicon()["ordinal_counters"]:
+        """二期工程, 机场三期, 七次全委会: a Chinese numeral with 期 (or with 次/届 before a
+        noun) names a phase or a session."""
+        when = _lexicon()["ordinal_counters"].get(unit)
+        if match.group("num")[0].isdigit() or when is None:
             return False
+        if when == "always":
+            return True
         following = context.text[match.end() : match.end() + 6]
         if not regex.match(r"\p{Han}", following):
             return False
