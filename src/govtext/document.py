@@ -62,6 +62,7 @@ class Document:
             "sections": [s.to_dict() for s in self.sections],
             "boilerplate": [{"start": s, "end": e, "kind": k} for s, e, k in self.boilerplate],
             "targets": [t.to_dict() for t in self.targets],
+            "events": [e.to_dict() for e in self.events],
             "indicators": [r.to_dict() for r in self.indicators],
             "times": [r.to_dict() for r in self.times],
             "initiatives": [r.to_dict() for r in self.initiatives],
