@@ -11,6 +11,7 @@ from .attention import attention, attention_terms
 from .document import Document
 from .errors import GovtextError, LexiconError, MissingExtraError, ReadError
 from .glossary import glossary
+from .panel import panel
 from .pipeline import extract
 from .reader import read
 from .records import SCHEMA_VERSION, Event, Indicator, Initiative, Mention, Sentence, TimeExpression, Token
@@ -40,6 +41,7 @@ __all__ = [
     "attention_terms",
     "extract",
     "glossary",
+    "panel",
     "read",
     "render",
     "segment",
