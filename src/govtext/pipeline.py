@@ -10,6 +10,7 @@ import regex
 from .describe import describe, level_of
 from .document import Document
 from .extractors import EXTRACTORS, Context
+from .extractors.base import Spans
 from .normalize import NormalizedText, normalize
 from .reference import infer_reference_date
 from .structure import Section, boilerplate_spans, parse_sections, section_path
@@ -77,8 +78,13 @@ def extract(
     context = Context(view, reference_year, _review_year(reference_year), sections=sections,
                       reference_date=reference_date)
     original_sections = tuple(_to_original(view, s) for s in sections)
+    boilerplate = tuple((*view.span(start, end), kind_) for start, end, kind_ in boilerplate_spans(view.text))
+    # web chrome and a collector's header are not the document's own text: no records there
+    outside = Spans((start, end) for start, end, kind_ in boilerplate if kind_ != "opening")
     results = {
-        extractor.name: tuple(_placed(r, original_sections) for r in extractor(context))
+        extractor.name: tuple(
+            _placed(r, original_sections) for r in extractor(context) if not outside.overlaps(r.start, r.end)
+        )
         for extractor in EXTRACTORS
     }
     indicators = results["indicators"]
@@ -96,9 +102,7 @@ def extract(
         initiatives=results["initiatives"],
         events=results["events"],
         sections=original_sections,
-        boilerplate=tuple(
-            (*view.span(start, end), kind_) for start, end, kind_ in boilerplate_spans(view.text)
-        ),
+        boilerplate=boilerplate,
     )
 
 

@@ -27,7 +27,7 @@ from .numerals import as_json_number
 from .spans import sentence_bounds
 
 # a sentence that sets this year's targets
-_SETS_TARGETS = regex.compile(r"预期目标|主要目标|目标是|目标为")
+_SETS_TARGETS = regex.compile(r"预期目标|主要目标|目标是|目标为|增长预期为|预期为")
 _CLAUSE_END = "。;；\n,，"
 
 
