@@ -19,7 +19,7 @@ import functools
 
 import regex
 
-from ..lexicons import alternation, table
+from ..lexicons import alternation, table, words
 from ..numerals import parse_chinese
 from ..records import TimeExpression
 from .base import Context
@@ -72,6 +72,15 @@ def _lexicon():
     starts = regex.escape("".join(sorted(first)))
     pattern = regex.compile(f"(?=[{starts}])(?:" + "|".join(f"(?:{a})" for a in alternatives) + ")")
     return relative, parts, pattern
+
+
+_EVENT_WINDOW = 60
+_EVENT_CLAUSE_END = regex.compile(r"[;；。!?！？\n]")
+
+
+@functools.lru_cache(maxsize=1)
+def _event_verbs():
+    return regex.compile(alternation(words("event_verbs.tsv")))
 
 
 @functools.lru_cache(maxsize=1)
@@ -135,6 +144,7 @@ class TimeExtractor:
             if resolved is None:
                 continue
             value, stated_year, event = resolved
+            event = self._anchors_happening(context, end, value, event)
             if stated_year is not None and self._plausible_anchor(context, stated_year):
                 anchor = (stated_year, start)
             ostart, oend, otext = context.original(start, end)
@@ -142,6 +152,20 @@ class TimeExtractor:
             if event:
                 context.event_times.append((start, end, found[-1]))
         return found
+
+    @staticmethod
+    def _anchors_happening(context: Context, end: int, value: str, event: bool) -> bool:
+        """A year or part of a year anchors a happening when its clause has a verb of one
+        (去年，我们召开了…大会); a month since which a figure is counted does not
+        (2023年10月以来，全市新增城镇就业3.2万人)."""
+        clause = context.text[end : end + _EVENT_WINDOW]
+        stop = _EVENT_CLAUSE_END.search(clause, 1)
+        clause = clause[: stop.start()] if stop else clause
+        has_verb = bool(_event_verbs().search(clause))
+        if event:
+            return not (value.endswith("/") and not has_verb and regex.search(r"\d", clause))
+        single = "/" not in value and regex.match(r"^\d{4}(?:-[QH]\d)?$", value)
+        return bool(single and has_verb)
 
     @staticmethod
     def _plausible_anchor(context: Context, year: int) -> bool:
