@@ -22,6 +22,7 @@ from ..lexicons import alternation, mapping, table, words
 from ..numerals import chinese_numeral_chars, magnitudes, parse_chinese, parse_number
 from ..records import Indicator
 from ..segment import cut, word_role
+from ..spans import sentence_bounds
 from .base import Context, Spans
 
 _ARABIC = r"\d+[万亿]\d+[千百十]?(?=\p{Han})|\d+(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
@@ -31,6 +32,11 @@ _JOINERS = frozenset("、和及与")
 # the text before a number that follows another value in its clause (意见建议2979件、提案)
 _AFTER_LAST_VALUE = regex.compile(r"[\d%][^、]*、")
 _ENDS_WITH_VALUE = regex.compile(r"\d\p{Han}?$")
+# what a name never starts with: a year (2023年地区生产总值), or anything up to a long
+# number inside the clause (服务热线0471-8212345全年受理来电)
+_NOT_NAME_START = regex.compile(r"^(?:.*\d[\d-]{4,}\d[^\p{Han}]*|\d{4}年(?:度|底|末|初)?)")
+# a unit of reference before the number (粮食单产达到每亩420公斤)
+_PER_UNIT_END = regex.compile(r"每\p{Han}{1,2}$")
 # a comparison or starting point after the name: 从1997年的…, 由…, 比上年…, 较…
 _COMPARISON = regex.compile(r"(?:从|由|比|较)(?=\d|上年|去年|年初|上年末|同期|\p{Han}{0,4}的)")
 _SHARED = regex.compile(r"(?:均为|均达到|均达|都是|都为|均是|均)$")
@@ -72,6 +78,8 @@ def _lexicon():
     )
     not_quantities = regex.compile(alternation(words("not_quantities.tsv")))
     links = [word for word, role in table("name_words.tsv", 2) if role == "link"]
+    directions = {word: direction for word, direction, _ in table("directions.tsv", 3)}
+    direction_verbs = [word for word, _, part in table("directions.tsv", 3) if part == "verb"]
     return {
         "units": units,
         "ordinal_counters": mapping("ordinal_counters.tsv"),
@@ -80,12 +88,13 @@ def _lexicon():
         "qualifiers": qualifiers,
         "patterns": (pattern, percent_words, tenths),
         "not_quantities": not_quantities,
-        "directions": mapping("directions.tsv"),
-        "direction_re": regex.compile(f"(?:{alternation(mapping('directions.tsv'))})"),
-        "direction_end": regex.compile(f"(?:{alternation(mapping('directions.tsv'))})$"),
+        "directions": directions,
+        "direction_re": regex.compile(f"(?:{alternation(directions)})"),
+        # a name drops a direction verb at its end (国内生产总值|增长), keeps a rate (…涨幅)
+        "direction_end": regex.compile(f"(?:{alternation(direction_verbs)})(?:了)?$"),
         "link_end": regex.compile(f"(?:{alternation(links)})$"),
         # a direction verb with its complement: 扩大到, 下降至
-        "direction_to": regex.compile(f"(?:{alternation(mapping('directions.tsv'))})(?:到|至)$"),
+        "direction_to": regex.compile(f"(?:{alternation(direction_verbs)})(?:到|至)$"),
         "status": mapping("status_cues.tsv"),
         "status_re": regex.compile(alternation(mapping("status_cues.tsv"))),
     }
@@ -263,12 +272,15 @@ def canonical_indicator(name: str | None) -> str | None:
     return ids[max(found, key=len)] if found else None
 
 
+_CARRY_MARKS = "。!?;\n"  # a name is carried within a sentence, not across a ；
+
+
 def _carry_names(context: Context, found) -> list[Indicator]:
     """A quantity without a name of its own (国内生产总值超过126万亿元，增长5.2%) measures
     what the quantity before it in the same sentence measures."""
     out, last_name, last_sentence = [], None, None
     for start, record in found:
-        sentence = context.sentence_bounds(start)
+        sentence = sentence_bounds(context.text, start, marks=_CARRY_MARKS)
         if sentence != last_sentence:
             last_name, last_sentence = None, sentence
         if record.name is None and last_name is not None:
@@ -338,7 +350,8 @@ def _name_before(before: str) -> str | None:
     subject = _COMPARISON.split(after_last_value)[0]
     if not subject.strip() and subject != after_last_value:
         return None  # 比上年增加…: the name is the subject of the sentence
-    tokens = [t for t in cut(_strip_links(subject)) if t.strip()]
+    subject = _NOT_NAME_START.sub("", _strip_links(subject))
+    tokens = [t for t in cut(subject) if t.strip()]
     while tokens and word_role(tokens[-1]) == "link":
         tokens.pop()
     cuts = [i + 1 for i, t in enumerate(tokens) if word_role(t) == "verb" or t in _JOINERS]
@@ -357,6 +370,7 @@ def _strip_links(phrase: str) -> str:
     """Drop the direction verb right before the number (国内生产总值|增长), then link
     phrases (预期目标为, 扣除物价因素, 平均每年) at the end of ``phrase``; a direction
     word before a link is part of the name (经济增长|预期目标为)."""
+    phrase = _PER_UNIT_END.sub("", phrase)
     phrase = _lexicon()["direction_end"].sub("", _lexicon()["direction_to"].sub("", phrase))
     link_end = _lexicon()["link_end"]
     while True:
