@@ -147,31 +147,21 @@ class Mention:
 
 
 @dataclass(frozen=True)
-class Event:
+class Event(TimeExpression):
     """A time that anchors a happening, with who did what where.
 
     ``5月11日,区政协党组书记、主席郑政平带队前往深圳市光明区…`` -> value 2024-05-11,
     actors [区政协党组书记、主席郑政平], places [深圳市光明区], action 带队前往….
     """
 
-    start: int
-    end: int
-    text: str
-    value: str
     event: bool = True
-    section: tuple[str, ...] = ()
     action: Mention | None = None
     actors: tuple[Mention, ...] = ()
     places: tuple[Mention, ...] = ()
 
     def to_dict(self) -> dict:
         return {
-            "start": self.start,
-            "end": self.end,
-            "text": self.text,
-            "value": self.value,
-            "event": self.event,
-            "section": list(self.section),
+            **super().to_dict(),
             "action": self.action.to_dict() if self.action else None,
             "actors": [a.to_dict() for a in self.actors],
             "places": [p.to_dict() for p in self.places],

@@ -67,8 +67,8 @@ class EventExtractor:
             places = self._places(context, clause_start, clause_end)
             action = self._action(context, action_start, clause_end)
             events.append(
-                Event(time.start, time.end, time.text, time.value, True, time.section,
-                      action, tuple(actors), tuple(places))
+                Event(time.start, time.end, time.text, time.value, action=action,
+                      actors=tuple(actors), places=tuple(places))
             )
         return events
 

@@ -88,6 +88,15 @@ def _relative_days() -> dict[str, str]:
     return dict(table("relative_days.tsv", 2))
 
 
+def _dated(year: int, month: str, day: str | None, since: str, stated_year: int | None):
+    """(value, stated year, event) of a month or a day of ``year``; None for a day the
+    calendar does not have."""
+    if day:
+        value = _day_value(year, _small(month), _small(day), since)
+        return (value, stated_year, True) if value else None
+    return f"{year}-{_small(month):02d}{since}", stated_year, True
+
+
 def _day_value(year: int, month: int, day: int, since: str) -> str | None:
     """ISO day, or None for a day the calendar does not have (2月30日)."""
     try:
@@ -204,12 +213,8 @@ class TimeExtractor:
             return f"{_year(groups['year'])}/{_year(groups['year2'])}", None, False
         if groups.get("year"):
             year = _year(groups["year"])
-            if groups.get("day"):
-                month, day = _small(groups["month"]), _small(groups["day"])
-                value = _day_value(year, month, day, since)
-                return (value, year, True) if value else None
             if groups.get("month"):
-                return f"{year}-{_small(groups['month']):02d}{since}", year, True
+                return _dated(year, groups["month"], groups.get("day"), since, year)
             return _with_part(year, groups.get("part") or groups.get("year_part")) + since, year, False
         if groups.get("relative"):
             anchor_kind, offset = relative[groups["relative"]]
@@ -227,12 +232,7 @@ class TimeExtractor:
                 return f"{first}/{last}", None, False
             year = base + int(offset)
             if groups.get("relative_month"):  # 今年3月, 去年5月12日
-                month = _small(groups["relative_month"])
-                if groups.get("relative_day_of_month"):
-                    day = _small(groups["relative_day_of_month"])
-                    value = _day_value(year, month, day, since)
-                    return (value, year, True) if value else None
-                return f"{year}-{month:02d}{since}", year, True
+                return _dated(year, groups["relative_month"], groups.get("relative_day_of_month"), since, year)
             return _with_part(year, groups.get("part")) + since, year, False
         year = self._passage_year(context, anchor, position)
         if year is None:
@@ -242,10 +242,6 @@ class TimeExtractor:
         if groups.get("month2"):
             first, last = _small(groups["month"]), _small(groups["month2"])
             return f"{year}-{first:02d}/{year}-{last:02d}", None, True
-        if groups.get("day"):
-            month, day = _small(groups["month"]), _small(groups["day"])
-            value = _day_value(year, month, day, since)
-            return (value, None, True) if value else None
         if groups.get("month"):
-            return f"{year}-{_small(groups['month']):02d}{since}", None, True
+            return _dated(year, groups["month"], groups.get("day"), since, None)
         return None
