@@ -232,7 +232,8 @@ class TimeExtractor:
                 return f"{first}/{last}", None, False
             year = base + int(offset)
             if groups.get("relative_month"):  # 今年3月, 去年5月12日
-                return _dated(year, groups["relative_month"], groups.get("relative_day_of_month"), since, year)
+                day = groups.get("relative_day_of_month")
+                return _dated(year, groups["relative_month"], day, since, year)
             return _with_part(year, groups.get("part")) + since, year, False
         year = self._passage_year(context, anchor, position)
         if year is None:
