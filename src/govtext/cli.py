@@ -28,6 +28,7 @@ from importlib import resources
 from pathlib import Path
 
 from . import __version__
+from .errors import GovtextError
 from .numerals import as_json_number
 from .reader import DOCUMENT_SUFFIXES
 
@@ -50,6 +51,9 @@ examples:
       only the HTML pages, nothing under drafts/
   govtext extract reports/ -o out/ --resume
       finish an interrupted run without redoing the documents already written
+  govtext extract reports/ -o out/ --engine dask --scheduler tcp://10.0.0.5:8786
+      run on a Dask cluster (pip install 'govtext[dask]'); without --scheduler,
+      a local cluster of --jobs worker processes
 
 Folders are walked recursively, in sorted order, for %(suffixes)s
 (names starting with "." are skipped); files named on the command line are
@@ -111,6 +115,12 @@ def parse_args(argv=None) -> argparse.Namespace:
                               "(repeatable)")
     extract.add_argument("-j", "--jobs", type=_jobs, default=None, metavar="N",
                          help="worker processes (default: all processors)")
+    extract.add_argument("--engine", choices=("local", "dask"), default="local",
+                         help="local: a pool of worker processes on this machine (default); dask: a Dask "
+                              "cluster (pip install 'govtext[dask]')")
+    extract.add_argument("--scheduler", metavar="ADDRESS",
+                         help="with --engine dask: the address of a running Dask scheduler, e.g. "
+                              "tcp://10.0.0.5:8786 (default: start a local cluster of --jobs workers)")
     extract.add_argument("--resume", action="store_true",
                          help="keep the documents an interrupted run already wrote (same path and "
                               "content) and do the rest")
@@ -131,6 +141,8 @@ def _check_extract_args(parser: argparse.ArgumentParser, args: argparse.Namespac
     missing = [path for path in args.paths if not os.path.lexists(path)]
     if missing:
         parser.error(f"no such file or folder: {', '.join(missing)}")
+    if args.scheduler and args.engine != "dask":
+        parser.error("--scheduler needs --engine dask")
     output = args.output
     if output is None:
         if args.resume:
@@ -230,6 +242,9 @@ class Task:
     index: int
     path: str
     year: int | None = None
+    # where a worker reads the file, when not at ``path`` as given: the absolute
+    # path, for workers whose working folder is not this one's (a Dask cluster)
+    source: str | None = None
 
 
 @dataclasses.dataclass(frozen=True)
@@ -288,9 +303,8 @@ def process_file(task: Task) -> Outcome:
     each worker loads the lexicons and the tokenizer once.
     """
     from . import reader
-    from .errors import GovtextError
 
-    path = Path(task.path)
+    path = Path(task.source or task.path)
     stage = "read"
     try:
         data = reader.read_bytes(path)
@@ -301,7 +315,7 @@ def process_file(task: Task) -> Outcome:
         row = {**document.to_dict(), "path": task.path, "sha256": sha256, "text": document.text}
         line = json.dumps(row, ensure_ascii=False) + "\n"
     except GovtextError as error:
-        reason = str(error).removeprefix(f"{task.path}: ")
+        reason = str(error).removeprefix(f"{task.path}: ").removeprefix(f"{path}: ")
         return Outcome(task.index, task.path, stage=stage, reason=reason)
     except Exception as error:  # a bug must not abort the batch; report it with its type
         return Outcome(task.index, task.path, stage=stage, reason=f"{type(error).__name__}: {error}")
@@ -595,6 +609,13 @@ def run_extract(args) -> int:
         if importlib.util.find_spec("pyarrow") is None:
             print("govtext: Parquet tables need pyarrow: pip install 'govtext[parquet]'", file=sys.stderr)
             return 2
+    if args.engine == "dask":
+        import importlib.util
+
+        if importlib.util.find_spec("dask") is None or importlib.util.find_spec("distributed") is None:
+            print("govtext: --engine dask needs dask and distributed: pip install 'govtext[dask]'",
+                  file=sys.stderr)
+            return 2
 
     failures = []  # folders that could not be listed first, then files in input order
 
@@ -621,8 +642,15 @@ def run_extract(args) -> int:
     for outcome in failures:
         progress.message(outcome.message())
     progress.update(len(written), 0)
+    jobs = min(args.jobs or default_jobs(), max(len(tasks), 1))
+    if args.engine == "dask":
+        from .dask import run_tasks as run_on_dask
+
+        outcomes = run_on_dask(tasks, jobs, args.scheduler)
+    else:
+        outcomes = run_tasks(tasks, jobs)
     try:
-        for outcome in run_tasks(tasks, min(args.jobs or default_jobs(), max(len(tasks), 1))):
+        for outcome in outcomes:
             if outcome.failed:
                 failures.append(outcome)
                 progress.message(outcome.message())
@@ -640,6 +668,12 @@ def run_extract(args) -> int:
             log.close()
         print("govtext: interrupted; run again with --resume to finish", file=sys.stderr)
         return 130
+    except GovtextError as error:  # the engine could not start, e.g. no Dask scheduler at that address
+        progress.close()
+        if log:
+            log.close()
+        print(f"govtext: {error}; nothing more was done", file=sys.stderr)
+        return 2
     progress.close()
 
     if log:
