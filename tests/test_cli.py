@@ -576,3 +576,52 @@ def test_corpus_folder_with_gbk_html_and_broken_files(tmp_path, capsys, corpus):
     page, twin = documents["orig/nat-2019.html"], documents["docs/nat-2019.txt"]
     without_offsets = [{k: v for k, v in r.items() if k not in ("start", "end")} for r in page["indicators"]]
     assert without_offsets == [{k: v for k, v in r.items() if k not in ("start", "end")} for r in twin["indicators"]]
+
+
+# --html, panel and topics ------------------------------------------------------------
+
+def _two_reports(folder):
+    folder.mkdir()
+    (folder / "a.txt").write_text(
+        "2024年政府工作报告\n今年发展主要预期目标是：国内生产总值增长5%左右。加强生态环境保护，推进污染防治。\n",
+        encoding="utf-8")
+    (folder / "b.txt").write_text(
+        "2023年政府工作报告\n今年发展主要预期目标是：国内生产总值增长6%左右。加快科技创新，发展数字经济。\n",
+        encoding="utf-8")
+    return folder
+
+
+def test_html_pages_beside_the_tables(tmp_path):
+    folder = _two_reports(tmp_path / "in")
+    assert main(["extract", str(folder), "-o", str(tmp_path / "out"), "--html", "--quiet"]) == 0
+    pages = sorted(p.name for p in (tmp_path / "out" / "html").iterdir())
+    assert pages == ["a.html", "b.html", "index.html"]
+    assert "国内生产总值" in (tmp_path / "out" / "html" / "a.html").read_text(encoding="utf-8")
+
+
+def test_html_needs_an_output_folder(tmp_path):
+    folder = _two_reports(tmp_path / "in")
+    with pytest.raises(SystemExit) as exit_:
+        main(["extract", str(folder), "-o", str(tmp_path / "out.jsonl"), "--html"])
+    assert exit_.value.code == 2
+
+
+def test_panel_command_writes_one_row_per_document(tmp_path, capsys):
+    folder = _two_reports(tmp_path / "in")
+    out = tmp_path / "panel.csv"
+    assert main(["panel", str(folder), "-o", str(out), "--lexicon", "environment", "--jobs", "1", "-q"]) == 0
+    import pandas
+
+    frame = pandas.read_csv(out)
+    assert frame["doc_id"].tolist() == ["a", "b"]
+    assert frame["gdp_target"].tolist() == [5, 6]
+    assert "environment_hits" in frame.columns
+
+
+def test_topics_command_prints_k_topics(tmp_path, capsys):
+    folder = _two_reports(tmp_path / "in")
+    (folder / "c.txt").write_text("加强生态环境保护，推进污染防治，建设美丽中国。加快科技创新。\n", encoding="utf-8")
+    (folder / "d.txt").write_text("发展数字经济，加快科技创新，推进生态环境保护。\n", encoding="utf-8")
+    assert main(["topics", str(folder), "-k", "2", "--terms", "3", "--jobs", "1", "-q"]) == 0
+    lines = capsys.readouterr().out.splitlines()
+    assert [line.split(":")[0] for line in lines] == ["topic 0", "topic 1"]

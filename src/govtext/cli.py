@@ -51,6 +51,8 @@ examples:
       only the HTML pages, nothing under drafts/
   govtext extract reports/ -o out/ --resume
       finish an interrupted run without redoing the documents already written
+  govtext extract reports/ -o out/ --html
+      also out/html/: a highlighted page per document and an index.html
   govtext extract reports/ -o out/ --engine dask --scheduler tcp://10.0.0.5:8786
       run on a Dask cluster (pip install 'govtext[dask]'); without --scheduler,
       a local cluster of --jobs worker processes
@@ -60,6 +62,23 @@ Folders are walked recursively, in sorted order, for %(suffixes)s
 always read. Year, region and kind are also read from file names such as
 2024年苏州市政府工作报告.txt (the year only where the text has no date).
 Exit status: 0 every file done, 1 some failed, 2 usage error.
+"""
+
+
+PANEL_EPILOG = """\
+examples:
+  govtext panel reports/ -o panel.csv
+      environmental attention and the main targets, one row per report
+  govtext panel reports/ --lexicon environment --lexicon innovation --lexicon my_terms.txt
+      several lexicons: shipped ones by name, your own word-list file by path
+"""
+
+TOPICS_EPILOG = """\
+examples:
+  govtext topics reports/ -k 8
+      the top terms of 8 LDA topics
+  govtext topics reports/ -k 8 --method nmf -o shares.csv
+      NMF topics, and each document's topic shares written to shares.csv
 """
 
 
@@ -129,6 +148,34 @@ def parse_args(argv=None) -> argparse.Namespace:
     extract.add_argument("--example", action="store_true",
                          help="run on the built-in example report and print a table")
     extract.add_argument("--year", type=int, help="reference year for every document")
+    extract.add_argument("--html", action="store_true",
+                         help="with -o FOLDER: also FOLDER/html, a page per document with its records "
+                              "highlighted and an index.html (works offline)")
+    panel = commands.add_parser(
+        "panel", help="one row per document: metadata, main targets and attention measures",
+        description="A document-level panel: kind, region, level, year, characters, tokens, the main "
+                    "targets and the attention measures of each lexicon.",
+        epilog=PANEL_EPILOG, formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    topics = commands.add_parser(
+        "topics", help="fit a topic model and print the top terms of each topic",
+        description="Fit an LDA (or NMF) topic model to the documents and print each topic's top terms.",
+        epilog=TOPICS_EPILOG, formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    for command in (panel, topics):
+        command.add_argument("paths", nargs="+", metavar="PATH", help="files or folders")
+        command.add_argument("-o", "--output", metavar="OUT.csv",
+                             help="write the table here (default: stdout)")
+        command.add_argument("-j", "--jobs", type=_jobs, default=None, metavar="N",
+                             help="worker processes for the extraction (default: all processors)")
+        command.add_argument("-q", "--quiet", action="store_true", help="no progress on stderr")
+    panel.add_argument("--lexicon", action="append", default=[], metavar="NAME_OR_FILE",
+                       help="a shipped attention lexicon (environment, innovation, …) or a word-list file "
+                            "(repeatable; default: environment)")
+    topics.add_argument("-k", "--topics", type=_jobs, default=10, metavar="K", help="number of topics")
+    topics.add_argument("--method", choices=("lda", "nmf"), default="lda", help="the model (default: lda)")
+    topics.add_argument("--terms", type=_jobs, default=10, metavar="N", help="top terms shown per topic")
+    topics.add_argument("--seed", type=int, default=0, help="random_state of the model (default: 0)")
     args = parser.parse_args(argv)
     if args.command == "extract":
         _check_extract_args(extract, args)
@@ -149,7 +196,11 @@ def _check_extract_args(parser: argparse.ArgumentParser, args: argparse.Namespac
             parser.error("--resume needs -o OUT: it continues the documents written there")
         if args.format != "csv":
             parser.error("--format needs -o FOLDER: tables are written into an output folder")
+        if args.html:
+            parser.error("--html needs -o FOLDER: the pages are written into FOLDER/html")
         return
+    if output.endswith(".jsonl") and args.html:
+        parser.error("--html needs -o FOLDER, not a .jsonl file: the pages are written into FOLDER/html")
     if output.endswith(".jsonl"):
         if os.path.isdir(output):
             parser.error(f"{output} is a folder; name a .jsonl file or a folder without the suffix")
@@ -685,6 +736,10 @@ def run_extract(args) -> int:
                 handle.write(json.dumps(outcome.error(), ensure_ascii=False) + "\n")
         if folder is not None:
             write_tables(log.final, folder, args.format)
+            if args.html:
+                from .render import write_report
+
+                write_report(_documents_of(log.final), [o.error() for o in failures], folder / "html")
     if not args.quiet:
         kept = f" ({resumed} kept from the interrupted run)" if resumed else ""
         print(f"govtext: {len(written)} documents, {records} records, {len(failures)} failed{kept}",
@@ -692,12 +747,95 @@ def run_extract(args) -> int:
     return 1 if failures else 0
 
 
+def _documents_of(jsonl_path):
+    """The Documents of a ``documents.jsonl``, one at a time."""
+    from .document import Document
+
+    with open(jsonl_path, encoding="utf-8") as handle:
+        for line in handle:
+            yield Document.from_dict(json.loads(line))
+
+
+def extract_documents(paths, jobs=None, quiet=False):
+    """Documents of the files under ``paths`` (in input order) and the failures, using the
+    worker pool of ``govtext extract``."""
+    from .document import Document
+
+    failures = []
+
+    def unlisted(path, reason):
+        failures.append(Outcome(-1, str(path), stage="walk", reason=reason))
+
+    files = [str(p) for p in collect_inputs(paths, on_error=unlisted)]
+    tasks = [Task(index, path) for index, path in enumerate(files)]
+    progress = Progress(len(tasks), quiet=quiet)
+    documents = []
+    for outcome in run_tasks(tasks, min(jobs or default_jobs(), max(len(tasks), 1))):
+        if outcome.failed:
+            failures.append(outcome)
+            progress.message(outcome.message())
+        else:
+            documents.append((outcome.index, Document.from_dict(json.loads(outcome.line))))
+        progress.update(len(documents) + len(failures), len(failures))
+    progress.close()
+    return [d for _, d in sorted(documents, key=lambda pair: pair[0])], failures
+
+
+def _write_csv(frame, output) -> None:
+    if output:
+        from .export import atomic_writer
+
+        with atomic_writer(Path(output), encoding="utf-8", newline="") as handle:
+            frame.to_csv(handle, index=False)
+    else:
+        frame.to_csv(sys.stdout, index=False)
+
+
+def run_panel(args) -> int:
+    """Run ``govtext panel``: a CSV of one row per document."""
+    from .panel import panel
+
+    documents, failures = extract_documents(args.paths, args.jobs, args.quiet)
+    try:
+        frame = panel(documents, lexicons=args.lexicon or ["environment"])
+    except GovtextError as error:
+        print(f"govtext: {error}", file=sys.stderr)
+        return 2
+    _write_csv(frame, args.output)
+    return 1 if failures else 0
+
+
+def run_topics(args) -> int:
+    """Run ``govtext topics``: the top terms of each topic, and the shares with ``-o``."""
+    from .topics import TopicModel
+
+    documents, failures = extract_documents(args.paths, args.jobs, args.quiet)
+    if len(documents) < 2:
+        print("govtext: a topic model needs at least two documents", file=sys.stderr)
+        return 2
+    model = TopicModel(n_topics=args.topics, method=args.method, random_state=args.seed)
+    try:
+        shares = model.fit_transform(documents)
+    except ValueError as error:  # too few documents or terms for the model's settings
+        print(f"govtext: cannot fit {args.topics} topics to {len(documents)} documents: {error}",
+              file=sys.stderr)
+        return 2
+    for number, terms in enumerate(model.top_terms(args.terms)):
+        print(f"topic {number}: {' '.join(terms)}")
+    if args.output:
+        import pandas
+
+        frame = pandas.DataFrame(shares, columns=[f"topic_{i}" for i in range(shares.shape[1])])
+        frame.insert(0, "doc_id", [d.doc_id for d in documents])
+        _write_csv(frame, args.output)
+    return 1 if failures else 0
+
+
 def main(argv=None) -> int:
     """The ``govtext`` command; the exit status (usage errors raise ``SystemExit(2)``)."""
     args = parse_args(argv)
-    if args.command == "extract":
-        return run_extract(args)
-    return 2
+    runners = {"extract": run_extract, "panel": run_panel, "topics": run_topics}
+    return runners[args.command](args)
 
 
 if __name__ == "__main__":

@@ -68,6 +68,37 @@ class Document:
             "initiatives": [r.to_dict() for r in self.initiatives],
         }
 
+    @classmethod
+    def from_dict(cls, data: dict, text: str | None = None) -> Document:
+        """The Document of a ``to_dict()`` (a line of ``documents.jsonl``, which carries the
+        ``text``; otherwise pass ``text``).
+
+        Example:
+            >>> from govtext import extract
+            >>> doc = extract("报送履职成果46件。", doc_id="demo")
+            >>> Document.from_dict(doc.to_dict(), text=doc.text).to_dict() == doc.to_dict()
+            True
+        """
+        from .structure import Section
+        from .targets import Target
+
+        return cls(
+            doc_id=data.get("doc_id"),
+            text=data.get("text", "") if text is None else text,
+            reference_date=data.get("reference_date"),
+            kind=data.get("kind"),
+            title=data.get("title"),
+            region=data.get("region"),
+            level=data.get("level"),
+            indicators=tuple(Indicator.from_dict(r) for r in data.get("indicators") or ()),
+            times=tuple(TimeExpression.from_dict(r) for r in data.get("times") or ()),
+            initiatives=tuple(Initiative.from_dict(r) for r in data.get("initiatives") or ()),
+            events=tuple(Event.from_dict(r) for r in data.get("events") or ()),
+            targets=tuple(Target.from_dict(r) for r in data.get("targets") or ()),
+            sections=tuple(Section.from_dict(s) for s in data.get("sections") or ()),
+            boilerplate=tuple((b["start"], b["end"], b["kind"]) for b in data.get("boilerplate") or ()),
+        )
+
     def to_frame(self, kind: str = "indicators"):
         """The records of one kind as a pandas DataFrame (needs the ``pandas`` extra).
 

@@ -21,6 +21,11 @@ from .numerals import as_json_number
 SCHEMA_VERSION = "1.0"
 
 
+def _decimal(value) -> Decimal | None:
+    """A JSON number back as the exact decimal it was written from."""
+    return None if value is None else Decimal(str(value))
+
+
 @dataclass(frozen=True)
 class Token:
     """A jieba token with its offsets into the document text."""
@@ -79,6 +84,16 @@ class Indicator:
         out["section"] = list(self.section)
         return out
 
+    @classmethod
+    def from_dict(cls, data: dict) -> Indicator:
+        """The record of a ``to_dict()`` (values become ``Decimal`` again)."""
+        return cls(
+            data["start"], data["end"], data["text"], _decimal(data["value"]), data["unit"],
+            data.get("qualifier"), data.get("name"), _decimal(data.get("value_max")),
+            data.get("direction"), data.get("status"), tuple(data.get("section") or ()),
+            data.get("indicator"),
+        )
+
 
 @dataclass(frozen=True)
 class TimeExpression:
@@ -103,6 +118,11 @@ class TimeExpression:
             "event": self.event,
             "section": list(self.section),
         }
+
+    @classmethod
+    def from_dict(cls, data: dict) -> TimeExpression:
+        return cls(data["start"], data["end"], data["text"], data["value"], data.get("event", False),
+                   tuple(data.get("section") or ()))
 
 
 @dataclass(frozen=True)
@@ -133,6 +153,14 @@ class Initiative:
             "section": list(self.section),
         }
 
+    @classmethod
+    def from_dict(cls, data: dict) -> Initiative:
+        return cls(
+            data["start"], data["end"], data["text"], data["name"], data.get("category"),
+            tuple(data.get("members") or ()), tuple((data.get("components") or {}).items()),
+            tuple(data.get("section") or ()), data.get("members_source"),
+        )
+
 
 @dataclass(frozen=True)
 class Mention:
@@ -144,6 +172,10 @@ class Mention:
 
     def to_dict(self) -> dict:
         return {"start": self.start, "end": self.end, "text": self.text}
+
+    @classmethod
+    def from_dict(cls, data: dict) -> Mention:
+        return cls(data["start"], data["end"], data["text"])
 
 
 @dataclass(frozen=True)
@@ -166,6 +198,17 @@ class Event(TimeExpression):
             "actors": [a.to_dict() for a in self.actors],
             "places": [p.to_dict() for p in self.places],
         }
+
+    @classmethod
+    def from_dict(cls, data: dict) -> Event:
+        time = TimeExpression.from_dict(data)
+        action = data.get("action")
+        return cls(
+            time.start, time.end, time.text, time.value, time.event, time.section,
+            Mention.from_dict(action) if action else None,
+            tuple(Mention.from_dict(a) for a in data.get("actors") or ()),
+            tuple(Mention.from_dict(p) for p in data.get("places") or ()),
+        )
 
 
 RECORD_TYPES = {"indicators": Indicator, "times": TimeExpression, "initiatives": Initiative}

@@ -69,6 +69,11 @@ class Section:
             "children": [c.to_dict() for c in self.children],
         }
 
+    @classmethod
+    def from_dict(cls, data: dict) -> Section:
+        return cls(data["title"], data["level"], data["start"], data["end"], data.get("role"),
+                   tuple(cls.from_dict(c) for c in data.get("children") or ()))
+
 
 @functools.lru_cache(maxsize=1)
 def _roles():

@@ -24,6 +24,7 @@ import regex
 
 from .lexicons import mapping, table
 from .numerals import as_json_number
+from .records import _decimal
 from .spans import sentence_bounds
 
 # a sentence that sets this year's targets
@@ -61,6 +62,14 @@ class Target:
             "end": self.end,
             "absent": self.absent,
         }
+
+    @classmethod
+    def from_dict(cls, data: dict) -> Target:
+        return cls(
+            data["indicator"], data.get("name"), _decimal(data.get("value")), _decimal(data.get("value_max")),
+            data.get("unit"), data.get("qualifier"), data.get("hard"), data.get("sentence", ""),
+            data["start"], data["end"], data.get("absent", False),
+        )
 
 
 @functools.lru_cache(maxsize=1)
