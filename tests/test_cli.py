@@ -625,3 +625,14 @@ def test_topics_command_prints_k_topics(tmp_path, capsys):
     assert main(["topics", str(folder), "-k", "2", "--terms", "3", "--jobs", "1", "-q"]) == 0
     lines = capsys.readouterr().out.splitlines()
     assert [line.split(":")[0] for line in lines] == ["topic 0", "topic 1"]
+
+
+def test_panel_over_the_corpus_has_one_row_per_document(tmp_path, corpus):
+    out = tmp_path / "panel.csv"
+    documents = sorted((corpus / "docs").glob("*.txt"))
+    assert main(["panel", str(corpus / "docs"), "-o", str(out), "-q"]) == 0
+    import pandas
+
+    frame = pandas.read_csv(out)
+    assert sorted(frame["doc_id"]) == sorted(p.stem for p in documents)
+    assert frame.loc[frame["doc_id"] == "nat-2024", "gdp_target"].item() == 5
