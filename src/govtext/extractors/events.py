@@ -24,6 +24,7 @@ from ..segment import cut, word_role
 from .base import Context
 
 _CLAUSE_STOP = regex.compile(r"[;。!?\n]")
+_VERB_WORD = regex.compile(r"\p{Han}{2,}")  # a verb of two characters or more starts an action
 _MAX_CLAUSE = 120
 
 
@@ -134,7 +135,7 @@ class EventExtractor:
         text = context.text
         position = start
         for word in cut(text[start:end]):
-            if word_role(word) == "verb" and regex.fullmatch(r"\p{Han}{2,}", word):
+            if word_role(word) == "verb" and _VERB_WORD.fullmatch(word):
                 comma = text.find(",", position, end)
                 ostart, oend, otext = context.original(position, comma if comma > 0 else end)
                 return Mention(ostart, oend, otext) if otext.strip() else None

@@ -27,8 +27,13 @@ from .base import Context, Spans
 
 _ARABIC = r"\d+[万亿]\d+[千百十]?(?=\p{Han})|\d+(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
 _RANGE_SEPARATOR = r"[-~—–―至到]{1,2}"
-# After a count, these words say it is not a count of things (`3个月` is a duration).
+# words that join the parts of a name (问题和困难) and never end one
 _JOINERS = frozenset("、和及与")
+_LIST_JOINER = regex.compile(r"、|和|及|与")
+_CHINESE_DIGIT = regex.compile("[零〇一二两三四五六七八九]")
+_HAN = regex.compile(r"\p{Han}")
+_HAN_WORD = regex.compile(r"\p{Han}+")
+_VALUE_START = regex.compile(r"[\d零〇一二两三四五六七八九十百]")
 # the text before a number that follows another value in its clause (意见建议2979件、提案)
 _AFTER_LAST_VALUE = regex.compile(r"[\d%][^、]*、")
 _ENDS_WITH_VALUE = regex.compile(r"\d\p{Han}?$")
@@ -95,7 +100,6 @@ def _lexicon():
         "link_end": regex.compile(f"(?:{alternation(links)})$"),
         # a direction verb with its complement: 扩大到, 下降至
         "direction_to": regex.compile(f"(?:{alternation(direction_verbs)})(?:到|至)$"),
-        "status": mapping("status_cues.tsv"),
         "status_re": regex.compile(alternation(mapping("status_cues.tsv"))),
     }
 
@@ -107,7 +111,7 @@ def _value(numeral: str, qualified: bool = False) -> Decimal | None:
         return parse_number(numeral)
     if numeral == "一" and not qualified:
         return None
-    if not (regex.search("[零〇一二两三四五六七八九]", numeral) or numeral[0] == "十" or qualified):
+    if not (_CHINESE_DIGIT.search(numeral) or numeral[0] == "十" or qualified):
         return None
     return parse_chinese(numeral)
 
@@ -136,8 +140,6 @@ class IndicatorExtractor:
         unit = groups.get("unit")
         if unit is None:
             unit = "‰" if groups.get("fraction") == "千分之" else "%"
-        elif lexicon["units"][unit] == "time":
-            return []
         if groups.get("unit1") and unit != "%":
             return []
         start, end = match.span()
@@ -186,7 +188,7 @@ class IndicatorExtractor:
         if when == "always":
             return True
         following = context.text[match.end() : match.end() + 6]
-        if not regex.match(r"\p{Han}", following):
+        if not _HAN.match(following):
             return False
         return word_role(cut(following)[0]) != "verb"  # 两次降低…: a count of actions
 
@@ -205,7 +207,7 @@ class IndicatorExtractor:
         text = context.text
         before = text[context.clause_start(start) : start]
         shared = _SHARED.search(_lexicon()["direction_end"].sub("", before))
-        if shared and regex.search(r"、|和|及|与", before[: shared.start()]):
+        if shared and _LIST_JOINER.search(before[: shared.start()]):
             names = _list_names(before[: shared.start()])
             if len(names) > 1:
                 return names[0], names
@@ -303,7 +305,7 @@ def _names_future_year(context: Context, start: int, end: int) -> bool:
 
 def _list_names(phrase: str) -> list[str]:
     """Names of a list (A、B和C), each trimmed."""
-    parts = regex.split(r"、|和|及|与", phrase)
+    parts = _LIST_JOINER.split(phrase)
     names = [_trim_name(part) for part in parts]
     if names and len(names[-1]) > 1 and len(names) > 1:
         names[0] = _name_before(parts[0]) or names[0]
@@ -317,7 +319,7 @@ def _distributed_name(before: str) -> str | None:
         return None
     names = _list_names(_COMPARISON.split(before[:marker])[0])
     values = before[marker:]
-    first_digit = regex.search(r"[\d零〇一二两三四五六七八九十百]", values)
+    first_digit = _VALUE_START.search(values)
     index = len(regex.findall(r"[、和及与]", values[first_digit.start() :])) if first_digit else 0
     return names[index] if len(names) > 1 and index < len(names) else None
 
@@ -382,11 +384,11 @@ def _strip_links(phrase: str) -> str:
 
 def _name_after(after: str) -> str | None:
     """The noun phrase right after a counter (155条社情民意信息)."""
-    if not after or not regex.match(r"\p{Han}", after):
+    if not after or not _HAN.match(after):
         return None
     phrase = []
     for token in cut(after[:20]):
-        if not regex.fullmatch(r"\p{Han}+", token) or word_role(token) != "noun":
+        if not _HAN_WORD.fullmatch(token) or word_role(token) != "noun":
             break
         phrase.append(token)
     return "".join(phrase) or None

@@ -38,6 +38,7 @@ _FORMULA = regex.compile(r"\+|^\d{3,}[A-Za-z]?$|^\d{2,}[A-Za-z]$|\p{Han}\d+\p{Ha
 _NUMBERED = regex.compile(rf"[{_SLOGAN_NUMERAL}]+(?:大|个|项|张|条|件)?\p{{Han}}")
 # a chain of further quoted phrases (“府院联动”“府检联动”)
 _MORE_QUOTED = r"(?:[、,]?[“‘\"「][^”’\"」]{1,30}[”’\"」])*"
+_HAN_WORD = regex.compile(r"\p{Han}+")
 _SEGMENTS = regex.compile(r"[,，、\s]+")
 _DEFINES = "(?:是|即|指|为|就是)"
 _LIST_AFTER = regex.compile(r"^[,:]?\s*(?:即|分别是|分别为|包括|是指|指|主要包括)[:,]?")
@@ -226,7 +227,7 @@ def _following_noun(text: str, position: int) -> str | None:
     position = _BEFORE_HEAD.match(text, position).end()
     phrase = ""
     for word in cut(text[position : position + 10]):
-        if not regex.fullmatch(r"\p{Han}+", word) or word_role(word) != "noun":
+        if not _HAN_WORD.fullmatch(word) or word_role(word) != "noun":
             break
         phrase += word
     return phrase if 2 <= len(phrase) <= 8 else None
