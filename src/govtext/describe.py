@@ -45,7 +45,6 @@ _CPPCC_REPORT = regex.compile(r"政治协商会议[^\n]{0,20}常务委员会工�
 _TITLE_LABEL = regex.compile(r"^标题[:：]\s*(?P<title>.+)$", regex.MULTILINE)
 _NOT_TITLE = regex.compile(r"^(?:[—―─-]{1,}|各位|现在|[一二三四五六七八九十]+、|[(（]|\d+[.、])")
 _FORMAL_REGION = regex.compile(r"^(?:\p{Han}{2,12}?(?:人民)?政府|\p{Han}{2,12}?常务委员会)$")
-_MUNICIPALITIES = ("北京市", "上海市", "天津市", "重庆市")
 
 
 @functools.lru_cache(maxsize=1)
@@ -69,7 +68,7 @@ def level_of(region: str | None) -> str | None:
         return None
     if region == "全国":
         return "national"
-    if region in _provinces().values() or region in _MUNICIPALITIES:
+    if region in _provinces().values():  # the four municipalities are listed there too
         return "provincial"
     if region.endswith(("省", "自治区")):
         return "provincial"

@@ -25,7 +25,7 @@ from dataclasses import dataclass, field
 
 import regex
 
-from .lexicons import table
+from .lexicons import alternation, table
 
 _PART_NUMERAL = "一二三四五六七八九十"
 _LINE = regex.compile(r"[^\n]*")
@@ -34,7 +34,6 @@ _LEAD = regex.compile(r"^[\s#*>`]*")
 _PART = regex.compile(rf"^([{_PART_NUMERAL}]{{1,3}})、")
 _SECTION = regex.compile(rf"^[(（]([{_PART_NUMERAL}]{{1,3}})[)）]")
 _ITEM = regex.compile(r"^(\d{1,2})[.、．](?!\d)")
-_ANNEX = regex.compile(r"^(?:附件\s*\d*|名词解释|注释|附注)[:：]?$")
 _CLAUSE_MARK = regex.compile(r"[,，;；:：]")
 _ITEM_LEVEL = 4
 # 一是…二是…: an ordinal + 是 at the start of a line or after a clause mark
@@ -93,6 +92,13 @@ def _boilerplate():
     return chrome, header
 
 
+@functools.lru_cache(maxsize=1)
+def _annex():
+    """A line that is only a glossary cue (附件1, 名词解释): the start of an annex."""
+    cues, _ = _roles()
+    return regex.compile(rf"^(?:{alternation(c for c, role in cues if role == 'glossary')})\s*\d*[:：]?$")
+
+
 def title_roles(title: str) -> list[str]:
     """Roles whose cues the title carries, in priority order."""
     cues, priority = _roles()
@@ -121,7 +127,7 @@ def _heading(line: str):
         if pattern.match(stripped):
             title = stripped.split("。", 1)[0]
             return (level, title[:_MAX_TITLE]) if len(title) <= _MAX_TITLE else None
-    if _ANNEX.match(stripped):
+    if _annex().match(stripped):
         return -1, stripped
     if (
         len(stripped) <= _MAX_BARE_TITLE
