@@ -48,14 +48,18 @@ def _lexicon():
     part = rf"(?P<part>{alternation(parts)})?"
     relative_month = _MONTH.replace("month", "relative_month")  # 今年3月
     relative_day = _DAY.replace("day", "relative_day_of_month")  # 去年5月12日
+    year2, month2, day2 = (_YEAR.replace("year", "year2"), _MONTH.replace("month", "month2"),
+                           _DAY.replace("day", "day2"))
+    day_range = rf"(?:{_RANGE}{day2}[日号])?"  # 5月11日至13日
     alternatives = [
-        rf"{_YEAR}年?{_RANGE}{_YEAR.replace('year', 'year2')}年",
-        rf"{_YEAR}年{_MONTH}月{_DAY}[日号]{_SINCE}",
+        rf"{_YEAR}年{_MONTH}月{_RANGE}{year2}年{month2}月",  # 2023年12月至2024年2月
+        rf"{_YEAR}年?{_RANGE}{year2}年",
+        rf"{_YEAR}年{_MONTH}月{_DAY}[日号]{day_range}{_SINCE}",
         rf"{_YEAR}年{_MONTH}月(?:份)?{_SINCE}",
         rf"{_YEAR}(?P<year_part>年底|年末|年初)",
         rf"{_YEAR}年(?:度)?{part}{_SINCE}",
-        rf"(?<![\d年]){_MONTH}月{_DAY}[日号]{_SINCE}",
-        rf"(?<![\d年个]){_MONTH}(?:月(?:份)?)?(?P<month_sep>{_RANGE}){_MONTH.replace('month', 'month2')}月",
+        rf"(?<![\d年]){_MONTH}月{_DAY}[日号]{day_range}{_SINCE}",
+        rf"(?<![\d年个]){_MONTH}(?:月(?:份)?)?(?P<month_sep>{_RANGE}){month2}月",
         rf"(?<![\d年个{_CN_DIGIT}十]){_MONTH}月(?:份)?{_SINCE}(?![\d日号])",
         rf"(?P<relative>{alternation(relative)})(?:{relative_month}月(?:{relative_day}[日号])?)?{part}{_SINCE}",
         rf"(?P<lonepart>{alternation(k for k in parts if not k.startswith('年'))})",
@@ -75,6 +79,7 @@ def _lexicon():
 
 
 _EVENT_WINDOW = 60
+_DIGIT = regex.compile(r"\d")
 _EVENT_CLAUSE_END = regex.compile(r"[;；。!?！？\n]")
 
 
@@ -88,11 +93,15 @@ def _relative_days() -> dict[str, str]:
     return dict(table("relative_days.tsv", 2))
 
 
-def _dated(year: int, month: str, day: str | None, since: str, stated_year: int | None):
-    """(value, stated year, event) of a month or a day of ``year``; None for a day the
-    calendar does not have."""
+def _dated(year: int, month: str, day: str | None, since: str, stated_year: int | None,
+           last_day: str | None = None):
+    """(value, stated year, event) of a month, a day or a range of days (11日至13日) of
+    ``year``; None for a day the calendar does not have."""
     if day:
         value = _day_value(year, _small(month), _small(day), since)
+        if value and last_day:
+            last = _day_value(year, _small(month), _small(last_day), "")
+            value = f"{value}/{last}" if last else None
         return (value, stated_year, True) if value else None
     return f"{year}-{_small(month):02d}{since}", stated_year, True
 
@@ -171,8 +180,8 @@ class TimeExtractor:
         stop = _EVENT_CLAUSE_END.search(clause, 1)
         clause = clause[: stop.start()] if stop else clause
         has_verb = bool(_event_verbs().search(clause))
-        if event:
-            return not (value.endswith("/") and not has_verb and regex.search(r"\d", clause))
+        if event:  # a figure counted over the time, with no happening, is a frame (1—6月，…增长6.8%)
+            return has_verb or not _DIGIT.search(clause)
         single = "/" not in value and regex.match(r"^\d{4}(?:-[QH]\d)?$", value)
         return bool(single and has_verb)
 
@@ -209,12 +218,16 @@ class TimeExtractor:
                 return None
             first, last = context.reference_year - back, context.reference_year - 1
             return (str(last) if back == 1 else f"{first}/{last}"), None, False
+        if groups.get("year2") and groups.get("month2"):
+            first, last = _year(groups["year"]), _year(groups["year2"])
+            value = f"{first}-{_small(groups['month']):02d}/{last}-{_small(groups['month2']):02d}"
+            return value, None, True
         if groups.get("year2"):
             return f"{_year(groups['year'])}/{_year(groups['year2'])}", None, False
         if groups.get("year"):
             year = _year(groups["year"])
             if groups.get("month"):
-                return _dated(year, groups["month"], groups.get("day"), since, year)
+                return _dated(year, groups["month"], groups.get("day"), since, year, groups.get("day2"))
             return _with_part(year, groups.get("part") or groups.get("year_part")) + since, year, False
         if groups.get("relative"):
             anchor_kind, offset = relative[groups["relative"]]
@@ -244,5 +257,5 @@ class TimeExtractor:
             first, last = _small(groups["month"]), _small(groups["month2"])
             return f"{year}-{first:02d}/{year}-{last:02d}", None, True
         if groups.get("month"):
-            return _dated(year, groups["month"], groups.get("day"), since, None)
+            return _dated(year, groups["month"], groups.get("day"), since, None, groups.get("day2"))
         return None
