@@ -39,9 +39,14 @@ _NUMBERED = regex.compile(rf"[{_SLOGAN_NUMERAL}]+(?:大|个|项|张|条|件)?\p{
 # a chain of further quoted phrases (“府院联动”“府检联动”)
 _MORE_QUOTED = r"(?:[、,]?[“‘\"「][^”’\"」]{1,30}[”’\"」])*"
 _HAN_WORD = regex.compile(r"\p{Han}+")
+_COUNTED = regex.compile(rf"[{_NUMERAL}]+(?=[大个项条张件类]|\p{{Han}}{{1,2}}$)")
+# members listed as 一是…，二是…，三是…
+_ORDINAL_ITEM = regex.compile(r"[一二三四五六七八九十]是([^,，;；。:：]+)")
 _SEGMENTS = regex.compile(r"[,，、\s]+")
 _DEFINES = "(?:是|即|指|为|就是)"
-_LIST_AFTER = regex.compile(r"^[,:]?\s*(?:即|分别是|分别为|包括|是指|指|主要包括)[:,]?")
+# a list after the name, maybe after its head noun: “两区一园”建设，即高新区、经开区和大学科技园
+_LIST_AFTER = regex.compile(r"^\p{Han}{0,4}[,:]?\s*(?:即|分别是|分别为|包括|是指|指|主要包括)[:,]?")
+_ORDINALS_AFTER = regex.compile(r"^\p{Han}{0,4}[,:：]?\s*(?=一是)")
 _PARENTHESIS = regex.compile(r"^\(([^()]{2,80})\)")
 _ITEM_SPLIT = regex.compile(r"、|和|及|与|以及")
 
@@ -82,8 +87,10 @@ def _lexicon() -> _Lexicon:
 
 
 def _count(name: str) -> int | None:
-    """How many members a numbered name announces (四大工程 -> 4)."""
-    match = regex.match(rf"[{_NUMERAL}]+", name)
+    """How many members a numbered name announces: 四大工程 and 两个全覆盖 (a numeral with
+    a counter), 六稳 (a numeral and one word); None for 三去一降一补 or 一企一策一专班,
+    whose numerals count something else."""
+    match = _COUNTED.match(name)
     if not match:
         return None
     value = parse_chinese(match.group())
@@ -181,6 +188,12 @@ class InitiativeExtractor:
             rest = after[cue.end() :]
             stop = regex.search(r"[。;\n]", rest)
             items = _split_items(rest[: stop.start() if stop else len(rest)].rstrip("等"))
+            if len(items) > 1 and (expected is None or len(items) == expected):
+                return items
+        ordinals = _ORDINALS_AFTER.match(after)
+        if ordinals:  # “三项工程”：一是产业强基，二是城市更新，三是民生提质
+            items = [m.group(1).strip() for m in _ORDINAL_ITEM.finditer(after, ordinals.end())]
+            items = items[:expected] if expected else items
             if len(items) > 1 and (expected is None or len(items) == expected):
                 return items
         # a list right before the name (A、B、C、D“四大工程”); with 等 it may be partial
