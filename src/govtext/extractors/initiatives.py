@@ -45,9 +45,9 @@ _ORDINAL_ITEM = regex.compile(r"[一二三四五六七八九十]是([^,，;；�
 _SEGMENTS = regex.compile(r"[,，、\s]+")
 _DEFINES = "(?:是|即|指|为|就是)"
 # a list after the name, maybe after its head noun: “两区一园”建设，即高新区、经开区和大学科技园
-_LIST_AFTER = regex.compile(r"^\p{Han}{0,4}[,:]?\s*(?:即|分别是|分别为|包括|是指|指|主要包括)[:,]?")
-_ORDINALS_AFTER = regex.compile(r"^\p{Han}{0,4}[,:：]?\s*(?=一是)")
-_PARENTHESIS = regex.compile(r"^\(([^()]{2,80})\)")
+_LIST_AFTER = regex.compile(r"^\p{Han}{0,6}[,:]?\s*(?:即|分别是|分别为|包括|是指|指|主要包括)[:,]?")
+_ORDINALS_AFTER = regex.compile(r"^\p{Han}{0,6}[,:：]?\s*(?=一是)")
+_PARENTHESIS = regex.compile(r"^\p{Han}{0,6}\(([^()]{2,80})\)")  # “三个一”服务（一张清单、…）
 _ITEM_SPLIT = regex.compile(r"、|和|及|与|以及")
 
 
@@ -72,6 +72,7 @@ def _lexicon() -> _Lexicon:
     category = alternation(words("initiative_categories.tsv"))
     quoted = regex.compile(
         r"(?P<open>[“‘\"「])(?P<name>[^“”‘’\"「」\n]{1,30})(?P<close>[”’\"」])"
+        r"(?:\([^()\n]{1,80}\))?"  # the members in brackets may stand before the category
         rf"(?P<category>(?:(?<=以[“‘\"「][^”’\"」]{{1,30}}[”’\"」])为)?{_MODIFIER}{{0,4}}(?:{category}))?"
     )
     numbered = regex.compile(
@@ -140,7 +141,8 @@ class InitiativeExtractor:
             name_start = match.start("name") + len(raw) - len(raw.lstrip())
             category = self._quoted_category(context, match, name)
             if category is not False:
-                add(name_start, name_start + len(name), category, match.end())
+                # members and components are read from right after the closing quote
+                add(name_start, name_start + len(name), category, match.end("close"))
         for match in lexicon.numbered.finditer(text):
             if not context.quoted.covering(match.start()):
                 add(match.start(), match.end(), match.group("category"), match.end())
