@@ -43,7 +43,10 @@ _NOT_NAME_START = regex.compile(r"^(?:.*\d[\d-]{4,}\d[^\p{Han}]*|\d{4}年(?:度|
 # a unit of reference before the number (粮食单产达到每亩420公斤)
 _PER_UNIT_END = regex.compile(r"每\p{Han}{1,2}$")
 # a comparison or starting point after the name: 从1997年的…, 由…, 比上年…, 较…
-_COMPARISON = regex.compile(r"(?:从|由|比|较)(?=\d|上年|去年|年初|上年末|同期|\p{Han}{0,4}的)")
+_COMPARISON = regex.compile(
+    r"(?:从|由|比|较)(?=\d|上年|去年|年初|上年末|同期|\p{Han}{0,4}的)"
+    r"|(?:是|等于|相当于)(?=[^,;。]{1,14}的$)"  # 高新技术企业数量是2020年的2倍
+)
 _SHARED = regex.compile(r"(?:均为|均达到|均达|都是|都为|均是|均)$")
 
 
