@@ -39,6 +39,7 @@ _NUMBERED = regex.compile(rf"[{_SLOGAN_NUMERAL}]+(?:大|个|项|张|条|件)?\p{
 # a chain of further quoted phrases (“府院联动”“府检联动”)
 _MORE_QUOTED = r"(?:[、,]?[“‘\"「][^”’\"」]{1,30}[”’\"」])*"
 _HAN_WORD = regex.compile(r"\p{Han}+")
+_JOINING_WORDS = frozenset({"和", "及", "与", "或", "以及"})  # a head noun stops before them
 _COUNTED = regex.compile(rf"[{_NUMERAL}]+(?=[大个项条张件类]|\p{{Han}}{{1,2}}$)")
 # members listed as 一是…，二是…，三是…
 _ORDINAL_ITEM = regex.compile(r"[一二三四五六七八九十]是([^,，;；。:：]+)")
@@ -242,7 +243,7 @@ def _following_noun(text: str, position: int) -> str | None:
     position = _BEFORE_HEAD.match(text, position).end()
     phrase = ""
     for word in cut(text[position : position + 10]):
-        if not _HAN_WORD.fullmatch(word) or word_role(word) != "noun":
+        if not _HAN_WORD.fullmatch(word) or word_role(word) != "noun" or word in _JOINING_WORDS:
             break
         phrase += word
     return phrase if 2 <= len(phrase) <= 8 else None
