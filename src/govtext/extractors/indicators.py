@@ -39,7 +39,10 @@ _AFTER_LAST_VALUE = regex.compile(r"[\d%][^、]*、")
 _ENDS_WITH_VALUE = regex.compile(r"\d\p{Han}?$")
 # what a name never starts with: a year (2023年地区生产总值), or anything up to a long
 # number inside the clause (服务热线0471-8212345全年受理来电)
-_NOT_NAME_START = regex.compile(r"^(?:.*\d[\d-]{4,}\d[^\p{Han}]*|\d{4}年(?:度|底|末|初)?)")
+_YEAR_WORD = r"(?:\d{4}|[〇○零一二三四五六七八九]{4})年?"
+_NOT_NAME_START = regex.compile(
+    rf"^(?:.*\d[\d-]{{4,}}\d[^\p{{Han}}]*|(?:{_YEAR_WORD}(?:到|至|—|-)?)+(?:度|底|末|初)?)"
+)
 # a unit of reference before the number (粮食单产达到每亩420公斤)
 _PER_UNIT_END = regex.compile(r"每\p{Han}{1,2}$")
 # a comparison or starting point after the name: 从1997年的…, 由…, 比上年…, 较…
@@ -96,6 +99,8 @@ def _lexicon():
         "qualifiers": qualifiers,
         "patterns": (pattern, percent_words, tenths),
         "not_quantities": not_quantities,
+        # words that begin with a counter without being one (人民, 人口)
+        "not_units": regex.compile(alternation(words("not_units.tsv"))),
         "directions": directions,
         "direction_re": regex.compile(f"(?:{alternation(directions)})"),
         # a name drops a direction verb at its end (国内生产总值|增长), keeps a rate (…涨幅)
@@ -107,16 +112,19 @@ def _lexicon():
     }
 
 
-def _value(numeral: str, qualified: bool = False) -> Decimal | None:
-    """Value of one numeral; Chinese numerals must look like numbers: not 一 alone, and
-    not a bare 千 or 万 unless a qualifier vouches for it (近千公里)."""
+def _value(numeral: str, qualified: bool = False, magnitude: str = "") -> Decimal | None:
+    """Value of one numeral with the magnitude word after it; Chinese numerals must look
+    like numbers: not 一 alone, and not a bare 千 or 万 unless a qualifier vouches for it
+    (近千公里). A Chinese numeral takes its magnitude as one more numeral character:
+    二十五亿七千(多)万 is 二十五亿 and 七千万."""
     if numeral[0].isdigit():
-        return parse_number(numeral)
+        value = parse_number(numeral)
+        return None if value is None else value * (magnitudes()[magnitude] if magnitude else 1)
     if numeral == "一" and not qualified:
         return None
     if not (_CHINESE_DIGIT.search(numeral) or numeral[0] == "十" or qualified):
         return None
-    return parse_chinese(numeral)
+    return parse_chinese(numeral + magnitude)
 
 
 class IndicatorExtractor:
@@ -153,19 +161,16 @@ class IndicatorExtractor:
             or context.titled.covering(number_start)
         ):
             return []
+        if groups.get("unit") and lexicon["not_units"].match(context.text, match.start("unit")):
+            return []  # 六万万人民, 11亿人口: the counter begins a word
         qualified = bool(groups.get("before")) or lexicon["units"].get(unit) == "percent"
-        value = _value(groups["num"], qualified=qualified)
+        magnitude = groups.get("mag") or groups.get("mag1") or ""
+        value = _value(groups["num"], qualified=qualified, magnitude=magnitude)
         if value is None or self._is_ordinal(context, match, unit):
             return []
-        magnitude = groups.get("mag") or groups.get("mag1")
-        value_max = _value(groups["num2"]) if groups.get("num2") else None
+        value_max = _value(groups["num2"], magnitude=magnitude) if groups.get("num2") else None
         if groups.get("num2") and value_max is None:
             return []
-        if magnitude:
-            multiplier = magnitudes()[magnitude] if magnitude in magnitudes() else Decimal(1)
-            value *= multiplier
-            if value_max is not None:
-                value_max *= multiplier
         if pattern_is_tenths(match):
             value *= 10
         qualifier = self._qualifier(groups)
