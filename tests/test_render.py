@@ -213,7 +213,7 @@ def test_section_headings_are_set_apart_when_the_document_has_sections():
 
 
 def test_kinds_choose_what_is_highlighted():
-    doc = govtext.extract("5月11日，开展活动近60场次。2024年全年", year=2024)
+    doc = govtext.extract("5月11日，区政协召开会议，开展活动近60场次。2024年全年", year=2024)
     tree = assert_faithful(doc, kinds=("events",))
     assert len(tree.find_all(data_kind="events")) == len(doc.events) == 1
     assert not tree.find_all(data_kind="indicators")
