@@ -33,6 +33,7 @@ _LIST_JOINER = regex.compile(r"、|和|及|与")
 _CHINESE_DIGIT = regex.compile("[零〇一二两三四五六七八九]")
 _HAN = regex.compile(r"\p{Han}")
 _HAN_WORD = regex.compile(r"\p{Han}+")
+_WHITE_SPACE = regex.compile(r"\s+")
 _VALUE_START = regex.compile(r"[\d零〇一二两三四五六七八九十百]")
 # the text before a number that follows another value in its clause (意见建议2979件、提案)
 _AFTER_LAST_VALUE = regex.compile(r"[\d%][^、]*、")
@@ -278,7 +279,7 @@ def canonical_indicator(name: str | None) -> str | None:
     if not name:
         return None
     ids, pattern = _aliases()
-    found = pattern.findall(regex.sub(r"\s+", "", name), overlapped=True)
+    found = pattern.findall(_WHITE_SPACE.sub("", name), overlapped=True)
     return ids[max(found, key=len)] if found else None
 
 
@@ -328,7 +329,7 @@ def _distributed_name(before: str) -> str | None:
     names = _list_names(_COMPARISON.split(before[:marker])[0])
     values = before[marker:]
     first_digit = _VALUE_START.search(values)
-    index = len(regex.findall(r"[、和及与]", values[first_digit.start() :])) if first_digit else 0
+    index = len(_LIST_JOINER.findall(values[first_digit.start() :])) if first_digit else 0
     return names[index] if len(names) > 1 and index < len(names) else None
 
 

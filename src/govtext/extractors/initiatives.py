@@ -39,6 +39,7 @@ _NUMBERED = regex.compile(rf"[{_SLOGAN_NUMERAL}]+(?:大|个|项|张|条|件)?\p{
 # a chain of further quoted phrases (“府院联动”“府检联动”)
 _MORE_QUOTED = r"(?:[、,]?[“‘\"「][^”’\"」]{1,30}[”’\"」])*"
 _HAN_WORD = regex.compile(r"\p{Han}+")
+_PHRASE = regex.compile(r"[\p{Han}\d()（）]+")  # a slogan of one stretch: no marks but brackets
 _JOINING_WORDS = frozenset({"和", "及", "与", "或", "以及"})  # a head noun stops before them
 _COUNTED = regex.compile(rf"[{_NUMERAL}]+(?=[大个项条张件类]|\p{{Han}}{{1,2}}$)")
 # members listed as 一是…，二是…，三是…
@@ -261,7 +262,7 @@ def _is_slogan(name: str) -> bool:
     if len(segments) > 1:
         lengths = [len(s) for s in segments]
         return max(lengths) <= 8 and max(lengths) - min(lengths) <= 1
-    if not 3 <= len(name) <= 10 or not regex.fullmatch(r"[\p{Han}\d()（）]+", name):
+    if not 3 <= len(name) <= 10 or not _PHRASE.fullmatch(name):
         return False
     words = cut(name)
     if words and words[0] == "新":

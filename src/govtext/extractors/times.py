@@ -80,6 +80,7 @@ def _lexicon():
 
 _EVENT_WINDOW = 60
 _DIGIT = regex.compile(r"\d")
+_YEAR_OR_PART = regex.compile(r"^\d{4}(?:-[QH]\d)?$")  # 2024, 2024-Q1, 2024-H2
 _EVENT_CLAUSE_END = regex.compile(r"[;；。!?！？\n]")
 
 
@@ -182,7 +183,7 @@ class TimeExtractor:
         has_verb = bool(_event_verbs().search(clause))
         if event:  # a figure counted over the time, with no happening, is a frame (1—6月，…增长6.8%)
             return has_verb or not _DIGIT.search(clause)
-        single = "/" not in value and regex.match(r"^\d{4}(?:-[QH]\d)?$", value)
+        single = _YEAR_OR_PART.match(value)
         return bool(single and has_verb)
 
     @staticmethod
