@@ -16,6 +16,7 @@ errors.
 from __future__ import annotations
 
 import argparse
+import contextlib
 import dataclasses
 import fnmatch
 import hashlib
@@ -296,6 +297,8 @@ class Task:
     # where a worker reads the file, when not at ``path`` as given: the absolute
     # path, for workers whose working folder is not this one's (a Dask cluster)
     source: str | None = None
+    # whether the worker also makes the document's lines of the CSV tables
+    tables: bool = False
 
 
 @dataclasses.dataclass(frozen=True)
@@ -309,6 +312,7 @@ class Outcome:
     records: int = 0
     stage: str | None = None
     reason: str | None = None
+    tables: dict | None = None  # the document's CSV lines, by table (Task.tables)
 
     @property
     def failed(self) -> bool:
@@ -365,13 +369,18 @@ def process_file(task: Task) -> Outcome:
         document = extract_file(text, task.path, task.year)
         row = {**document.to_dict(), "path": task.path, "sha256": sha256, "text": document.text}
         line = json.dumps(row, ensure_ascii=False) + "\n"
+        tables = None
+        if task.tables:
+            from .export import csv_chunks
+
+            tables = csv_chunks(json.loads(line))  # from the line, as a later pass over the file reads it
     except GovtextError as error:
         reason = str(error).removeprefix(f"{task.path}: ").removeprefix(f"{path}: ")
         return Outcome(task.index, task.path, stage=stage, reason=reason)
     except Exception as error:  # a bug must not abort the batch; report it with its type
         return Outcome(task.index, task.path, stage=stage, reason=f"{type(error).__name__}: {error}")
     records = len(document.indicators) + len(document.times) + len(document.initiatives)
-    return Outcome(task.index, task.path, line=line, sha256=sha256, records=records)
+    return Outcome(task.index, task.path, line=line, sha256=sha256, records=records, tables=tables)
 
 
 def _crashed(task: Task, reason: str = "") -> Outcome:
@@ -648,6 +657,8 @@ def _output_paths(output: str) -> tuple[Path, Path, Path | None]:
 
 def run_extract(args) -> int:
     """Run ``govtext extract`` for parsed ``args``; the exit status."""
+    from .export import csv_tables
+
     if args.example:
         from .pipeline import extract
 
@@ -690,6 +701,11 @@ def run_extract(args) -> int:
             written.append((index, path))
             records += entry.records
     resumed, unlisted_folders = len(written), len(failures)
+    # the workers make the CSV lines and the tables are written as documents come, in
+    # input order; a resumed run, whose kept documents are not redone, writes them at the end
+    stream_tables = folder is not None and args.format == "csv" and not resumed
+    if stream_tables:
+        tasks = [dataclasses.replace(task, tables=True) for task in tasks]
     for outcome in failures:
         progress.message(outcome.message())
     progress.update(len(written), 0)
@@ -701,18 +717,22 @@ def run_extract(args) -> int:
     else:
         outcomes = run_tasks(tasks, jobs)
     try:
-        for outcome in outcomes:
-            if outcome.failed:
-                failures.append(outcome)
-                progress.message(outcome.message())
-            else:
-                records += outcome.records
-                written.append((outcome.index, outcome.path))
-                if log:
-                    log.append(outcome)
+        # an exception leaves the tables as they were: they are replaced only at the end
+        with csv_tables(folder) if stream_tables else contextlib.nullcontext() as append_rows:
+            for outcome in outcomes:
+                if outcome.failed:
+                    failures.append(outcome)
+                    progress.message(outcome.message())
                 else:
-                    sys.stdout.write(outcome.line)
-            progress.update(len(written) + len(failures) - unlisted_folders, len(failures))
+                    records += outcome.records
+                    written.append((outcome.index, outcome.path))
+                    if log:
+                        log.append(outcome)
+                    else:
+                        sys.stdout.write(outcome.line)
+                    if append_rows:
+                        append_rows(outcome.tables)
+                progress.update(len(written) + len(failures) - unlisted_folders, len(failures))
     except KeyboardInterrupt:
         progress.close()
         if log:
@@ -734,12 +754,12 @@ def run_extract(args) -> int:
         with atomic_writer(errors_path, encoding="utf-8") as handle:
             for outcome in failures:
                 handle.write(json.dumps(outcome.error(), ensure_ascii=False) + "\n")
-        if folder is not None:
+        if folder is not None and not stream_tables:
             write_tables(log.final, folder, args.format)
-            if args.html:
-                from .render import write_report
+        if folder is not None and args.html:
+            from .render import write_report
 
-                write_report(_documents_of(log.final), [o.error() for o in failures], folder / "html")
+            write_report(_documents_of(log.final), [o.error() for o in failures], folder / "html")
     if not args.quiet:
         kept = f" ({resumed} kept from the interrupted run)" if resumed else ""
         print(f"govtext: {len(written)} documents, {records} records, {len(failures)} failed{kept}",

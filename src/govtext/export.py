@@ -20,6 +20,7 @@ from __future__ import annotations
 import contextlib
 import csv
 import dataclasses
+import io
 import json
 import os
 import secrets
@@ -144,21 +145,50 @@ def write_tables(
     if format == "parquet":
         _write_parquet(documents_path, paths)
     else:
-        _write_csv(documents_path, paths)
+        _write_csv(documents_path, folder)
     return list(paths.values())
 
 
-def _write_csv(documents_path, paths: dict[str, Path]) -> None:
+def csv_chunks(document: dict) -> dict[str, str]:
+    """The CSV lines (no header) that one document adds to each table.
+
+    Worker processes make them as each document is done, so that the main process
+    only appends text (:class:`CsvTables`).
+    """
+    chunks = {}
+    for table, rows in table_rows(document).items():
+        buffer = io.StringIO()
+        writer = csv.DictWriter(buffer, fieldnames=TABLE_COLUMNS[table], extrasaction="ignore",
+                                lineterminator="\n")
+        writer.writerows({k: _cell(v) for k, v in row.items()} for row in rows)
+        chunks[table] = buffer.getvalue()
+    return chunks
+
+
+@contextlib.contextmanager
+def csv_tables(folder: str | os.PathLike):
+    """The four CSV tables of ``folder``, written atomically: yields a function that
+    appends the :func:`csv_chunks` of one document; the files replace the old ones
+    only when the block ends without an error."""
+    folder = Path(folder)
     with contextlib.ExitStack() as stack:
-        writers = {}
+        handles = {}
         for table, columns in TABLE_COLUMNS.items():
-            handle = stack.enter_context(atomic_writer(paths[table], encoding="utf-8", newline=""))
-            writer = csv.DictWriter(handle, fieldnames=columns, extrasaction="ignore", lineterminator="\n")
-            writer.writeheader()
-            writers[table] = writer
+            handle = stack.enter_context(atomic_writer(folder / f"{table}.csv", encoding="utf-8", newline=""))
+            csv.writer(handle, lineterminator="\n").writerow(columns)
+            handles[table] = handle
+
+        def append(chunks: dict[str, str]) -> None:
+            for table, text in chunks.items():
+                handles[table].write(text)
+
+        yield append
+
+
+def _write_csv(documents_path, folder: Path) -> None:
+    with csv_tables(folder) as append:
         for document in iter_documents(documents_path):
-            for table, rows in table_rows(document).items():
-                writers[table].writerows({k: _cell(v) for k, v in row.items()} for row in rows)
+            append(csv_chunks(document))
 
 
 def _arrow_types(pyarrow) -> dict[str, dict[str, object]]:
