@@ -414,15 +414,22 @@ def many_reports(folder: Path, count: int) -> Path:
     return write_files(folder, {f"{n // 10}/report-{n:03}.txt": f"第{n}号\n{report * 3}" for n in range(count)})
 
 
-def test_jobs_1_and_2_give_identical_output(tmp_path, capsys):
-    inputs = many_reports(tmp_path / "in", 12)
-    make_broken_files(inputs)
+def assert_same_output_with_1_and_2_jobs(inputs, tmp_path, capsys) -> str:
+    """Run into out1 and out2 with --jobs 1 and 2 (some inputs broken: exit 1); the
+    outputs must be byte-identical. Returns the stderr of the second run."""
     outputs = {}
     for jobs in (1, 2):
-        status, _, _ = run(["extract", inputs, "-o", tmp_path / f"out{jobs}", "--jobs", jobs], capsys)
+        status, _, err = run(["extract", inputs, "-o", tmp_path / f"out{jobs}", "--jobs", jobs], capsys)
         assert status == 1
         outputs[jobs] = {p.name: p.read_bytes() for p in (tmp_path / f"out{jobs}").iterdir()}
     assert outputs[1] == outputs[2]
+    return err
+
+
+def test_jobs_1_and_2_give_identical_output(tmp_path, capsys):
+    inputs = many_reports(tmp_path / "in", 12)
+    make_broken_files(inputs)
+    assert_same_output_with_1_and_2_jobs(inputs, tmp_path, capsys)
     assert len(jsonl(tmp_path / "out1" / "documents.jsonl")) == 12
 
 
@@ -557,12 +564,7 @@ def test_corpus_folder_with_gbk_html_and_broken_files(tmp_path, capsys, corpus):
             (inputs / "orig" / source.name).write_bytes(source.read_bytes())
     expected_errors = make_broken_files(inputs)
     good = len(list((inputs / "docs").iterdir())) + len(list((inputs / "orig").iterdir()))
-    outputs = {}
-    for jobs in (1, 2):
-        status, _, err = run(["extract", inputs, "-o", tmp_path / f"out{jobs}", "--jobs", jobs], capsys)
-        assert status == 1
-        outputs[jobs] = {p.name: p.read_bytes() for p in (tmp_path / f"out{jobs}").iterdir()}
-    assert outputs[1] == outputs[2]
+    err = assert_same_output_with_1_and_2_jobs(inputs, tmp_path, capsys)
     documents = {Path(d["path"]).relative_to(inputs).as_posix(): d for d in jsonl(tmp_path / "out1" / "documents.jsonl")}
     errors = jsonl(tmp_path / "out1" / "errors.jsonl")
     assert len(documents) == good
