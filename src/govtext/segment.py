@@ -11,9 +11,13 @@ Example:
 
 from __future__ import annotations
 
+import contextlib
 import functools
 import logging
+import marshal
 import os
+import sys
+import tempfile
 
 import regex
 
@@ -29,14 +33,33 @@ _DEFAULT_TERM_FREQUENCY = 100_000
 @functools.lru_cache(maxsize=1)
 def tokenizer():
     """govtext's own ``jieba.Tokenizer``, with the domain lexicon loaded (once per process)."""
-    import jieba
-
+    jieba = _jieba()
     jieba.setLogLevel(logging.WARNING)
     own = jieba.Tokenizer()
     _initialize(own)
     for word, frequency, tag in table("domain_terms.tsv", 1, 3):
         own.add_word(word, int(frequency) if frequency else _DEFAULT_TERM_FREQUENCY, tag or None)
     return own
+
+
+def _jieba():
+    """The ``jieba`` module, imported without ``pkg_resources`` when nothing has imported that yet.
+
+    jieba opens its dictionary through ``pkg_resources`` when it can import it, and
+    by path otherwise; importing ``pkg_resources`` takes longer than the rest of
+    jieba's import together, and every worker process pays it at its start.
+    """
+    if "jieba" in sys.modules:
+        return sys.modules["jieba"]
+    blocked = "pkg_resources" not in sys.modules
+    if blocked:
+        sys.modules["pkg_resources"] = None  # makes ``import pkg_resources`` raise ImportError
+    try:
+        import jieba
+    finally:
+        if blocked:
+            del sys.modules["pkg_resources"]
+    return jieba
 
 
 def _initialize(own) -> None:
@@ -47,9 +70,6 @@ def _initialize(own) -> None:
     in a third of the time, which every worker process pays at its start. Without
     the cache (or with a broken one) jieba builds it as usual.
     """
-    import marshal
-    import tempfile
-
     cache = os.path.join(tempfile.gettempdir(), "jieba.cache")
     try:
         with open(cache, "rb") as handle:
@@ -88,8 +108,7 @@ def tokenizer_with(terms):
 # a copy holds ~15 MB; six of them cover a loop over all the shipped attention lexicons
 @functools.lru_cache(maxsize=6)
 def _tokenizer_with(terms: frozenset, shared_total: int):
-    import jieba
-
+    jieba = _jieba()
     shared = tokenizer()
     # copying the loaded dictionary (~10 ms) instead of reloading it (~0.5 s)
     own = jieba.Tokenizer(shared.dictionary)
@@ -117,17 +136,53 @@ _NAME_ENDING_TAGS = frozenset(
 
 @functools.lru_cache(maxsize=1)
 def _ending_tags() -> dict[str, str]:
-    """Tags of the words of jieba's dictionary that end a name (read once, lazily)."""
-    import jieba
+    """Tags of the words of jieba's dictionary that end a name (read once per process).
 
-    tags = {}
+    Reading them out of jieba's 5 MB dictionary takes a tenth of a second, which
+    every worker process would pay; they are kept in a cache file beside jieba's
+    own, remade when the dictionary or the tag set changes.
+    """
+    jieba = _jieba()
+    dictionary = os.path.join(os.path.dirname(jieba.__file__), jieba.DEFAULT_DICT_NAME)
+    try:
+        stat = os.stat(dictionary)
+        key = [stat.st_size, stat.st_mtime_ns, sorted(_NAME_ENDING_TAGS)]
+    except OSError:
+        key = None
+    cache = os.path.join(tempfile.gettempdir(), "govtext-name-endings.cache")
+    try:
+        with open(cache, "rb") as handle:
+            cached_key, tags = marshal.loads(handle.read())
+        if key is not None and cached_key == key:
+            return tags
+    except (OSError, EOFError, ValueError, TypeError):
+        pass
     with jieba.get_module_res(jieba.DEFAULT_DICT_NAME) as handle:
-        lines = handle.read().decode("utf-8").splitlines()
-    for line in lines:  # "word frequency tag"
-        word, _, tag = line.rpartition(" ")
-        if tag in _NAME_ENDING_TAGS:
-            tags[word.rpartition(" ")[0]] = tag
+        text = handle.read().decode("utf-8")
+    # lines are "word frequency tag"
+    ending = "|".join(sorted(_NAME_ENDING_TAGS, key=len, reverse=True))
+    tags = dict(regex.findall(rf"^(\S+) \d+ ({ending})$", text, flags=regex.MULTILINE))
+    if key is not None:
+        _write_atomically(cache, marshal.dumps([key, tags]))
     return tags
+
+
+def _write_atomically(path: str, data: bytes) -> None:
+    """Write ``data`` to ``path`` through a temporary file, so that a reader never sees half of it.
+
+    A cache that cannot be written (read-only temporary folder) is simply not kept.
+    """
+    try:
+        handle, temporary = tempfile.mkstemp(dir=os.path.dirname(path), prefix=".govtext-")
+    except OSError:
+        return
+    try:
+        with os.fdopen(handle, "wb") as stream:
+            stream.write(data)
+        os.replace(temporary, path)
+    except OSError:
+        with contextlib.suppress(OSError):
+            os.unlink(temporary)
 
 
 @functools.lru_cache(maxsize=1)
