@@ -44,6 +44,9 @@ _JOINING_WORDS = frozenset({"和", "及", "与", "或", "以及"})  # a head nou
 _COUNTED = regex.compile(rf"[{_NUMERAL}]+(?=[大个项条张件类]|\p{{Han}}{{1,2}}$)")
 # members listed as 一是…，二是…，三是…
 _ORDINAL_ITEM = regex.compile(r"[一二三四五六七八九十]是([^,，;；。:：]+)")
+_CLAUSE_REST = regex.compile(r"\p{Han}{0,9}")
+_CLAUSE_MARKS = frozenset(",，。;；:：、")
+_NOT_CATEGORY_START = _JOINING_WORDS | {"为", "的", "是"}
 _SEGMENTS = regex.compile(r"[,，、\s]+")
 _DEFINES = "(?:是|即|指|为|就是)"
 # a list after the name, maybe after its head noun: “两区一园”建设，即高新区、经开区和大学科技园
@@ -169,6 +172,8 @@ class InitiativeExtractor:
             return False
         if _NUMBERED.match(name) and len(name) <= 10:
             return _head_category(name)
+        if "+" in name:  # the last part of a formula is not its head: “政策+活动”双轮驱动
+            return _following_noun(context.text, match.end(), whole_clause=True)
         inner = lexicon.head.search(name)
         modifier = name[: len(name) - len(inner.group())] if inner else ""
         if len(modifier) >= 2 and modifier != "新":
@@ -235,19 +240,32 @@ class InitiativeExtractor:
 
 
 # what stands between a slogan and its head noun: more quoted slogans, 等 or 的, a count
-_BEFORE_HEAD = regex.compile(rf"{_MORE_QUOTED}[、]?(?:等|的)?(?:[{_NUMERAL}]+大)?")
+_BEFORE_HEAD = regex.compile(rf"{_MORE_QUOTED}(?:、?等|的)?(?:[{_NUMERAL}]+大)?")
 
 
-def _following_noun(text: str, position: int) -> str | None:
+def _following_noun(text: str, position: int, whole_clause: bool = False) -> str | None:
     """The noun phrase after a quoted slogan, as its category: “132”总体工作部署,
-    “油路到县”、“送电到乡”等工程, “稳住一头，放开一片”的方针."""
+    “油路到县”、“送电到乡”等工程, “稳住一头，放开一片”的方针.
+
+    With ``whole_clause`` (formula names), a category may also start with a verb when
+    it fills the rest of its clause and ends with a noun: “科学家+企业家”创新联合体,
+    “高校+平台+企业”结对合作.
+    """
     position = _BEFORE_HEAD.match(text, position).end()
+    words = cut(text[position : position + 10])
     phrase = ""
-    for word in cut(text[position : position + 10]):
+    for word in words:
         if not _HAN_WORD.fullmatch(word) or word_role(word) != "noun" or word in _JOINING_WORDS:
             break
         phrase += word
-    return phrase if 2 <= len(phrase) <= 8 else None
+    if 2 <= len(phrase) <= 8 or not whole_clause:
+        return phrase if 2 <= len(phrase) <= 8 else None
+    clause = _CLAUSE_REST.match(text, position).group()
+    if 2 <= len(clause) <= 8 and text[position + len(clause) : position + len(clause) + 1] in _CLAUSE_MARKS:
+        words = cut(clause)
+        if len(words) > 1 and word_role(words[-1]) == "noun" and words[0] not in _NOT_CATEGORY_START:
+            return clause
+    return None
 
 
 def _is_slogan(name: str) -> bool:
