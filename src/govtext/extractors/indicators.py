@@ -33,6 +33,7 @@ _LIST_JOINER = regex.compile(r"、|和|及|与")
 _CHINESE_DIGIT = regex.compile("[零〇一二两三四五六七八九]")
 _HAN = regex.compile(r"\p{Han}")
 _HAN_WORD = regex.compile(r"\p{Han}+")
+_AMOUNT_OF = regex.compile(r"^[的级]")
 _WHITE_SPACE = regex.compile(r"\s+")
 _VALUE_START = regex.compile(r"[\d零〇一二两三四五六七八九十百]")
 # the text before a number that follows another value in its clause (意见建议2979件、提案)
@@ -223,8 +224,13 @@ class IndicatorExtractor:
         distributed = _distributed_name(before)
         if distributed:
             return distributed, None
-        if _lexicon()["units"].get(unit) == "counter":
-            after = _name_after(text[end : context.clause_end(end)])
+        # 155条社情民意信息; 发行1400亿元(的)长期建设国债: a count, or an amount that is
+        # the object of a verb, measures the noun phrase after it
+        kind = _lexicon()["units"].get(unit)
+        if kind == "counter" or (kind in ("currency", "measure") and _ends_with_verb(before)):
+            after = text[end : context.clause_end(end)]
+            # 1400亿元的国债, 30万千瓦级煤电机组
+            after = _name_after(after if kind == "counter" else _AMOUNT_OF.sub("", after))
             if after:
                 return after, None
         return _name_before(before), None
@@ -391,8 +397,18 @@ def _strip_links(phrase: str) -> str:
         phrase = shorter
 
 
+def _ends_with_verb(before: str) -> bool:
+    """Whether the clause part before a quantity ends with a verb that takes it as its
+    object (发行|1400亿元, 形成|3.28万亿元); direction verbs (增长5%) and link words
+    (达到, 为) do not."""
+    tail = before[-8:]
+    if not tail or not _HAN.match(tail[-1]) or _lexicon()["direction_end"].search(tail):
+        return False
+    return word_role(cut(tail)[-1]) == "verb"
+
+
 def _name_after(after: str) -> str | None:
-    """The noun phrase right after a counter (155条社情民意信息)."""
+    """The noun phrase right after a quantity (155条社情民意信息)."""
     if not after or not _HAN.match(after):
         return None
     phrase = []
@@ -400,4 +416,6 @@ def _name_after(after: str) -> str | None:
         if not _HAN_WORD.fullmatch(token) or word_role(token) != "noun":
             break
         phrase.append(token)
+    while phrase and phrase[-1] in _JOINERS:  # 县级医院和…: the list goes on past the clause part
+        phrase.pop()
     return "".join(phrase) or None
