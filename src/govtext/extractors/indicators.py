@@ -30,6 +30,7 @@ _RANGE_SEPARATOR = r"[-~—–―至到]{1,2}"
 # words that join the parts of a name (问题和困难) and never end one
 _JOINERS = frozenset("、和及与")
 _LIST_JOINER = regex.compile(r"、|和|及|与")
+_ANOTHER_ITEM = regex.compile(r"、\p{Han}{2,}")
 _CHINESE_DIGIT = regex.compile("[零〇一二两三四五六七八九]")
 _HAN = regex.compile(r"\p{Han}")
 _HAN_WORD = regex.compile(r"\p{Han}+")
@@ -241,8 +242,8 @@ class IndicatorExtractor:
         both up)."""
         window = context.text[context.clause_start(start) : start]
         hits = list(_lexicon()["direction_re"].finditer(window))
-        if not hits:
-            return None
+        if not hits or _ANOTHER_ITEM.search(window, hits[-1].end()):
+            return None  # 增至14条、运营里程580公里: the direction word belongs to the item before
         direction = _lexicon()["directions"][hits[-1].group()]
         return None if direction == "none" else direction
 
