@@ -291,19 +291,26 @@ def canonical_indicator(name: str | None) -> str | None:
 
 
 _CARRY_MARKS = "。!?;\n"  # a name is carried within a sentence, not across a ；
+_RATE_KINDS = frozenset({"percent", "multiple"})
 
 
 def _carry_names(context: Context, found) -> list[Indicator]:
     """A quantity without a name of its own (国内生产总值超过126万亿元，增长5.2%) measures
     what the quantity before it in the same sentence measures."""
-    out, last_name, last_sentence = [], None, None
+    kinds = _lexicon()["units"]
+    out, last_name, last_kind, last_sentence = [], None, None, None
     for start, record in found:
         sentence = sentence_bounds(context.text, start, marks=_CARRY_MARKS)
         if sentence != last_sentence:
             last_name, last_sentence = None, sentence
-        if record.name is None and last_name is not None:
+        kind = kinds.get(record.unit)
+        # a rate may measure the amount next to it (投资90亿元，增长5%); a count after an
+        # amount of money, or the other way round, measures something else (投资90亿元，完成1.8万户)
+        carries = kind == last_kind or {kind, last_kind} & _RATE_KINDS
+        if record.name is None and last_name is not None and carries:
             record = dataclasses.replace(record, name=last_name, indicator=canonical_indicator(last_name))
-        last_name = record.name or last_name
+        if record.name:
+            last_name, last_kind = record.name, kind
         out.append(record)
     return out
 
