@@ -191,10 +191,17 @@ class TimeExtractor:
         reference = context.reference_year
         return reference is None or reference - 10 <= year <= reference + 1
 
-    def _passage_year(self, context: Context, anchor, position: int) -> int | None:
+    def _passage_year(self, context: Context, anchor, position: int, month=None) -> int | None:
+        """The year a time without one falls in: that of the passage's last explicit year,
+        else the document's. Against a dateline, a month more than half a year after it
+        is in the year before (12月30日 in news of 2026-01-02 is 2025-12-30)."""
         if anchor is not None:
             return anchor[0]
-        return context.reference_year
+        year = context.reference_year
+        if month is not None and year is not None and len(context.reference_date or "") == 10:
+            if _small(month) - int(context.reference_date[5:7]) > 6:
+                return year - 1
+        return year
 
     @staticmethod
     def _relative_day(context: Context, word: str):
@@ -249,7 +256,7 @@ class TimeExtractor:
                 day = groups.get("relative_day_of_month")
                 return _dated(year, groups["relative_month"], day, since, year)
             return _with_part(year, groups.get("part")) + since, year, False
-        year = self._passage_year(context, anchor, position)
+        year = self._passage_year(context, anchor, position, groups.get("month"))
         if year is None:
             return None
         if groups.get("lonepart"):
