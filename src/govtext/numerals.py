@@ -86,6 +86,9 @@ def parse_arabic(numeral: str) -> Decimal | None:
         return None
 
 
+# two digits side by side that give a rough range (两三个: 2 to 3; 三五年: 3 to 5), not 23
+ROUGH_PAIRS = "一二|两三|二三|三四|三五|四五|五六|六七|七八|八九"
+
 _ARABIC = regex.compile(r"\d+(?:,\d{3})*(?:\.\d+)?")
 # 13万2千, 3万4000, 25万6千, 13万2: Arabic digits on both sides of 万 or 亿
 _MIXED = regex.compile(r"(?P<high>\d+)(?P<big>[万亿])(?P<low>\d+)(?P<small>[千百十])?")

@@ -19,7 +19,7 @@ from decimal import Decimal
 import regex
 
 from ..lexicons import alternation, mapping, table, words
-from ..numerals import chinese_numeral_chars, magnitudes, parse_chinese, parse_number
+from ..numerals import ROUGH_PAIRS, chinese_numeral_chars, magnitudes, parse_chinese, parse_number
 from ..records import Indicator
 from ..segment import cut, word_role
 from ..spans import sentence_bounds
@@ -30,6 +30,7 @@ _RANGE_SEPARATOR = r"[-~—–―至到]{1,2}"
 # words that join the parts of a name (问题和困难) and never end one
 _JOINERS = frozenset("、和及与")
 _LIST_JOINER = regex.compile(r"、|和|及|与")
+_ROUGH_RANGE = regex.compile(rf"(?P<pair>{ROUGH_PAIRS})(?P<scale>[十百千万亿]*)")
 _ANOTHER_ITEM = regex.compile(r"、\p{Han}{2,}")
 _CHINESE_DIGIT = regex.compile("[零〇一二两三四五六七八九]")
 _HAN = regex.compile(r"\p{Han}")
@@ -130,6 +131,21 @@ def _value(numeral: str, qualified: bool = False, magnitude: str = "") -> Decima
     return parse_chinese(numeral + magnitude)
 
 
+def _rough_range(numeral: str, magnitude: str) -> tuple[Decimal | None, Decimal | None]:
+    """两三 (2 to 3), 三五 (3 to 5), 二三百 (200 to 300): two digits side by side give a
+    rough range, not 23.
+
+    Example:
+        >>> _rough_range("两三", ""), _rough_range("四五万", ""), _rough_range("二十", "")
+        ((Decimal('2'), Decimal('3')), (Decimal('40000'), Decimal('50000')), (None, None))
+    """
+    rough = _ROUGH_RANGE.fullmatch(numeral)
+    if not rough:
+        return None, None
+    low, high = (digit + rough.group("scale") for digit in rough.group("pair"))
+    return _value(low, qualified=True, magnitude=magnitude), _value(high, qualified=True, magnitude=magnitude)
+
+
 class IndicatorExtractor:
     """Finds quantities with their unit, qualifier, name, direction and status."""
 
@@ -168,10 +184,13 @@ class IndicatorExtractor:
             return []  # 六万万人民, 11亿人口: the counter begins a word
         qualified = bool(groups.get("before")) or lexicon["units"].get(unit) == "percent"
         magnitude = groups.get("mag") or groups.get("mag1") or ""
-        value = _value(groups["num"], qualified=qualified, magnitude=magnitude)
+        value, value_max = _rough_range(groups["num"], magnitude)
+        if value is None:
+            value = _value(groups["num"], qualified=qualified, magnitude=magnitude)
         if value is None or self._is_ordinal(context, match, unit):
             return []
-        value_max = _value(groups["num2"], magnitude=magnitude) if groups.get("num2") else None
+        if groups.get("num2"):
+            value_max = _value(groups["num2"], magnitude=magnitude)
         if groups.get("num2") and value_max is None:
             return []
         if pattern_is_tenths(match):

@@ -22,7 +22,7 @@ from dataclasses import dataclass
 import regex
 
 from ..lexicons import alternation, table, words
-from ..numerals import parse_chinese
+from ..numerals import ROUGH_PAIRS, parse_chinese
 from ..records import Initiative
 from ..segment import cut, word_role
 from .base import Context, Spans
@@ -81,7 +81,7 @@ def _lexicon() -> _Lexicon:
         rf"(?P<category>(?:(?<=以[“‘\"「][^”’\"」]{{1,30}}[”’\"」])为)?{_MODIFIER}{{0,4}}(?:{category}))?"
     )
     numbered = regex.compile(
-        rf"(?<![{_NUMERAL}第])(?P<name>(?!一[大个项])[{_NUMERAL}]+(?:大|个|项)\p{{Han}}{{0,4}}?"
+        rf"(?<![{_NUMERAL}第])(?P<name>(?!一[大个项]|(?:{ROUGH_PAIRS})[大个项])[{_NUMERAL}]+(?:大|个|项)\p{{Han}}{{0,4}}?"
         rf"(?P<category>{category}))"
     )
     # unquoted, only the names the gazetteer marks `any` (千万工程, 六稳, 放管服): 新发展理念 or
