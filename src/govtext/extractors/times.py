@@ -25,7 +25,10 @@ from ..records import TimeExpression
 from .base import Context
 
 _CN_DIGIT = "〇零○一二三四五六七八九"
-_YEAR = rf"(?P<year>(?<!\d)(?:1[89]|20|21)\d\d(?!\d)|[{_CN_DIGIT}]{{4}})"
+# a two-digit year (98年 -> 1998) only from 50 on, where a clause or 在/从/到… opens it and
+# 年 does not go on into a duration (30年来, 70年代): below 50 it is a number of years
+_TWO_DIGIT_YEAR = r"(?<=^|[\s,，。;；:：、在于从自到至])[5-9]\d(?=年(?!代|来|多|间|前|后|左右|内|里|中|的时间))"
+_YEAR = rf"(?P<year>(?<!\d)(?:1[89]|20|21)\d\d(?!\d)|[{_CN_DIGIT}]{{4}}|{_TWO_DIGIT_YEAR})"
 _MONTH = r"(?P<month>(?<!\d)(?:1[0-2]|0?[1-9])(?!\d)|十[一二]?|[一二三四五六七八九])"
 _DAY = (
     r"(?P<day>(?<!\d)(?:3[01]|[12]\d|0?[1-9])(?!\d)"
@@ -117,7 +120,7 @@ def _day_value(year: int, month: int, day: int, since: str) -> str | None:
 
 def _year(numeral: str) -> int:
     if numeral.isdigit():
-        return int(numeral)
+        return int(numeral) + (1900 if len(numeral) == 2 else 0)
     return int("".join(str(parse_chinese(ch)) for ch in numeral))
 
 
