@@ -69,8 +69,9 @@ def _lexicon():
         _PLAN,
         rf"(?<![\d{_CN_DIGIT}十])(?P<years_back>\d{{1,2}}|[一二三四五六七八九十]{{1,3}})年来",
         rf"{_YEAR}(?=[、和及]{_YEAR.replace('year', 'listed_year')}年)",
-        # a day relative to the dateline, where it opens a clause (昨天，…; 昨天下午…)
-        rf"(?<!\p{{Han}})(?P<relative_day>{alternation(w for w, _ in table('relative_days.tsv', 2))})",
+        # a day relative to the dateline, where it opens a clause (昨天，…; 昨天下午…); 今天的西藏
+        # (today's Tibet) is the present age, not a day
+        rf"(?<!\p{{Han}})(?P<relative_day>{alternation(w for w, _ in table('relative_days.tsv', 2))})(?!(?<=今天)的)",
     ]
     # every time starts with a digit or the first character of a time word: looking
     # ahead for one lets the search skip the rest of the text fast
