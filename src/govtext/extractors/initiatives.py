@@ -65,6 +65,8 @@ class _Lexicon:
     head: regex.Pattern  # a category noun ending a name (双高计划)
     category_after: regex.Pattern  # a category noun right after an unquoted name (放管服改革)
     not_heads: regex.Pattern  # what follows quotes that are not initiatives (“…”等问题)
+    # further quoted names, then the category they share (“包抓联”“六必访”服务)
+    shared_category: regex.Pattern
 
 
 @functools.lru_cache(maxsize=1)
@@ -88,8 +90,11 @@ def _lexicon() -> _Lexicon:
     # 专精特新 unquoted are a concept or an adjective the text uses, not a programme it names
     known = regex.compile(alternation(found_anywhere)) if found_anywhere else None
     not_heads = regex.compile(rf"{_MORE_QUOTED}等?(?:{alternation(words('not_initiative_heads.tsv'))})")
+    shared_category = regex.compile(
+        rf"(?:[、,]?[“‘\"「][^”’\"」]{{1,30}}[”’\"」])+(?:、?等)?(?P<category>{_MODIFIER}{{0,4}}(?:{category}))"
+    )
     return _Lexicon(gazetteer, quoted, numbered, known, regex.compile(rf"(?:{category})$"),
-                    regex.compile(rf"{_MODIFIER}{{0,4}}(?:{category})"), not_heads)
+                    regex.compile(rf"{_MODIFIER}{{0,4}}(?:{category})"), not_heads, shared_category)
 
 
 def _count(name: str) -> int | None:
@@ -164,12 +169,17 @@ class InitiativeExtractor:
     def _quoted_category(context: Context, match, name: str):
         """The category of a quoted initiative (None when it has none), or False when
         the quoted phrase is not an initiative."""
+        if len(name) < 2:
+            return False  # “园”“地”融合发展机制: a single character is a figure, not a name
         lexicon = _lexicon()
         category = match.group("category")
         if category:
             return category.removeprefix("为")
         if lexicon.not_heads.match(context.text, match.end()) or "的" in name:
             return False
+        shared = lexicon.shared_category.match(context.text, match.end())
+        if shared:
+            return shared.group("category")
         if _NUMBERED.match(name) and len(name) <= 10:
             return _head_category(name)
         if "+" in name:  # the last part of a formula is not its head: “政策+活动”双轮驱动

@@ -27,7 +27,9 @@ from .base import Context
 _CN_DIGIT = "〇零○一二三四五六七八九"
 # a two-digit year (98年 -> 1998) only from 50 on, where a clause or 在/从/到… opens it and
 # 年 does not go on into a duration (30年来, 70年代): below 50 it is a number of years
-_TWO_DIGIT_YEAR = r"(?<=^|[\s,，。;；:：、在于从自到至])[5-9]\d(?=年(?!代|来|多|间|前|后|左右|内|里|中|的时间))"
+_TWO_DIGIT_YEAR = (
+    r"(?<=^|[\s,，。;；:：、在于从自到至])[5-9]\d(?=年(?!代|来|多|间|前|后|左右|内|里|中|的时间))"
+)
 _YEAR = rf"(?P<year>(?<!\d)(?:1[89]|20|21)\d\d(?!\d)|[{_CN_DIGIT}]{{4}}|{_TWO_DIGIT_YEAR})"
 _MONTH = r"(?P<month>(?<!\d)(?:1[0-2]|0?[1-9])(?!\d)|十[一二]?|[一二三四五六七八九])"
 _DAY = (
@@ -71,7 +73,8 @@ def _lexicon():
         rf"{_YEAR}(?=[、和及]{_YEAR.replace('year', 'listed_year')}年)",
         # a day relative to the dateline, where it opens a clause (昨天，…; 昨天下午…); 今天的西藏
         # (today's Tibet) is the present age, not a day
-        rf"(?<!\p{{Han}})(?P<relative_day>{alternation(w for w, _ in table('relative_days.tsv', 2))})(?!(?<=今天)的)",
+        rf"(?<!\p{{Han}})(?P<relative_day>{alternation(w for w, _ in table('relative_days.tsv', 2))})"
+        r"(?!(?<=今天)的)",
     ]
     # every time starts with a digit or the first character of a time word: looking
     # ahead for one lets the search skip the rest of the text fast
