@@ -67,6 +67,7 @@ class _Lexicon:
     not_heads: regex.Pattern  # what follows quotes that are not initiatives (“…”等问题)
     # further quoted names, then the category they share (“包抓联”“六必访”服务)
     shared_category: regex.Pattern
+    weak_categories: frozenset  # generic heads (要求, 服务) that a figurative word may stand before
 
 
 @functools.lru_cache(maxsize=1)
@@ -76,7 +77,8 @@ def _lexicon() -> _Lexicon:
         gazetteer[name] = (tuple(m for m in members.split("、") if m), category or None)
         if found == "any":
             found_anywhere.append(name)
-    category = alternation(words("initiative_categories.tsv"))
+    categories = table("initiative_categories.tsv", 1, 2)
+    category = alternation(word for word, _ in categories)
     quoted = regex.compile(
         r"(?P<open>[“‘\"「])(?P<name>[^“”‘’\"「」\n]{1,30})(?P<close>[”’\"」])"
         r"(?:\([^()\n]{1,80}\))?"  # the members in brackets may stand before the category
@@ -93,8 +95,9 @@ def _lexicon() -> _Lexicon:
     shared_category = regex.compile(
         rf"(?:[、,]?[“‘\"「][^”’\"」]{{1,30}}[”’\"」])+(?:、?等)?(?P<category>{_MODIFIER}{{0,4}}(?:{category}))"
     )
+    weak = frozenset(word for word, strength in categories if strength == "weak")
     return _Lexicon(gazetteer, quoted, numbered, known, regex.compile(rf"(?:{category})$"),
-                    regex.compile(rf"{_MODIFIER}{{0,4}}(?:{category})"), not_heads, shared_category)
+                    regex.compile(rf"{_MODIFIER}{{0,4}}(?:{category})"), not_heads, shared_category, weak)
 
 
 def _count(name: str) -> int | None:
@@ -174,6 +177,8 @@ class InitiativeExtractor:
         lexicon = _lexicon()
         category = match.group("category")
         if category:
+            if category in lexicon.weak_categories and _is_plain_word(name):
+                return False  # 落实“优先”要求
             return category.removeprefix("为")
         if lexicon.not_heads.match(context.text, match.end()) or "的" in name:
             return False
@@ -296,6 +301,11 @@ def _is_slogan(name: str) -> bool:
     if words and words[0] == "新":
         words = words[1:]
     return len(words) >= 2
+
+
+def _is_plain_word(name: str) -> bool:
+    """A two-character word that is neither numbered (双控, 四稳) nor in the gazetteer."""
+    return len(name) == 2 and not _NUMBERED.match(name) and name not in _lexicon().gazetteer
 
 
 def _trim_to_length(item: str, length: int) -> str:
