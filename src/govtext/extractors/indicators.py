@@ -31,6 +31,7 @@ _RANGE_SEPARATOR = r"[-~—–―至到]{1,2}"
 _JOINERS = frozenset("、和及与")
 _LIST_JOINER = regex.compile(r"、|和|及|与")
 _ROUGH_RANGE = regex.compile(rf"(?P<pair>{ROUGH_PAIRS})(?P<scale>[十百千万亿]*)")
+_TIME_END = regex.compile(r"(?:\d{4}年(?:底|末|初)?|今年|去年|当年|全年|上半年|下半年)$")
 _ANOTHER_ITEM = regex.compile(r"、\p{Han}{2,}")
 _CHINESE_DIGIT = regex.compile("[零〇一二两三四五六七八九]")
 _HAN = regex.compile(r"\p{Han}")
@@ -92,7 +93,7 @@ def _lexicon():
         rf"(?![立为果员就效本品熟长功])(?P<after>{alternation(after)})?"
     )
     not_quantities = regex.compile(alternation(words("not_quantities.tsv")))
-    links = [word for word, role in table("name_words.tsv", 2) if role == "link"]
+    links = [word for word, role in table("name_words.tsv", 2) if role in ("link", "aux")]
     directions = {word: direction for word, direction, _ in table("directions.tsv", 3)}
     direction_verbs = [word for word, _, part in table("directions.tsv", 3) if part == "verb"]
     return {
@@ -398,7 +399,7 @@ def _name_before(before: str) -> str | None:
     tokens = [t for t in cut(subject) if t.strip()]
     while tokens and word_role(tokens[-1]) == "link":
         tokens.pop()
-    cuts = [i + 1 for i, t in enumerate(tokens) if word_role(t) == "verb" or t in _JOINERS]
+    cuts = [i + 1 for i, t in enumerate(tokens) if word_role(t) in ("verb", "aux") or t in _JOINERS]
     for cut_at in [*reversed(cuts), 0]:
         phrase = tokens[cut_at:]
         while phrase and (word_role(phrase[0]) in ("lead", "link") or phrase[0] in _JOINERS):
@@ -418,7 +419,8 @@ def _strip_links(phrase: str) -> str:
     phrase = _lexicon()["direction_end"].sub("", _lexicon()["direction_to"].sub("", phrase))
     link_end = _lexicon()["link_end"]
     while True:
-        shorter = link_end.sub("", phrase)
+        # 国民收入1987年|达到: a year or a time word before the link is not part of the name
+        shorter = _TIME_END.sub("", link_end.sub("", phrase))
         if shorter == phrase:
             return phrase
         phrase = shorter
@@ -431,7 +433,7 @@ def _ends_with_verb(before: str) -> bool:
     tail = before[-8:]
     if not tail or not _HAN.match(tail[-1]) or _lexicon()["direction_end"].search(tail):
         return False
-    return word_role(cut(tail)[-1]) == "verb"
+    return word_role(cut(tail)[-1]) in ("verb", "aux")
 
 
 def _name_after(after: str) -> str | None:
