@@ -68,6 +68,7 @@ class _Lexicon:
     # further quoted names, then the category they share (“包抓联”“六必访”服务)
     shared_category: regex.Pattern
     weak_categories: frozenset  # generic heads (要求, 服务) that a figurative word may stand before
+    not_names: frozenset  # quoted names that are never initiatives (四人帮)
 
 
 @functools.lru_cache(maxsize=1)
@@ -97,7 +98,8 @@ def _lexicon() -> _Lexicon:
     )
     weak = frozenset(word for word, strength in categories if strength == "weak")
     return _Lexicon(gazetteer, quoted, numbered, known, regex.compile(rf"(?:{category})$"),
-                    regex.compile(rf"{_MODIFIER}{{0,4}}(?:{category})"), not_heads, shared_category, weak)
+                    regex.compile(rf"{_MODIFIER}{{0,4}}(?:{category})"), not_heads, shared_category, weak,
+                    frozenset(words("not_initiatives.tsv")))
 
 
 def _count(name: str) -> int | None:
@@ -172,9 +174,9 @@ class InitiativeExtractor:
     def _quoted_category(context: Context, match, name: str):
         """The category of a quoted initiative (None when it has none), or False when
         the quoted phrase is not an initiative."""
-        if len(name) < 2:
-            return False  # “园”“地”融合发展机制: a single character is a figure, not a name
         lexicon = _lexicon()
+        if len(name) < 2 or name in lexicon.not_names:
+            return False  # “园”“地”融合发展机制: a single character is a figure, not a name
         category = match.group("category")
         if category:
             if category in lexicon.weak_categories and _is_plain_word(name):
