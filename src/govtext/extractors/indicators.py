@@ -31,7 +31,10 @@ _RANGE_SEPARATOR = r"[-~—–―至到]{1,2}"
 _JOINERS = frozenset("、和及与")
 _LIST_JOINER = regex.compile(r"、|和|及|与")
 _ROUGH_RANGE = regex.compile(rf"(?P<pair>{ROUGH_PAIRS})(?P<scale>[十百千万亿]*)")
-_TIME_END = regex.compile(r"(?:\d{4}年(?:底|末|初)?|今年|去年|当年|全年|上半年|下半年)$")
+_TIME_END = regex.compile(
+    r"(?:\d{4}年(?:底|末|初)?|今年|去年|当年|全年|上半年|下半年"
+    r"|(?:连续|比前|比上一个|由前)?(?<![\d〇零一二两三四五六七八九十])(?:\d{1,2}|[一二两三四五六七八九十]{1,2})年(?:来|间|内)?)$"
+)
 _ANOTHER_ITEM = regex.compile(r"、\p{Han}{2,}")
 _CHINESE_DIGIT = regex.compile("[零〇一二两三四五六七八九]")
 _HAN = regex.compile(r"\p{Han}")
@@ -419,7 +422,7 @@ def _strip_links(phrase: str) -> str:
     phrase = _lexicon()["direction_end"].sub("", _lexicon()["direction_to"].sub("", phrase))
     link_end = _lexicon()["link_end"]
     while True:
-        # 国民收入1987年|达到: a year or a time word before the link is not part of the name
+        # 国民收入1987年|达到, 教育支出五年|累计: a time before the link is not part of the name
         shorter = _TIME_END.sub("", link_end.sub("", phrase))
         if shorter == phrase:
             return phrase
