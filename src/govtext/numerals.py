@@ -78,6 +78,18 @@ def parse_chinese(numeral: str) -> Decimal | None:
     return Decimal(total + section + (number or 0))
 
 
+def parse_year(digits: str) -> int:
+    """A year written digit by digit, in Arabic or Chinese numerals.
+
+    Example:
+        >>> parse_year("2025"), parse_year("一九八五"), parse_year("二〇二四")
+        (2025, 1985, 2024)
+    """
+    if digits.isdigit():
+        return int(digits)
+    return int("".join(str(parse_chinese(digit)) for digit in digits))
+
+
 def parse_arabic(numeral: str) -> Decimal | None:
     """Value of an Arabic numeral with optional thousands separators (``1,234.5``)."""
     try:

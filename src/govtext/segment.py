@@ -121,6 +121,16 @@ def _tokenizer_with(terms: frozenset, shared_total: int):
     return own
 
 
+def word_frequency(word: str) -> int:
+    """How often jieba's dictionary says ``word`` occurs as a word (0 when it is not one).
+
+    Example:
+        >>> word_frequency("节约") > 100, word_frequency("约二")
+        (True, 0)
+    """
+    return tokenizer().FREQ.get(word) or 0
+
+
 def cut(text: str) -> list[str]:
     """Tokens of a short piece of text (no offsets)."""
     return tokenizer().lcut(text)

@@ -19,9 +19,9 @@ from decimal import Decimal
 import regex
 
 from ..lexicons import alternation, mapping, table, words
-from ..numerals import ROUGH_PAIRS, chinese_numeral_chars, magnitudes, parse_chinese, parse_number
+from ..numerals import ROUGH_PAIRS, chinese_numeral_chars, magnitudes, parse_chinese, parse_number, parse_year
 from ..records import Indicator
-from ..segment import cut, word_role
+from ..segment import cut, word_frequency, word_role
 from ..spans import sentence_bounds
 from .base import Context, Spans
 
@@ -35,6 +35,7 @@ _TIME_END = regex.compile(
     r"(?:\d{4}年(?:底|末|初)?|今年|去年|当年|全年|上半年|下半年"
     r"|(?:连续|比前|比上一个|由前)?(?<![\d〇零一二两三四五六七八九十])(?:\d{1,2}|[一二两三四五六七八九十]{1,2})年(?:来|间|内)?)$"
 )
+_COMMON_WORD_FREQUENCY = 20  # in jieba's dictionary: 集约 43, 赶超 88; 费约 2
 _ANOTHER_ITEM = regex.compile(r"、\p{Han}{2,}")
 _CHINESE_DIGIT = regex.compile("[零〇一二两三四五六七八九]")
 _HAN = regex.compile(r"\p{Han}")
@@ -99,6 +100,8 @@ def _lexicon():
     links = [word for word, role in table("name_words.tsv", 2) if role in ("link", "aux")]
     directions = {word: direction for word, direction, _ in table("directions.tsv", 3)}
     direction_verbs = [word for word, _, part in table("directions.tsv", 3) if part == "verb"]
+    status_cues = mapping("status_cues.tsv")
+    modals = [word for word, status in status_cues.items() if status == "modal"]
     return {
         "units": units,
         "ordinal_counters": mapping("ordinal_counters.tsv"),
@@ -116,8 +119,30 @@ def _lexicon():
         "link_end": regex.compile(f"(?:{alternation(links)})$"),
         # a direction verb with its complement: 扩大到, 下降至
         "direction_to": regex.compile(f"(?:{alternation(direction_verbs)})(?:到|至)$"),
-        "status_re": regex.compile(alternation(mapping("status_cues.tsv"))),
+        "status_re": regex.compile(
+            alternation(word for word, status in status_cues.items() if status != "modal")
+            # 每年要增长, 将达到: a modal right before a direction or link verb plans a value;
+            # 只要降低… (if only) is a condition
+            + f"|(?<![只主需重必])(?:{alternation(modals)})"
+            + f"(?=(?:{alternation([*direction_verbs, *(w for w in links if len(w) > 1)])}))"
+        ),
     }
+
+
+def _qualifier_inside_word(text: str, match) -> bool:
+    """Whether a one-character qualifier before the number is the end of a common word
+    (节约, 最近, 赶超) as jieba cuts the characters around it; rare words of jieba's
+    dictionary (费约 in 降费约1.3万亿元) do not count."""
+    before = match.groupdict().get("before")
+    if not before or len(before) != 1 or match.start() == 0:
+        return False
+    window_start = max(0, match.start() - 4)
+    position = window_start
+    for token in cut(text[window_start : match.end("before") + 2]):
+        if position < match.start() < position + len(token):  # the token runs across it
+            return word_frequency(token) >= _COMMON_WORD_FREQUENCY
+        position += len(token)
+    return False
 
 
 def _value(numeral: str, qualified: bool = False, magnitude: str = "") -> Decimal | None:
@@ -171,12 +196,14 @@ class IndicatorExtractor:
     def _record(self, context: Context, match, blocked: Spans) -> list[Indicator]:
         lexicon = _lexicon()
         groups = match.groupdict()
+        start, end = match.span()
+        if _qualifier_inside_word(context.text, match):
+            groups["before"], start = None, match.end("before")  # 节约|二千八百亿元
         unit = groups.get("unit")
         if unit is None:
             unit = "‰" if groups.get("fraction") == "千分之" else "%"
         if groups.get("unit1") and unit != "%":
             return []
-        start, end = match.span()
         number_start = match.start("num")
         if (
             blocked.overlaps(number_start, end)
@@ -338,15 +365,16 @@ def _carry_names(context: Context, found) -> list[Indicator]:
     return out
 
 
-_BY_YEAR = regex.compile(r"(?:到|至|在)(\d{4})年")
+_BY_YEAR = regex.compile(r"(?:到|至|在)(\d{4}|[〇零一二三四五六七八九]{4})年")
 
 
 def _names_future_year(context: Context, start: int, end: int) -> bool:
-    """到2025年…: a year after the report's own sets a target."""
+    """到2025年…, 到一九八五年…: a year after the report's own sets a target."""
     if context.reference_year is None:
         return False
-    years = [int(m.group(1)) for m in _BY_YEAR.finditer(context.text, start, end)]
+    years = [parse_year(m.group(1)) for m in _BY_YEAR.finditer(context.text, start, end)]
     return any(year > context.reference_year for year in years)
+
 
 
 def _list_names(phrase: str) -> list[str]:

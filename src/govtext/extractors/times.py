@@ -20,7 +20,7 @@ import functools
 import regex
 
 from ..lexicons import alternation, table, words
-from ..numerals import parse_chinese
+from ..numerals import parse_chinese, parse_year
 from ..records import TimeExpression
 from .base import Context
 
@@ -123,9 +123,7 @@ def _day_value(year: int, month: int, day: int, since: str) -> str | None:
 
 
 def _year(numeral: str) -> int:
-    if numeral.isdigit():
-        return int(numeral) + (1900 if len(numeral) == 2 else 0)
-    return int("".join(str(parse_chinese(ch)) for ch in numeral))
+    return parse_year(numeral) + (1900 if len(numeral) == 2 else 0)
 
 
 def _small(numeral: str) -> int:
