@@ -32,7 +32,7 @@ _JOINERS = frozenset("、和及与")
 _LIST_JOINER = regex.compile(r"、|和|及|与")
 _ROUGH_RANGE = regex.compile(rf"(?P<pair>{ROUGH_PAIRS})(?P<scale>[十百千万亿]*)")
 _TIME_END = regex.compile(
-    r"(?:\d{4}年(?:底|末|初)?|今年|去年|当年|全年|上半年|下半年"
+    r"(?:\d{4}年(?:底|末|初)?|今年|去年|当年|全年|年内|上半年|下半年"
     r"|(?:连续|比前|比上一个|由前)?(?<![\d〇零一二两三四五六七八九十])(?:\d{1,2}|[一二两三四五六七八九十]{1,2})年(?:来|间|内)?)$"
 )
 _COMMON_WORD_FREQUENCY = 20  # in jieba's dictionary: 集约 43, 赶超 88; 费约 2
@@ -459,12 +459,14 @@ def _strip_links(phrase: str) -> str:
 
 def _ends_with_verb(before: str) -> bool:
     """Whether the clause part before a quantity ends with a verb that takes it as its
-    object (发行|1400亿元, 形成|3.28万亿元); direction verbs (增长5%) and link words
-    (达到, 为) do not."""
+    object (发行|1400亿元, 形成|3.28万亿元, 完成|15万平方米); direction verbs (增长5%)
+    and one-character links (有, 为) do not."""
     tail = before[-8:]
     if not tail or not _HAN.match(tail[-1]) or _lexicon()["direction_end"].search(tail):
         return False
-    return word_role(cut(tail)[-1]) in ("verb", "aux")
+    last = cut(tail)[-1]
+    # 完成|15万平方米老旧小区改造: a link verb takes the amount as its object too (not 有, 为)
+    return word_role(last) in ("verb", "aux") or (word_role(last) == "link" and len(last) > 1)
 
 
 def _name_after(after: str) -> str | None:
