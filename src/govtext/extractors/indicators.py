@@ -376,7 +376,6 @@ def _names_future_year(context: Context, start: int, end: int) -> bool:
     return any(year > context.reference_year for year in years)
 
 
-
 def _list_names(phrase: str) -> list[str]:
     """Names of a list (A、B和C), each trimmed."""
     parts = _LIST_JOINER.split(phrase)

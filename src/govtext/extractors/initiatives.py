@@ -269,19 +269,26 @@ def _following_noun(text: str, position: int, whole_clause: bool = False) -> str
     “高校+平台+企业”结对合作.
     """
     position = _BEFORE_HEAD.match(text, position).end()
-    words = cut(text[position : position + 10])
     phrase = ""
-    for word in words:
+    for word in cut(text[position : position + 10]):
         if not _HAN_WORD.fullmatch(word) or word_role(word) != "noun" or word in _JOINING_WORDS:
             break
         phrase += word
-    if 2 <= len(phrase) <= 8 or not whole_clause:
-        return phrase if 2 <= len(phrase) <= 8 else None
+    if 2 <= len(phrase) <= 8:
+        return phrase
+    return _clause_category(text, position) if whole_clause else None
+
+
+def _clause_category(text: str, position: int) -> str | None:
+    """The rest of the clause from ``position``, as a category, when it is short and
+    ends with a noun (创新联合体, 结对合作)."""
     clause = _CLAUSE_REST.match(text, position).group()
-    if 2 <= len(clause) <= 8 and text[position + len(clause) : position + len(clause) + 1] in _CLAUSE_MARKS:
-        words = cut(clause)
-        if len(words) > 1 and word_role(words[-1]) == "noun" and words[0] not in _NOT_CATEGORY_START:
-            return clause
+    end = position + len(clause)
+    if not 2 <= len(clause) <= 8 or text[end : end + 1] not in _CLAUSE_MARKS:
+        return None
+    words = cut(clause)
+    if len(words) > 1 and word_role(words[-1]) == "noun" and words[0] not in _NOT_CATEGORY_START:
+        return clause
     return None
 
 
