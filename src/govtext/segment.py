@@ -200,6 +200,17 @@ def _word_roles() -> dict[str, str]:
     return dict(table("name_words.tsv", 2))
 
 
+def word_tag(word: str) -> str | None:
+    """jieba's part-of-speech tag of ``word`` where it is one that ends a name (v, d, p, c,
+    …), else None.
+
+    Example:
+        >>> word_tag("由"), word_tag("活动")
+        ('p', None)
+    """
+    return _ending_tags().get(word)
+
+
 def word_role(word: str) -> str:
     """How ``word`` behaves next to an indicator's name.
 
@@ -213,7 +224,7 @@ def word_role(word: str) -> str:
     role = _word_roles().get(word)
     if role:
         return role
-    tag = _ending_tags().get(word)
+    tag = word_tag(word)
     if tag is None:
         return "noun"
     return "lead" if tag == "r" else "verb"

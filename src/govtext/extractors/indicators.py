@@ -21,7 +21,7 @@ import regex
 from ..lexicons import alternation, mapping, table, words
 from ..numerals import ROUGH_PAIRS, chinese_numeral_chars, magnitudes, parse_chinese, parse_number, parse_year
 from ..records import Indicator
-from ..segment import cut, word_frequency, word_role
+from ..segment import cut, word_frequency, word_role, word_tag
 from ..spans import sentence_bounds
 from .base import Context, Spans
 
@@ -35,6 +35,7 @@ _TIME_END = regex.compile(
     r"(?:\d{4}年(?:底|末|初)?|今年|去年|当年|全年|年内|上半年|下半年"
     r"|(?:连续|比前|比上一个|由前)?(?<![\d〇零一二两三四五六七八九十])(?:\d{1,2}|[一二两三四五六七八九十]{1,2})年(?:来|间|内)?)$"
 )
+_FUNCTION_TAGS = frozenset({"d", "p", "c"})  # jieba's adverb, preposition, conjunction
 _COMMON_WORD_FREQUENCY = 20  # in jieba's dictionary: 集约 43, 赶超 88; 费约 2
 _ANOTHER_ITEM = regex.compile(r"、\p{Han}{2,}")
 _CHINESE_DIGIT = regex.compile("[零〇一二两三四五六七八九]")
@@ -434,6 +435,9 @@ def _name_before(before: str) -> str | None:
         phrase = tokens[cut_at:]
         while phrase and (word_role(phrase[0]) in ("lead", "link") or phrase[0] in _JOINERS):
             phrase = phrase[1:]
+        # 移动电话用户|由, 总额|将: an adverb, preposition or conjunction does not end a name
+        while len(phrase) > 1 and word_tag(phrase[-1]) in _FUNCTION_TAGS:
+            phrase = phrase[:-1]
         name = "".join(phrase)
         # the whole phrase may be all verbs by jieba's tags (提案, 委员参与)
         if len(name) >= 2 and (cut_at == 0 or any(word_role(t) == "noun" for t in phrase)):
