@@ -435,8 +435,9 @@ def _name_before(before: str) -> str | None:
         phrase = tokens[cut_at:]
         while phrase and (word_role(phrase[0]) in ("lead", "link") or phrase[0] in _JOINERS):
             phrase = phrase[1:]
-        # 移动电话用户|由, 总额|将: an adverb, preposition or conjunction does not end a name
-        while len(phrase) > 1 and word_tag(phrase[-1]) in _FUNCTION_TAGS:
+        # 移动电话用户|由, 物价涨幅|要|从: an adverb, preposition, conjunction or link word
+        # does not end a name
+        while len(phrase) > 1 and (word_tag(phrase[-1]) in _FUNCTION_TAGS or word_role(phrase[-1]) == "link"):
             phrase = phrase[:-1]
         name = "".join(phrase)
         # the whole phrase may be all verbs by jieba's tags (提案, 委员参与)
