@@ -279,7 +279,9 @@ class IndicatorExtractor:
         # 155条社情民意信息; 发行1400亿元(的)长期建设国债: a count, or an amount that is
         # the object of a verb, measures the noun phrase after it
         kind = _lexicon()["units"].get(unit)
-        if kind == "counter" or (kind in ("currency", "measure") and _ends_with_verb(before)):
+        # …18公里供水管网和|19公里城市道路: in a list of amounts each names what follows it
+        in_list = before[-1:] in _JOINERS
+        if kind == "counter" or (kind in ("currency", "measure") and (in_list or _ends_with_verb(before))):
             after = text[end : context.clause_end(end)]
             # 1400亿元的国债, 30万千瓦级煤电机组
             after = _name_after(after if kind == "counter" else _AMOUNT_OF.sub("", after))
