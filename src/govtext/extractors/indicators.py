@@ -42,6 +42,7 @@ _CHINESE_DIGIT = regex.compile("[零〇一二两三四五六七八九]")
 _HAN = regex.compile(r"\p{Han}")
 _HAN_WORD = regex.compile(r"\p{Han}+")
 _AMOUNT_OF = regex.compile(r"^[的级]")
+_ACTION = regex.compile(r"\p{Han}{2,}(?=[,，、;；。]|$)")
 _WHITE_SPACE = regex.compile(r"\s+")
 _VALUE_START = regex.compile(r"[\d零〇一二两三四五六七八九十百]")
 # the text before a number that follows another value in its clause (意见建议2979件、提案)
@@ -279,6 +280,11 @@ class IndicatorExtractor:
         # 155条社情民意信息; 发行1400亿元(的)长期建设国债: a count, or an amount that is
         # the object of a verb, measures the noun phrase after it
         kind = _lexicon()["units"].get(unit)
+        # 两次降低存款准备金率: a count of actions (次 before a verb) counts the verb phrase
+        if _lexicon()["ordinal_counters"].get(unit) == "before_noun":
+            action = _action_after(text[end : context.clause_end(end)])
+            if action:
+                return action, None
         # …18公里供水管网和|19公里城市道路: in a list of amounts each names what follows it
         in_list = before[-1:] in _JOINERS
         if kind == "counter" or (kind in ("currency", "measure") and (in_list or _ends_with_verb(before))):
@@ -473,6 +479,15 @@ def _ends_with_verb(before: str) -> bool:
     last = cut(tail)[-1]
     # 完成|15万平方米老旧小区改造: a link verb takes the amount as its object too (not 有, 为)
     return word_role(last) in ("verb", "aux") or (word_role(last) == "link" and len(last) > 1)
+
+
+def _action_after(after: str) -> str | None:
+    """What a count of actions counts: the verb phrase after it up to the next mark
+    (两次|降低存款准备金率、两次下调政策利率), when it is short."""
+    phrase = _ACTION.match(after)
+    if not phrase or word_role(cut(phrase.group())[0]) != "verb" or len(phrase.group()) > 10:
+        return None
+    return phrase.group()
 
 
 def _name_after(after: str) -> str | None:
