@@ -42,6 +42,7 @@ _CHINESE_DIGIT = regex.compile("[零〇一二两三四五六七八九]")
 _HAN = regex.compile(r"\p{Han}")
 _HAN_WORD = regex.compile(r"\p{Han}+")
 _AMOUNT_OF = regex.compile(r"^[的级]")
+_QUOTES = frozenset("“”‘’\"")
 _ACTION = regex.compile(r"\p{Han}{2,}(?=[,，、;；。]|$)")
 _WHITE_SPACE = regex.compile(r"\s+")
 _VALUE_START = regex.compile(r"[\d零〇一二两三四五六七八九十百]")
@@ -106,6 +107,10 @@ def _lexicon():
     modals = [word for word, status in status_cues.items() if status == "modal"]
     return {
         "units": units,
+        # a count at the start of a clause part (1596个|“千项万亿”重大项目完成投资…)
+        "count_start": regex.compile(
+            rf"^\d[\d.,]*[万亿]?(?:{alternation(u for u, kind in units.items() if kind == 'counter')})"
+        ),
         "ordinal_counters": mapping("ordinal_counters.tsv"),
         # qualifiers that are verbs, left out of the quantity's span
         "verb_qualifiers": frozenset(w for w, position in qualifiers if position == "verb"),
@@ -434,7 +439,7 @@ def _name_before(before: str) -> str | None:
     subject = _COMPARISON.split(after_last_value)[0]
     if not subject.strip() and subject != after_last_value:
         return None  # 比上年增加…: the name is the subject of the sentence
-    subject = _NOT_NAME_START.sub("", _strip_links(subject))
+    subject = _NOT_NAME_START.sub("", _lexicon()["count_start"].sub("", _strip_links(subject)))
     tokens = [t for t in cut(subject) if t.strip()]
     while tokens and word_role(tokens[-1]) == "link":
         tokens.pop()
@@ -491,14 +496,21 @@ def _action_after(after: str) -> str | None:
 
 
 def _name_after(after: str) -> str | None:
-    """The noun phrase right after a quantity (155条社情民意信息)."""
-    if not after or not _HAN.match(after):
+    """The noun phrase right after a quantity (155条社情民意信息, 206个“两重”项目)."""
+    if not _HAN.match(after.lstrip("“‘\"")):
         return None
     phrase = []
     for token in cut(after[:20]):
+        if token in _QUOTES:  # 206个“两重”项目
+            phrase.append(token)
+            continue
         if not _HAN_WORD.fullmatch(token) or word_role(token) != "noun":
             break
         phrase.append(token)
-    while phrase and phrase[-1] in _JOINERS:  # 县级医院和…: the list goes on past the clause part
+    # 县级医院和…: the list goes on past the clause part; a quote left open ends nothing
+    while phrase and (phrase[-1] in _JOINERS or phrase[-1] in _QUOTES):
         phrase.pop()
-    return "".join(phrase) or None
+    name = "".join(phrase)
+    if name.count("“") > name.count("”"):  # 高校“双一流…: the quote closes past the phrase
+        name = name[: name.rindex("“")]
+    return name or None
