@@ -262,9 +262,13 @@ class IndicatorExtractor:
 
     @staticmethod
     def _qualifier(groups) -> str | None:
-        qualifiers = _lexicon()["qualifiers"]
-        for group, positions in (("before", ("before", "verb")), ("inside_before_magnitude", ("inside",)),
-                                 ("inside", ("inside",)), ("after", ("after",))):
+        lexicon = _lexicon()
+        qualifiers = lexicon["qualifiers"]
+        order = (("before", ("before", "verb")), ("inside_before_magnitude", ("inside",)),
+                 ("inside", ("inside",)), ("after", ("after",)))
+        if groups.get("before") in lexicon["verb_qualifiers"] and groups.get("after"):
+            order = order[1:]  # 控制在15%左右: the word after the number says more than the verb
+        for group, positions in order:
             word = groups.get(group)
             if word:
                 return next(qualifiers[(word, p)] for p in positions if (word, p) in qualifiers)
