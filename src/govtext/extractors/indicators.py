@@ -37,6 +37,8 @@ _TIME_END = regex.compile(
 )
 _FUNCTION_TAGS = frozenset({"d", "p", "c"})  # jieba's adverb, preposition, conjunction
 _COMMON_WORD_FREQUENCY = 20  # in jieba's dictionary: 集约 43, 赶超 88; 费约 2
+# a comparison right before the number: 比上年高0.2个百分点, 比去年少3个
+_COMPARED = regex.compile(r"比[^,，;；。]{1,12}?([高低多少])$")
 _ANOTHER_ITEM = regex.compile(r"、\p{Han}{2,}")
 _CHINESE_DIGIT = regex.compile("[零〇一二两三四五六七八九]")
 _HAN = regex.compile(r"\p{Han}")
@@ -309,6 +311,9 @@ class IndicatorExtractor:
         """The direction word nearest before the quantity in its clause (分别增长5%、6%:
         both up)."""
         window = context.text[context.clause_start(start) : start]
+        compared = _COMPARED.search(window)
+        if compared:  # 比去年预算高0.2个百分点
+            return "up" if compared.group(1) in "高多" else "down"
         hits = list(_lexicon()["direction_re"].finditer(window))
         if not hits or _ANOTHER_ITEM.search(window, hits[-1].end()):
             return None  # 增至14条、运营里程580公里: the direction word belongs to the item before
