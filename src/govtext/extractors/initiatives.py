@@ -175,8 +175,10 @@ class InitiativeExtractor:
         """The category of a quoted initiative (None when it has none), or False when
         the quoted phrase is not an initiative."""
         lexicon = _lexicon()
-        if len(name) < 2 or name in lexicon.not_names:
-            return False  # “园”“地”融合发展机制: a single character is a figure, not a name
+        # “园”“地”融合发展机制: a single character is a figure, not a name; “（徐林、岳宗）”
+        # quotes a bracket (the reporters' names), not a name
+        if len(name) < 2 or name[0] in "(（" or name in lexicon.not_names:
+            return False
         category = match.group("category")
         if category:
             if category in lexicon.weak_categories and _is_plain_word(name):
