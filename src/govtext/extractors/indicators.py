@@ -45,6 +45,7 @@ _HAN = regex.compile(r"\p{Han}")
 _HAN_WORD = regex.compile(r"\p{Han}+")
 _AMOUNT_OF = regex.compile(r"^[的级]")
 _QUOTES = frozenset("“”‘’\"")
+_MARKUP = "`*#_~| \u3000"  # Markdown and layout characters around a name
 _ACTION = regex.compile(r"\p{Han}{2,}(?=[,，、;；。]|$)")
 _WHITE_SPACE = regex.compile(r"\s+")
 _VALUE_START = regex.compile(r"[\d零〇一二两三四五六七八九十百]")
@@ -237,6 +238,7 @@ class IndicatorExtractor:
             value *= 10
         qualifier = self._qualifier(groups)
         name, names = self._names(context, start, end, unit)
+        name, names = _clean_name(name), names and [n for n in map(_clean_name, names) if n]
         direction = self._direction(context, start)
         status = self._status(context, start)
         if groups.get("before") in lexicon["verb_qualifiers"]:
@@ -476,11 +478,26 @@ def _strip_links(phrase: str) -> str:
     phrase = _lexicon()["direction_end"].sub("", _lexicon()["direction_to"].sub("", phrase))
     link_end = _lexicon()["link_end"]
     while True:
+        link = link_end.search(phrase)
+        if link and len(link.group()) == 1 and _ends_word(phrase, link.start()):
+            return phrase  # 主业投资占比: 比 ends the word 占比, it links nothing
         # 国民收入1987年|达到, 教育支出五年|累计: a time before the link is not part of the name
         shorter = _TIME_END.sub("", link_end.sub("", phrase))
         if shorter == phrase:
             return phrase
         phrase = shorter
+
+
+def _ends_word(text: str, position: int) -> bool:
+    """Whether the character at ``position`` ends a common noun with the one before it
+    (占比, not 已有)."""
+    word = text[max(0, position - 1) : position + 1]
+    return len(word) == 2 and word_frequency(word) >= _COMMON_WORD_FREQUENCY and word_role(word) == "noun"
+
+
+def _clean_name(name: str | None) -> str | None:
+    """A name without the markup some texts carry at its edges (`地区生产总值, “四好农村路”**)."""
+    return (name or "").strip(_MARKUP) or None
 
 
 def _ends_with_verb(before: str) -> bool:
