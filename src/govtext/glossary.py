@@ -45,14 +45,15 @@ def glossary(documents):
         names = Counter(i.name for _, _, i in mentions)
         categories = Counter(i.category for _, _, i in mentions if i.category)
         from_text = [i.members for _, _, i in mentions if i.members and i.members_source == "text"]
-        from_gazetteer = [i.members for _, _, i in mentions if i.members]
-        members = Counter(from_text or from_gazetteer).most_common(1)
+        from_gazetteer = [(i.members, i.members_source) for _, _, i in mentions if i.members]
+        members = Counter(from_text or [m for m, _ in from_gazetteer]).most_common(1)
+        gazetteer_source = from_gazetteer[0][1] if from_gazetteer else None
         years = [y for _, y, _ in mentions if y is not None]
         rows.append({
             "name": names.most_common(1)[0][0],
             "category": categories.most_common(1)[0][0] if categories else None,
             "members": list(members[0][0]) if members else [],
-            "members_source": ("text" if from_text else "gazetteer") if members else None,
+            "members_source": ("text" if from_text else gazetteer_source) if members else None,
             "first_year": min(years) if years else None,
             "last_year": max(years) if years else None,
             "documents": sorted({d.doc_id for d, _, _ in mentions if d.doc_id is not None}),

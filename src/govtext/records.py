@@ -137,7 +137,8 @@ class Initiative:
     members: tuple[str, ...] = ()
     components: tuple[tuple[str, str], ...] = field(default=())
     section: tuple[str, ...] = ()
-    # where the members come from: "text" (listed in the document) or "gazetteer"
+    # where the members come from: "text" (listed in the document), "gazetteer" (govtext's
+    # list, checked against a source) or "gazetteer-unverified" (govtext's list, unchecked)
     members_source: str | None = None
 
     def to_dict(self) -> dict:

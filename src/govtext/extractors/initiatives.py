@@ -58,7 +58,7 @@ _ITEM_SPLIT = regex.compile(r"、|和|及|与|以及")
 
 @dataclass(frozen=True)
 class _Lexicon:
-    gazetteer: dict  # name -> (members, category)
+    gazetteer: dict  # name -> (members, category, members_source)
     quoted: regex.Pattern  # a quoted name with the category noun after it, if any
     numbered: regex.Pattern  # 三大攻坚战, 六大林业生态工程
     known: regex.Pattern | None  # numbered gazetteer names, found unquoted
@@ -74,8 +74,10 @@ class _Lexicon:
 @functools.lru_cache(maxsize=1)
 def _lexicon() -> _Lexicon:
     gazetteer, found_anywhere = {}, []
-    for name, members, category, _verified, _source, found in table("initiatives.tsv", 6):
-        gazetteer[name] = (tuple(m for m in members.split("、") if m), category or None)
+    for name, members, category, verified, _source, found in table("initiatives.tsv", 6):
+        # members from an entry nobody has checked (M) say so in every record that has them
+        source = "gazetteer" if verified == "V" else "gazetteer-unverified"
+        gazetteer[name] = (tuple(m for m in members.split("、") if m), category or None, source)
         if found == "any":
             found_anywhere.append(name)
     categories = table("initiative_categories.tsv", 1, 2)
@@ -139,7 +141,7 @@ class InitiativeExtractor:
             members = self._members(context, start, span_end, name)
             source = "text" if members else None
             if not members and known and known[0]:
-                members, source = known[0], "gazetteer"
+                members, source = known[0], known[2]
             category = category or (known[1] if known else None)
             components = self._components(context, span_end, name)
             context.claimed.append((start, end))
