@@ -21,6 +21,7 @@ import tempfile
 
 import regex
 
+from .export import atomic_writer
 from .lexicons import table
 from .normalize import NormalizedText, normalize
 from .records import Sentence, Token
@@ -173,26 +174,10 @@ def _ending_tags() -> dict[str, str]:
     ending = "|".join(sorted(_NAME_ENDING_TAGS, key=len, reverse=True))
     tags = dict(regex.findall(rf"^(\S+) \d+ ({ending})$", text, flags=regex.MULTILINE))
     if key is not None:
-        _write_atomically(cache, marshal.dumps([key, tags]))
+        # a cache that cannot be written (a read-only temporary folder) is simply not kept
+        with contextlib.suppress(OSError), atomic_writer(cache, "wb") as handle:
+            handle.write(marshal.dumps([key, tags]))
     return tags
-
-
-def _write_atomically(path: str, data: bytes) -> None:
-    """Write ``data`` to ``path`` through a temporary file, so that a reader never sees half of it.
-
-    A cache that cannot be written (read-only temporary folder) is simply not kept.
-    """
-    try:
-        handle, temporary = tempfile.mkstemp(dir=os.path.dirname(path), prefix=".govtext-")
-    except OSError:
-        return
-    try:
-        with os.fdopen(handle, "wb") as stream:
-            stream.write(data)
-        os.replace(temporary, path)
-    except OSError:
-        with contextlib.suppress(OSError):
-            os.unlink(temporary)
 
 
 @functools.lru_cache(maxsize=1)

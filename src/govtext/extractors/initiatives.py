@@ -25,7 +25,7 @@ from ..lexicons import alternation, table, words
 from ..numerals import ROUGH_PAIRS, parse_chinese
 from ..records import Initiative
 from ..segment import cut, word_role
-from .base import Context, Spans
+from .base import CLAUSE_END, Context, Spans
 
 _NUMERAL = "一二两三四五六七八九十"
 # what a numbered slogan may start with: numerals, and 双/百/千/万 (双碳, 百千万工程)
@@ -45,7 +45,7 @@ _COUNTED = regex.compile(rf"[{_NUMERAL}]+(?=[大个项条张件类]|\p{{Han}}{{1
 # members listed as 一是…，二是…，三是…
 _ORDINAL_ITEM = regex.compile(r"[一二三四五六七八九十]是([^,，;；。:：]+)")
 _CLAUSE_REST = regex.compile(r"\p{Han}{0,9}")
-_CLAUSE_MARKS = frozenset(",，。;；:：、")
+_CLAUSE_MARKS = frozenset(CLAUSE_END + "、")  # the text is normalized: half-width marks
 _NOT_CATEGORY_START = _JOINING_WORDS | {"为", "的", "是"}
 _SEGMENTS = regex.compile(r"[,，、\s]+")
 _DEFINES = "(?:是|即|指|为|就是)"
