@@ -31,10 +31,6 @@ _RANGE_SEPARATOR = r"[-~—–―至到]{1,2}"
 _JOINERS = frozenset("、和及与")
 _LIST_JOINER = regex.compile(r"、|和|及|与")
 _ROUGH_RANGE = regex.compile(rf"(?P<pair>{ROUGH_PAIRS})(?P<scale>[十百千万亿]*)")
-_TIME_END = regex.compile(
-    r"(?:\d{4}年(?:底|末|初)?|今年|去年|当年|全年|年内|上半年|下半年"
-    r"|(?:连续|比前|比上一个|由前)?(?<![\d〇零一二两三四五六七八九十])(?:\d{1,2}|[一二两三四五六七八九十]{1,2})年(?:来|间|内)?)$"
-)
 _FUNCTION_TAGS = frozenset({"d", "p", "c"})  # jieba's adverb, preposition, conjunction
 _COMMON_WORD_FREQUENCY = 20  # in jieba's dictionary: 集约 43, 赶超 88; 费约 2
 # a comparison right before the number: 比上年高0.2个百分点, 比去年少3个
@@ -108,6 +104,8 @@ def _lexicon():
     direction_verbs = [word for word, _, part in table("directions.tsv", 3) if part == "verb"]
     status_cues = mapping("status_cues.tsv")
     modals = [word for word, status in status_cues.items() if status == "modal"]
+    # the times extractor's words (今年, 全年, 上半年) and 年内, which it does not resolve
+    time_words = [row[0] for row in (*table("relative_times.tsv", 3), *table("time_parts.tsv", 2))] + ["年内"]
     return {
         "units": units,
         # a count at the start of a clause part (1596个|“千项万亿”重大项目完成投资…)
@@ -129,6 +127,12 @@ def _lexicon():
         "link_end": regex.compile(f"(?:{alternation(links)})$"),
         # a direction verb with its complement: 扩大到, 下降至
         "direction_to": regex.compile(f"(?:{alternation(direction_verbs)})(?:到|至)$"),
+        # a time before the link (国民收入1987年|达到, 教育支出五年|累计, 连续9年|稳定在): the
+        # time words of the times extractor, a year, or a number of years
+        "time_end": regex.compile(
+            rf"(?:\d{{4}}年(?:底|末|初)?|[今去明本]?(?:{alternation(time_words)})|(?:连续|比前|比上一个|由前)?"
+            r"(?<![\d〇零一二两三四五六七八九十])(?:\d{1,2}|[一二两三四五六七八九十]{1,2})年(?:来|间|内)?)$"
+        ),
         "status_re": regex.compile(
             alternation(word for word, status in status_cues.items() if status != "modal")
             # 每年要增长, 将达到: a modal right before a direction or link verb plans a value;
@@ -292,20 +296,20 @@ class IndicatorExtractor:
             return distributed, None
         # 155条社情民意信息; 发行1400亿元(的)长期建设国债: a count, or an amount that is
         # the object of a verb, measures the noun phrase after it
-        kind = _lexicon()["units"].get(unit)
+        lexicon = _lexicon()
+        kind = lexicon["units"].get(unit)
+        after = text[end : context.clause_end(end)]
         # 两次降低存款准备金率: a count of actions (次 before a verb) counts the verb phrase
-        if _lexicon()["ordinal_counters"].get(unit) == "before_noun":
-            action = _action_after(text[end : context.clause_end(end)])
-            if action:
-                return action, None
+        action = _action_after(after) if lexicon["ordinal_counters"].get(unit) == "before_noun" else None
+        if action:
+            return action, None
         # …18公里供水管网和|19公里城市道路: in a list of amounts each names what follows it
         in_list = before[-1:] in _JOINERS
         if kind == "counter" or (kind in ("currency", "measure") and (in_list or _ends_with_verb(before))):
-            after = text[end : context.clause_end(end)]
             # 1400亿元的国债, 30万千瓦级煤电机组
-            after = _name_after(after if kind == "counter" else _AMOUNT_OF.sub("", after))
-            if after:
-                return after, None
+            named = _name_after(after if kind == "counter" else _AMOUNT_OF.sub("", after))
+            if named:
+                return named, None
         return _name_before(before), None
 
     @staticmethod
@@ -481,8 +485,7 @@ def _strip_links(phrase: str) -> str:
         link = link_end.search(phrase)
         if link and len(link.group()) == 1 and _ends_word(phrase, link.start()):
             return phrase  # 主业投资占比: 比 ends the word 占比, it links nothing
-        # 国民收入1987年|达到, 教育支出五年|累计: a time before the link is not part of the name
-        shorter = _TIME_END.sub("", link_end.sub("", phrase))
+        shorter = _lexicon()["time_end"].sub("", link_end.sub("", phrase))
         if shorter == phrase:
             return phrase
         phrase = shorter
