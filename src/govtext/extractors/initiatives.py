@@ -37,7 +37,8 @@ _MODIFIER = r"[^\P{Han}是为的和与及在等即]"
 _FORMULA = regex.compile(r"\+|^\d{3,}[A-Za-z]?$|^\d{2,}[A-Za-z]$|\p{Han}\d+\p{Han}")
 _NUMBERED = regex.compile(rf"[{_SLOGAN_NUMERAL}]+(?:大|个|项|张|条|件)?\p{{Han}}")
 # a chain of further quoted phrases (“府院联动”“府检联动”)
-_MORE_QUOTED = r"(?:[、,]?[“‘\"「][^”’\"」]{1,30}[”’\"」])*"
+_ANOTHER_QUOTED = r"[、,]?[“‘\"「][^”’\"」]{1,30}[”’\"」]"
+_MORE_QUOTED = rf"(?:{_ANOTHER_QUOTED})*"
 _HAN_WORD = regex.compile(r"\p{Han}+")
 _PHRASE = regex.compile(r"[\p{Han}\d()（）]+")  # a slogan of one stretch: no marks but brackets
 _JOINING_WORDS = frozenset({"和", "及", "与", "或", "以及"})  # a head noun stops before them
@@ -82,10 +83,11 @@ def _lexicon() -> _Lexicon:
             found_anywhere.append(name)
     categories = table("initiative_categories.tsv", 1, 2)
     category = alternation(word for word, _ in categories)
+    head = rf"{_MODIFIER}{{0,4}}(?:{category})"  # 党建品牌, 协商新模式
     quoted = regex.compile(
         r"(?P<open>[“‘\"「])(?P<name>[^“”‘’\"「」\n]{1,30})(?P<close>[”’\"」])"
         r"(?:\([^()\n]{1,80}\))?"  # the members in brackets may stand before the category
-        rf"(?P<category>(?:(?<=以[“‘\"「][^”’\"」]{{1,30}}[”’\"」])为)?{_MODIFIER}{{0,4}}(?:{category}))?"
+        rf"(?P<category>(?:(?<=以[“‘\"「][^”’\"」]{{1,30}}[”’\"」])为)?{head})?"
     )
     numbered = regex.compile(
         rf"(?<![{_NUMERAL}第])(?P<name>(?!一[大个项]|(?:{ROUGH_PAIRS})[大个项])[{_NUMERAL}]+(?:大|个|项)\p{{Han}}{{0,4}}?"
@@ -95,12 +97,10 @@ def _lexicon() -> _Lexicon:
     # 专精特新 unquoted are a concept or an adjective the text uses, not a programme it names
     known = regex.compile(alternation(found_anywhere)) if found_anywhere else None
     not_heads = regex.compile(rf"{_MORE_QUOTED}等?(?:{alternation(words('not_initiative_heads.tsv'))})")
-    shared_category = regex.compile(
-        rf"(?:[、,]?[“‘\"「][^”’\"」]{{1,30}}[”’\"」])+(?:、?等)?(?P<category>{_MODIFIER}{{0,4}}(?:{category}))"
-    )
+    shared_category = regex.compile(rf"(?:{_ANOTHER_QUOTED})+(?:、?等)?(?P<category>{head})")
     weak = frozenset(word for word, strength in categories if strength == "weak")
     return _Lexicon(gazetteer, quoted, numbered, known, regex.compile(rf"(?:{category})$"),
-                    regex.compile(rf"{_MODIFIER}{{0,4}}(?:{category})"), not_heads, shared_category, weak,
+                    regex.compile(head), not_heads, shared_category, weak,
                     frozenset(words("not_initiatives.tsv")))
 
 
