@@ -9,7 +9,7 @@ import pytest
 
 import govtext
 from govtext.attention import attention, attention_terms, lexicon_terms, shipped_lexicons
-from govtext.document import _pandas
+from govtext.document import require_pandas
 from govtext.errors import GovtextError, LexiconError, MissingExtraError
 from govtext.lexicons import lexicon_dir, table
 from govtext.segment import cut, tokenizer_with
@@ -135,12 +135,12 @@ def test_section_on_a_raw_string_says_structure_is_needed():
 
 def test_without_pandas_the_error_names_the_extra(monkeypatch):
     monkeypatch.setitem(__import__("sys").modules, "pandas", None)
-    _pandas.cache_clear()
+    require_pandas.cache_clear()
     try:
         with pytest.raises(MissingExtraError, match=r"govtext\[pandas\]"):
             attention(["治理大气污染。"], ["大气污染"])
     finally:
-        _pandas.cache_clear()
+        require_pandas.cache_clear()
 
 
 def test_the_shipped_lexicons():

@@ -6,7 +6,7 @@ import pytest
 
 import govtext
 from govtext.attention import attention
-from govtext.document import _pandas
+from govtext.document import require_pandas
 from govtext.errors import MissingExtraError
 from govtext.panel import DEFAULT_TARGETS, panel, target_ids
 
@@ -48,7 +48,7 @@ def test_targets_become_columns(docs):
     assert (given["cpi_target"], given["cpi_qualifier"]) == (3.0, "about")
     assert math.isnan(given["cpi_target_max"])
     # a range has no qualifier; a target the report does not set is missing in all three columns
-    assert _pandas().isna(given["gdp_qualifier"])
+    assert require_pandas().isna(given["gdp_qualifier"])
     assert given[["grain_output_target", "grain_output_target_max", "grain_output_qualifier"]].isna().all()
 
 
@@ -125,12 +125,12 @@ def test_raw_strings_are_refused_with_a_hint():
 
 def test_without_pandas_the_error_names_the_extra(docs, monkeypatch):
     monkeypatch.setitem(__import__("sys").modules, "pandas", None)
-    _pandas.cache_clear()
+    require_pandas.cache_clear()
     try:
         with pytest.raises(MissingExtraError, match=r"govtext\[pandas\]"):
             panel(docs)
     finally:
-        _pandas.cache_clear()
+        require_pandas.cache_clear()
 
 
 def test_panel_of_national_reports(corpus):

@@ -46,7 +46,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from .document import Document, _pandas
+from .document import Document, require_pandas
 from .errors import GovtextError, LexiconError
 from .lexicons import lexicon_dir, read_rows, table
 from .normalize import normalize
@@ -279,7 +279,7 @@ def attention(docs, lexicon, *, section=None):
         >>> int(row["characters"]), round(float(row["character_share"]), 3)   # 10 of 21 characters
         (21, 0.476)
     """
-    pandas = _pandas()
+    pandas = require_pandas()
     results, _ = _measure(docs, lexicon, section)
     rows = [{**metadata, **counts.measures()} for metadata, counts in results]
     frame = pandas.DataFrame(rows, columns=list(ATTENTION_COLUMNS))
@@ -301,7 +301,7 @@ def attention_terms(docs, lexicon, *, section=None):
         >>> list(zip(hit["term"], hit["group"], hit["hits"]))
         [('蓝天保卫战', 'extended', 1), ('碧水', 'extended', 1), ('蓝天', 'extended', 1)]
     """
-    pandas = _pandas()
+    pandas = require_pandas()
     results, terms = _measure(docs, lexicon, section)
     rows = [
         (position, metadata["doc_id"], metadata["year"], term, group, counts.per_term[term])

@@ -383,7 +383,8 @@ def process_file(task: Task) -> Outcome:
     return Outcome(task.index, task.path, line=line, sha256=sha256, records=records, tables=tables)
 
 
-def _crashed(task: Task, reason: str = "") -> Outcome:
+def crashed(task: Task, reason: str = "") -> Outcome:
+    """The outcome of a file whose worker died (also used by the dask engine)."""
     return Outcome(task.index, task.path, stage="worker",
                    reason=reason or "the worker process died on this file (killed, out of memory or crashed)")
 
@@ -400,7 +401,7 @@ def _result(task: Task, future) -> Outcome | None:
     except (BrokenProcessPool, CancelledError):
         return None
     except Exception as error:  # e.g. a result that cannot be sent back; report it, go on
-        return _crashed(task, f"{type(error).__name__}: {error}")
+        return crashed(task, f"{type(error).__name__}: {error}")
 
 
 def _one_at_a_time(stranded):
@@ -423,7 +424,7 @@ def _one_at_a_time(stranded):
                 except BrokenProcessPool:
                     outcome = None
                 if outcome is None:
-                    outcome = _crashed(task)
+                    outcome = crashed(task)
                     pool.shutdown(wait=True)
                     pool = None
             yield outcome

@@ -25,7 +25,7 @@ import json
 import os
 from collections import deque
 
-from .cli import Outcome, Task, _crashed, collect_inputs, process_file
+from .cli import Outcome, Task, collect_inputs, crashed, process_file
 from .errors import GovtextError, MissingExtraError, ReadError
 
 # Tasks per chunk sent to a worker: enough chunks per worker thread to even out
@@ -179,7 +179,7 @@ def _chunk_outcomes(client, chunk: list[Task], future) -> list[Outcome]:
             outcomes.append(client.submit(process_file, task, pure=False).result())
         except Exception as error:
             killed = type(error).__name__ == "KilledWorker"
-            outcomes.append(_crashed(task, "" if killed else f"{type(error).__name__}: {error}"))
+            outcomes.append(crashed(task, "" if killed else f"{type(error).__name__}: {error}"))
     return outcomes
 
 

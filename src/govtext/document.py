@@ -117,7 +117,13 @@ class Document:
 
 
 @functools.lru_cache(maxsize=1)
-def _pandas():
+def require_pandas():
+    """The pandas module, or a :class:`MissingExtraError` saying how to install it.
+
+    Example:
+        >>> require_pandas().__name__
+        'pandas'
+    """
     try:
         import pandas
     except ImportError as error:
@@ -149,7 +155,7 @@ def _flat_sections(sections):
 def records_frame(documents, kind: str):
     """One DataFrame of the ``kind`` records of many documents; each row starts with
     the document's ``doc_id``, ``kind``, ``region``, ``level`` and ``year``."""
-    pandas = _pandas()
+    pandas = require_pandas()
     rows = []
     for document in documents:
         leading = {

@@ -19,7 +19,7 @@ from collections import Counter, defaultdict
 
 import regex
 
-from .document import _pandas
+from .document import require_pandas
 
 COLUMNS = ["name", "category", "members", "members_source", "first_year", "last_year", "documents",
            "regions", "mentions"]
@@ -34,7 +34,7 @@ def canonical_name(name: str) -> str:
 def glossary(documents):
     """One DataFrame row per canonical initiative across ``documents``, most mentioned
     first (needs the ``pandas`` extra)."""
-    pandas = _pandas()
+    pandas = require_pandas()
     groups = defaultdict(list)
     for document in documents:
         year = int(document.reference_date[:4]) if document.reference_date else None

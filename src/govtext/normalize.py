@@ -20,6 +20,7 @@ Example:
 from __future__ import annotations
 
 import bisect
+import functools
 from dataclasses import dataclass
 
 import regex
@@ -57,6 +58,24 @@ class NormalizedText:
         """The original offset of normalized ``position`` (start side)."""
         index = bisect.bisect_right(self._cut_at, position) - 1
         return position + (self._dropped_before[index] if index >= 0 else 0)
+
+    def position(self, original: int) -> int:
+        """The normalized position of ``original`` (an offset into the original text);
+        an offset inside dropped characters maps to where they were dropped.
+
+        Example:
+            >>> normalize("增长１ ２％").position(4)
+            3
+        """
+        index = bisect.bisect_right(self._original_cuts, original) - 1
+        if index < 0:
+            return original
+        return max(self._cut_at[index], original - self._dropped_before[index])
+
+    @functools.cached_property
+    def _original_cuts(self) -> tuple[int, ...]:
+        # where each drop ends in the original text
+        return tuple(cut + dropped for cut, dropped in zip(self._cut_at, self._dropped_before, strict=True))
 
     def span(self, start: int, end: int) -> tuple[int, int]:
         """The original ``(start, end)`` of the normalized span ``text[start:end]``."""

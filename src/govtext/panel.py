@@ -43,7 +43,7 @@ from collections.abc import Mapping
 from pathlib import Path
 
 from .attention import attention
-from .document import Document, _pandas
+from .document import Document, require_pandas
 from .lexicons import table
 
 # The main expected targets of the national reports (主要预期目标), with the deficit ratio
@@ -150,7 +150,7 @@ def panel(docs, lexicons=("environment",), *, targets=DEFAULT_TARGETS):
         >>> frame[["doc_id", "gdp_target", "gdp_target_max", "digital_hits"]].values.tolist()
         [['a', 6.0, 6.5, 0], ['b', nan, nan, 1]]
     """
-    pandas = _pandas()
+    pandas = require_pandas()
     if isinstance(docs, Document):
         docs = [docs]
     docs = list(docs)

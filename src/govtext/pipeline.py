@@ -1,4 +1,5 @@
-"""normalize -> structure and description -> reference date -> extractors -> Document."""
+"""normalize -> structure and description -> reference date -> analysed document ->
+match (extractors) -> resolve (overlaps between record types) -> attribute -> Document."""
 
 from __future__ import annotations
 
@@ -9,7 +10,14 @@ import regex
 
 from .describe import describe, level_of
 from .document import Document
-from .extractors import EXTRACTORS, Context
+from .extractors import (
+    Context,
+    EventExtractor,
+    IndicatorExtractor,
+    InitiativeExtractor,
+    TimeExtractor,
+    carry_names,
+)
 from .extractors.base import Spans
 from .normalize import NormalizedText, normalize
 from .reference import infer_reference_date
@@ -75,19 +83,26 @@ def extract(
     described = describe(view.text)
     if region:  # the caller's region decides the level, unless the caller gives it too
         level = level or level_of(region)
-    context = Context(view, reference_year, _review_year(reference_year), sections=sections,
+    context = Context(view, reference_year, _review_year(reference_year), sections=tuple(sections),
                       reference_date=reference_date)
     original_sections = tuple(_to_original(view, s) for s in sections)
     boilerplate = tuple((*view.span(start, end), kind_) for start, end, kind_ in boilerplate_spans(view.text))
     # web chrome and a collector's header are not the document's own text: no records there
     outside = Spans((start, end) for start, end, kind_ in boilerplate if kind_ != "opening")
-    results = {
-        extractor.name: tuple(
-            _placed(r, original_sections) for r in extractor(context) if not outside.overlaps(r.start, r.end)
-        )
-        for extractor in EXTRACTORS
-    }
-    indicators = results["indicators"]
+
+    def kept(records):
+        return [r for r in records if not outside.overlaps(r.start, r.end)]
+
+    # match
+    initiatives = kept(InitiativeExtractor()(context))
+    quantities = kept(IndicatorExtractor()(context))
+    times = kept(TimeExtractor()(context))
+    # resolve: a count inside an initiative's name (四大工程, 两个维护) is not a quantity
+    named = Spans((r.start, r.end) for r in initiatives)
+    quantities = [q for q in quantities if not named.overlaps(q.start, q.end)]
+    # attribute
+    indicators = _placed_all(carry_names(context, quantities), original_sections)
+    events = EventExtractor()(context, times)
     return Document(
         doc_id=doc_id,
         text=text,
@@ -98,9 +113,9 @@ def extract(
         level=level or described["level"],
         indicators=indicators,
         targets=find_targets(text, indicators, original_sections),
-        times=results["times"],
-        initiatives=results["initiatives"],
-        events=results["events"],
+        times=_placed_all(times, original_sections),
+        initiatives=_placed_all(initiatives, original_sections),
+        events=_placed_all(events, original_sections),
         sections=original_sections,
         boilerplate=boilerplate,
     )
@@ -110,6 +125,10 @@ def _to_original(view: NormalizedText, section: Section) -> Section:
     start, end = view.span(section.start, section.end)
     children = tuple(_to_original(view, child) for child in section.children)
     return dataclasses.replace(section, start=start, end=end, children=children)
+
+
+def _placed_all(records, sections) -> tuple:
+    return tuple(_placed(r, sections) for r in records)
 
 
 def _placed(record, sections):

@@ -21,7 +21,7 @@ from .numerals import as_json_number
 SCHEMA_VERSION = "1.0"
 
 
-def _decimal(value) -> Decimal | None:
+def decimal_or_none(value) -> Decimal | None:
     """A JSON number back as the exact decimal it was written from."""
     return None if value is None else Decimal(str(value))
 
@@ -62,6 +62,8 @@ class Indicator:
     section: tuple[str, ...] = ()
     # canonical id of a recurring indicator (gdp, cpi, …), from data/lexicons/indicators.tsv
     indicator: str | None = None
+    # the pattern that found the quantity and the rule that named it: "quantity/name_before"
+    rule: str | None = None
 
     def to_dict(self) -> dict:
         out = {
@@ -81,6 +83,7 @@ class Indicator:
         if self.status is not None:
             out["status"] = self.status
         out["indicator"] = self.indicator
+        out["rule"] = self.rule
         out["section"] = list(self.section)
         return out
 
@@ -88,10 +91,10 @@ class Indicator:
     def from_dict(cls, data: dict) -> Indicator:
         """The record of a ``to_dict()`` (values become ``Decimal`` again)."""
         return cls(
-            data["start"], data["end"], data["text"], _decimal(data["value"]), data["unit"],
-            data.get("qualifier"), data.get("name"), _decimal(data.get("value_max")),
+            data["start"], data["end"], data["text"], decimal_or_none(data["value"]), data["unit"],
+            data.get("qualifier"), data.get("name"), decimal_or_none(data.get("value_max")),
             data.get("direction"), data.get("status"), tuple(data.get("section") or ()),
-            data.get("indicator"),
+            data.get("indicator"), data.get("rule"),
         )
 
 
@@ -108,6 +111,8 @@ class TimeExpression:
     value: str
     event: bool = False
     section: tuple[str, ...] = ()
+    # the alternative of the time pattern that matched: "date", "relative", "plan", …
+    rule: str | None = None
 
     def to_dict(self) -> dict:
         return {
@@ -116,13 +121,14 @@ class TimeExpression:
             "text": self.text,
             "value": self.value,
             "event": self.event,
+            "rule": self.rule,
             "section": list(self.section),
         }
 
     @classmethod
     def from_dict(cls, data: dict) -> TimeExpression:
         return cls(data["start"], data["end"], data["text"], data["value"], data.get("event", False),
-                   tuple(data.get("section") or ()))
+                   tuple(data.get("section") or ()), data.get("rule"))
 
 
 @dataclass(frozen=True)
@@ -140,6 +146,9 @@ class Initiative:
     # where the members come from: "text" (listed in the document), "gazetteer" (govtext's
     # list, checked against a source) or "gazetteer-unverified" (govtext's list, unchecked)
     members_source: str | None = None
+    # what found the name: "quoted" (“…” with or without a category), "numbered" (四大工程),
+    # "formula" (1+3+N), "gazetteer" (an entry of data/lexicons/initiatives.tsv)
+    rule: str | None = None
 
     def to_dict(self) -> dict:
         return {
@@ -151,6 +160,7 @@ class Initiative:
             "members": list(self.members),
             "components": dict(self.components),
             "members_source": self.members_source,
+            "rule": self.rule,
             "section": list(self.section),
         }
 
@@ -159,7 +169,7 @@ class Initiative:
         return cls(
             data["start"], data["end"], data["text"], data["name"], data.get("category"),
             tuple(data.get("members") or ()), tuple((data.get("components") or {}).items()),
-            tuple(data.get("section") or ()), data.get("members_source"),
+            tuple(data.get("section") or ()), data.get("members_source"), data.get("rule"),
         )
 
 
@@ -205,10 +215,10 @@ class Event(TimeExpression):
         time = TimeExpression.from_dict(data)
         action = data.get("action")
         return cls(
-            time.start, time.end, time.text, time.value, time.event, time.section,
-            Mention.from_dict(action) if action else None,
-            tuple(Mention.from_dict(a) for a in data.get("actors") or ()),
-            tuple(Mention.from_dict(p) for p in data.get("places") or ()),
+            time.start, time.end, time.text, time.value, time.event, time.section, time.rule,
+            action=Mention.from_dict(action) if action else None,
+            actors=tuple(Mention.from_dict(a) for a in data.get("actors") or ()),
+            places=tuple(Mention.from_dict(p) for p in data.get("places") or ()),
         )
 
 

@@ -24,7 +24,7 @@ import regex
 
 from .lexicons import mapping, table
 from .numerals import as_json_number
-from .records import _decimal
+from .records import decimal_or_none
 from .spans import sentence_bounds
 
 # a sentence that sets this year's targets
@@ -66,7 +66,8 @@ class Target:
     @classmethod
     def from_dict(cls, data: dict) -> Target:
         return cls(
-            data["indicator"], data.get("name"), _decimal(data.get("value")), _decimal(data.get("value_max")),
+            data["indicator"], data.get("name"), decimal_or_none(data.get("value")),
+            decimal_or_none(data.get("value_max")),
             data.get("unit"), data.get("qualifier"), data.get("hard"), data.get("sentence", ""),
             data["start"], data["end"], data.get("absent", False),
         )
@@ -134,9 +135,9 @@ def find_targets(text: str, indicators, sections) -> tuple[Target, ...]:
 def targets_table(documents):
     """The targets of many documents in one DataFrame, each row with the document's
     ``doc_id``, ``region``, ``level`` and ``year`` (needs the ``pandas`` extra)."""
-    from .document import _pandas
+    from .document import require_pandas
 
-    pandas = _pandas()
+    pandas = require_pandas()
     rows = []
     for document in documents:
         year = int(document.reference_date[:4]) if document.reference_date else None

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import regex
 
-from .document import _pandas
+from .document import require_pandas
 from .spans import sentence_bounds
 
 COLUMNS = ["doc_id", "date", "granularity", "text", "action", "actors", "places", "sentence", "start", "end"]
@@ -41,7 +41,7 @@ def timeline(documents):
     """A DataFrame of the events of ``documents`` sorted by date (then document and
     position): document id, date, granularity, the time as written, action, actors,
     places (joined by ``、``) and the sentence. Needs the ``pandas`` extra."""
-    pandas = _pandas()
+    pandas = require_pandas()
     rows = []
     for document in documents:
         for event in document.events:

@@ -31,7 +31,7 @@ from sklearn.decomposition import NMF, LatentDirichletAllocation
 from sklearn.feature_extraction.text import CountVectorizer, TfidfVectorizer
 from sklearn.utils.validation import check_is_fitted
 
-from .document import Document, _pandas
+from .document import Document, require_pandas
 from .lexicons import words
 from .normalize import normalize
 from .segment import cut
@@ -200,7 +200,7 @@ class TopicModel(TransformerMixin, BaseEstimator):
         row per label (sorted) and the columns ``topic_0`` … ``topic_{n-1}``.
         Needs the ``pandas`` extra.
         """
-        pandas = _pandas()
+        pandas = require_pandas()
         check_is_fitted(self, "model_")
         if isinstance(texts_or_matrix, np.ndarray):
             shares = texts_or_matrix

@@ -1,17 +1,17 @@
-"""The extractors, one module per record type, run in this order by the pipeline.
+"""The extractors, one module per record type.
 
-Initiatives run first: the numbered names they claim (``四大工程``) are never
-counted as quantities by the indicator extractor. Events run after times: they
-read the clauses of the times that anchor a happening.
+Each reads the analysed document (:class:`Context`) and returns candidate records;
+none writes state another reads. The pipeline settles what they disagree on (a
+count inside an initiative's name is no quantity) and runs the attribution steps
+that need more than one record type (events read the times that anchor a
+happening; a quantity without a name takes the name of the one before it).
 """
 
 from .base import Context
 from .events import EventExtractor
-from .indicators import IndicatorExtractor
+from .indicators import IndicatorExtractor, carry_names
 from .initiatives import InitiativeExtractor
 from .times import TimeExtractor
 
-EXTRACTORS = (InitiativeExtractor(), IndicatorExtractor(), TimeExtractor(), EventExtractor())
-
-__all__ = ["EXTRACTORS", "Context", "EventExtractor", "IndicatorExtractor", "InitiativeExtractor",
-           "TimeExtractor"]
+__all__ = ["Context", "EventExtractor", "IndicatorExtractor", "InitiativeExtractor", "TimeExtractor",
+           "carry_names"]

@@ -1,14 +1,23 @@
-"""What every extractor shares: the context of one document and span helpers."""
+"""What every extractor reads: one analysed document, built once per text.
+
+The :class:`Context` holds the normalized view of the text, its sections and
+reference dates, its clauses (found once, by one scan) and the tokens of each
+clause (cut once, on first use). All positions are offsets into the normalized
+view; :meth:`Context.original` maps a span back to the caller's text. Nothing
+in it changes after it is built: extractors read it and return candidates.
+"""
 
 from __future__ import annotations
 
 import bisect
 import functools
 from dataclasses import dataclass, field
+from typing import NamedTuple
 
 import regex
 
 from ..normalize import NormalizedText
+from ..segment import cut, word_role
 from ..spans import sentence_bounds
 from ..structure import role_at
 
@@ -18,6 +27,23 @@ _TITLED = regex.compile(r"《[^《》\n]{1,120}》")
 # A clause ends at these (on the normalized text, where ，；： are half-width).
 CLAUSE_END = ",;:。!?\n"
 _CLAUSE_END_RE = regex.compile(r"[,;:。!?\n]")
+# A clause of a real report is rarely longer than 100 characters; a text without
+# clause marks (a table flattened to one line) is read in pieces of this size, so
+# that every window around a position stays bounded and extraction linear.
+MAX_CLAUSE = 200
+
+
+class Word(NamedTuple):
+    """A token of a clause: its normalized offsets and text."""
+
+    start: int
+    end: int
+    text: str
+
+    @property
+    def role(self) -> str:
+        """How the word behaves next to a name (``noun``, ``verb``, ``link``, ``lead``)."""
+        return word_role(self.text)
 
 
 class Spans:
@@ -45,7 +71,7 @@ class Spans:
         return index < len(self.starts) and self.starts[index] < end
 
 
-@dataclass
+@dataclass(frozen=True, eq=False)
 class Context:
     """One document as the extractors see it.
 
@@ -58,11 +84,8 @@ class Context:
     view: NormalizedText
     reference_year: int | None = None
     review_year: int | None = None
-    claimed: list[tuple[int, int]] = field(default_factory=list)
-    sections: list = field(default_factory=list)
+    sections: tuple = field(default_factory=tuple)
     reference_date: str | None = None  # ISO, as precise as known: 2024-03-05, 2025
-    # (normalized start, end, time record) of the times that anchor a happening
-    event_times: list = field(default_factory=list)
 
     def role_at(self, position: int) -> str | None:
         """Role of the top-level section at normalized ``position`` (review, targets, …)."""
@@ -82,16 +105,60 @@ class Context:
         """Book and document titles in 《》, marks included."""
         return Spans(m.span() for m in _TITLED.finditer(self.text))
 
+    @functools.cached_property
+    def _clause_marks(self) -> list[int]:
+        return [m.start() for m in _CLAUSE_END_RE.finditer(self.text)]
+
     def clause_start(self, position: int) -> int:
-        """Start of the clause that contains ``position``."""
-        best = -1
-        for mark in CLAUSE_END:
-            best = max(best, self.text.rfind(mark, max(0, position - 200), position))
-        return best + 1
+        """Start of the clause that contains ``position`` (at most ``MAX_CLAUSE`` before it)."""
+        marks = self._clause_marks
+        index = bisect.bisect_left(marks, position) - 1
+        start = marks[index] + 1 if index >= 0 else 0
+        return max(start, position - MAX_CLAUSE)
 
     def clause_end(self, position: int) -> int:
-        match = _CLAUSE_END_RE.search(self.text, position, position + 200)
-        return match.start() if match else min(len(self.text), position + 200)
+        """End of the clause that contains ``position`` (at most ``MAX_CLAUSE`` after it)."""
+        marks = self._clause_marks
+        index = bisect.bisect_left(marks, position)
+        end = marks[index] if index < len(marks) else len(self.text)
+        return min(end, position + MAX_CLAUSE)
+
+    def clause_words(self, position: int) -> tuple[Word, ...]:
+        """The tokens of the clause around ``position``, cut once per clause.
+
+        Example:
+            >>> from govtext.normalize import normalize
+            >>> [w.text for w in Context(normalize("开展协商议政活动近60场次。")).clause_words(3)][:3]
+            ['开展', '协商议政', '活动']
+        """
+        return self._words_of(self.clause_start(position), self.clause_end(position))
+
+    def words(self, start: int, end: int) -> tuple[Word, ...]:
+        """The tokens of the clause(s) that lie wholly inside ``[start, end)``; a token
+        is never cut in two by the range's edges as long as they fall on token bounds."""
+        out: list[Word] = []
+        position = start
+        while position < end:
+            clause_start, clause_end = self.clause_start(position), self.clause_end(position)
+            clause = self._words_of(clause_start, clause_end)
+            out.extend(w for w in clause if w.start >= start and w.end <= end)
+            position = max(clause_end + 1, position + 1)
+        return tuple(out)
+
+    @functools.cached_property
+    def _words_cache(self) -> dict[tuple[int, int], tuple[Word, ...]]:
+        return {}
+
+    def _words_of(self, start: int, end: int) -> tuple[Word, ...]:
+        cached = self._words_cache.get((start, end))
+        if cached is None:
+            words, position = [], start
+            for token in cut(self.text[start:end]):
+                if token.strip():
+                    words.append(Word(position, position + len(token), token))
+                position += len(token)
+            cached = self._words_cache[(start, end)] = tuple(words)
+        return cached
 
     def sentence_bounds(self, position: int) -> tuple[int, int]:
         """Start and end of the sentence that contains ``position``."""

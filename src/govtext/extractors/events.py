@@ -54,13 +54,16 @@ def _patterns():
 
 
 class EventExtractor:
-    """Turns the event times found by the time extractor into events."""
+    """Turns the times that anchor a happening (``event`` true) into events."""
 
     name = "events"
 
-    def __call__(self, context: Context) -> list[Event]:
+    def __call__(self, context: Context, times) -> list[Event]:
         events = []
-        for _, end, time in context.event_times:
+        for time in times:
+            if not time.event:
+                continue
+            end = context.view.position(time.end)
             clause_start = end + (1 if context.text[end : end + 1] in ",:" else 0)
             stop = _CLAUSE_STOP.search(context.text, clause_start, clause_start + _MAX_CLAUSE)
             clause_end = stop.start() if stop else min(len(context.text), clause_start + _MAX_CLAUSE)
@@ -68,7 +71,7 @@ class EventExtractor:
             places = self._places(context, clause_start, clause_end)
             action = self._action(context, action_start, clause_end)
             events.append(
-                Event(time.start, time.end, time.text, time.value, action=action,
+                Event(time.start, time.end, time.text, time.value, rule=time.rule, action=action,
                       actors=tuple(actors), places=tuple(places))
             )
         return events

@@ -116,7 +116,8 @@ def _lexicon():
         # qualifiers that are verbs, left out of the quantity's span
         "verb_qualifiers": frozenset(w for w, position in qualifiers if position == "verb"),
         "qualifiers": qualifiers,
-        "patterns": (pattern, percent_words, tenths),
+        # the rule each pattern gives its records: 5.2%, 百分之五, 三成
+        "patterns": {"quantity": pattern, "percent_words": percent_words, "tenths": tenths},
         "not_quantities": not_quantities,
         # words that begin with a counter without being one (人民, 人口)
         "not_units": regex.compile(alternation(words("not_units.tsv"))),
@@ -197,17 +198,14 @@ class IndicatorExtractor:
     def __call__(self, context: Context) -> list[Indicator]:
         lexicon = _lexicon()
         text = context.text
-        blocked = Spans(
-            [m.span() for m in lexicon["not_quantities"].finditer(text)] + list(context.claimed)
-        )
-        found = []  # (normalized start, record)
-        for pattern in lexicon["patterns"]:
+        blocked = Spans(m.span() for m in lexicon["not_quantities"].finditer(text))
+        found = []
+        for rule, pattern in lexicon["patterns"].items():
             for match in pattern.finditer(text):
-                found.extend((match.start(), r) for r in self._record(context, match, blocked))
-        found.sort(key=lambda pair: (pair[1].start, pair[1].end))
-        return _carry_names(context, found)
+                found.extend(self._record(context, match, blocked, rule))
+        return sorted(found, key=lambda r: (r.start, r.end))
 
-    def _record(self, context: Context, match, blocked: Spans) -> list[Indicator]:
+    def _record(self, context: Context, match, blocked: Spans, rule: str) -> list[Indicator]:
         lexicon = _lexicon()
         groups = match.groupdict()
         start, end = match.span()
@@ -238,10 +236,10 @@ class IndicatorExtractor:
             value_max = _value(groups["num2"], magnitude=magnitude)
         if groups.get("num2") and value_max is None:
             return []
-        if pattern_is_tenths(match):
+        if rule == "tenths":
             value *= 10
         qualifier = self._qualifier(groups)
-        name, names = self._names(context, start, end, unit)
+        name, names, name_rule = self._names(context, start, end, unit)
         name, names = _clean_name(name), names and [n for n in map(_clean_name, names) if n]
         direction = self._direction(context, start)
         status = self._status(context, start)
@@ -250,7 +248,7 @@ class IndicatorExtractor:
         ostart, oend, otext = context.original(start, end)
         return [
             Indicator(ostart, oend, otext, value, unit, qualifier, n, value_max, direction, status,
-                      indicator=canonical_indicator(n))
+                      indicator=canonical_indicator(n), rule=f"{rule}/{name_rule if n else 'unnamed'}")
             for n in (names or [name])
         ]
 
@@ -290,10 +288,10 @@ class IndicatorExtractor:
         if shared and _LIST_JOINER.search(before[: shared.start()]):
             names = _list_names(before[: shared.start()])
             if len(names) > 1:
-                return names[0], names
+                return names[0], names, "shared"
         distributed = _distributed_name(before)
         if distributed:
-            return distributed, None
+            return distributed, None, "distributed"
         # 155条社情民意信息; 发行1400亿元(的)长期建设国债: a count, or an amount that is
         # the object of a verb, measures the noun phrase after it
         lexicon = _lexicon()
@@ -302,15 +300,15 @@ class IndicatorExtractor:
         # 两次降低存款准备金率: a count of actions (次 before a verb) counts the verb phrase
         action = _action_after(after) if lexicon["ordinal_counters"].get(unit) == "before_noun" else None
         if action:
-            return action, None
+            return action, None, "action"
         # …18公里供水管网和|19公里城市道路: in a list of amounts each names what follows it
         in_list = before[-1:] in _JOINERS
         if kind == "counter" or (kind in ("currency", "measure") and (in_list or _ends_with_verb(before))):
             # 1400亿元的国债, 30万千瓦级煤电机组
             named = _name_after(after if kind == "counter" else _AMOUNT_OF.sub("", after))
             if named:
-                return named, None
-        return _name_before(before), None
+                return named, None, "name_after"
+        return _name_before(before), None, "name_before"
 
     @staticmethod
     def _direction(context: Context, start: int) -> str | None:
@@ -373,12 +371,17 @@ _CARRY_MARKS = "。!?;\n"  # a name is carried within a sentence, not across a �
 _RATE_KINDS = frozenset({"percent", "multiple"})
 
 
-def _carry_names(context: Context, found) -> list[Indicator]:
+def carry_names(context: Context, records) -> list[Indicator]:
     """A quantity without a name of its own (国内生产总值超过126万亿元，增长5.2%) measures
-    what the quantity before it in the same sentence measures."""
+    what the quantity before it in the same sentence measures.
+
+    The pipeline runs this attribution step after it has settled the overlaps between
+    record types, on the indicators in text order.
+    """
     kinds = _lexicon()["units"]
     out, last_name, last_kind, last_sentence = [], None, None, None
-    for start, record in found:
+    for record in records:
+        start = context.view.position(record.start)
         sentence = sentence_bounds(context.text, start, marks=_CARRY_MARKS)
         if sentence != last_sentence:
             last_name, last_sentence = None, sentence
@@ -387,7 +390,8 @@ def _carry_names(context: Context, found) -> list[Indicator]:
         # amount of money, or the other way round, measures something else (投资90亿元，完成1.8万户)
         carries = kind == last_kind or {kind, last_kind} & _RATE_KINDS
         if record.name is None and last_name is not None and carries:
-            record = dataclasses.replace(record, name=last_name, indicator=canonical_indicator(last_name))
+            record = dataclasses.replace(record, name=last_name, indicator=canonical_indicator(last_name),
+                                         rule=record.rule.replace("/unnamed", "/carried"))
         if record.name:
             last_name, last_kind = record.name, kind
         out.append(record)
@@ -424,10 +428,6 @@ def _distributed_name(before: str) -> str | None:
     first_digit = _VALUE_START.search(values)
     index = len(_LIST_JOINER.findall(values[first_digit.start() :])) if first_digit else 0
     return names[index] if len(names) > 1 and index < len(names) else None
-
-
-def pattern_is_tenths(match) -> bool:
-    return match.re is _lexicon()["patterns"][2]
 
 
 def _trim_name(phrase: str) -> str:

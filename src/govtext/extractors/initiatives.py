@@ -133,7 +133,7 @@ class InitiativeExtractor:
         text = context.text
         found: dict[tuple[int, int], Initiative] = {}
 
-        def add(start, end, category, span_end):
+        def add(start, end, category, span_end, rule):
             if (start, end) in found or context.titled.covering(start):
                 return
             name = text[start:end]
@@ -144,12 +144,13 @@ class InitiativeExtractor:
                 members, source = known[0], known[2]
             category = category or (known[1] if known else None)
             components = self._components(context, span_end, name)
-            context.claimed.append((start, end))
+            if rule == "quoted" and _FORMULA.search(name):
+                rule = "formula"
             ostart, oend, otext = context.original(start, end)
             # the name as written (full-width punctuation kept), white space collapsed
             found[(start, end)] = Initiative(
                 ostart, oend, otext, " ".join(otext.split()), category, tuple(members), components,
-                members_source=source,
+                members_source=source, rule=rule,
             )
 
         for match in lexicon.quoted.finditer(text):
@@ -159,17 +160,17 @@ class InitiativeExtractor:
             category = self._quoted_category(context, match, name)
             if category is not False:
                 # members and components are read from right after the closing quote
-                add(name_start, name_start + len(name), category, match.end("close"))
+                add(name_start, name_start + len(name), category, match.end("close"), "quoted")
         for match in lexicon.numbered.finditer(text):
             if not context.quoted.covering(match.start()):
-                add(match.start(), match.end(), match.group("category"), match.end())
+                add(match.start(), match.end(), match.group("category"), match.end(), "numbered")
         if lexicon.known is not None:
             taken = Spans(found)
             for match in lexicon.known.finditer(text):
                 if taken.overlaps(*match.span()):
                     continue  # 三保 inside “两不愁、三保障”
                 head = lexicon.category_after.match(text, match.end())
-                add(match.start(), match.end(), head.group() if head else None, match.end())
+                add(match.start(), match.end(), head.group() if head else None, match.end(), "gazetteer")
         return sorted(found.values(), key=lambda r: (r.start, r.end))
 
     @staticmethod

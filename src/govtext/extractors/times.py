@@ -56,33 +56,39 @@ def _lexicon():
     year2, month2, day2 = (_YEAR.replace("year", "year2"), _MONTH.replace("month", "month2"),
                            _DAY.replace("day", "day2"))
     day_range = rf"(?:{_RANGE}{day2}[日号])?"  # 5月11日至13日
+    # (rule, pattern): a record names the alternative that found it
     alternatives = [
-        rf"{_YEAR}年{_MONTH}月{_RANGE}{year2}年{month2}月",  # 2023年12月至2024年2月
-        rf"{_YEAR}年?{_RANGE}{year2}年",
-        rf"{_YEAR}年{_MONTH}月{_DAY}[日号]{day_range}{_SINCE}",
-        rf"{_YEAR}年{_MONTH}月(?:份)?{_SINCE}",
-        rf"{_YEAR}(?P<year_part>年底|年末|年初)",
-        rf"{_YEAR}年(?:度)?{part}{_SINCE}",
-        rf"(?<![\d年]){_MONTH}月{_DAY}[日号]{day_range}{_SINCE}",
-        rf"(?<![\d年个]){_MONTH}(?:月(?:份)?)?(?P<month_sep>{_RANGE}){month2}月",
-        rf"(?<![\d年个{_CN_DIGIT}十]){_MONTH}月(?:份)?{_SINCE}(?![\d日号])",
-        rf"(?P<relative>{alternation(relative)})(?:{relative_month}月(?:{relative_day}[日号])?)?{part}{_SINCE}",
-        rf"(?P<lonepart>{alternation(k for k in parts if not k.startswith('年'))})",
-        _PLAN,
-        rf"(?<![\d{_CN_DIGIT}十])(?P<years_back>\d{{1,2}}|[一二三四五六七八九十]{{1,3}})年来",
-        rf"{_YEAR}(?=[、和及]{_YEAR.replace('year', 'listed_year')}年)",
+        ("year_month_range", rf"{_YEAR}年{_MONTH}月{_RANGE}{year2}年{month2}月"),  # 2023年12月至2024年2月
+        ("year_range", rf"{_YEAR}年?{_RANGE}{year2}年"),
+        ("date", rf"{_YEAR}年{_MONTH}月{_DAY}[日号]{day_range}{_SINCE}"),
+        ("year_month", rf"{_YEAR}年{_MONTH}月(?:份)?{_SINCE}"),
+        ("year_end", rf"{_YEAR}(?P<year_part>年底|年末|年初)"),
+        ("year", rf"{_YEAR}年(?:度)?{part}{_SINCE}"),
+        ("month_day", rf"(?<![\d年]){_MONTH}月{_DAY}[日号]{day_range}{_SINCE}"),
+        ("month_range", rf"(?<![\d年个]){_MONTH}(?:月(?:份)?)?(?P<month_sep>{_RANGE}){month2}月"),
+        ("month", rf"(?<![\d年个{_CN_DIGIT}十]){_MONTH}月(?:份)?{_SINCE}(?![\d日号])"),
+        ("relative",
+         rf"(?P<relative>{alternation(relative)})(?:{relative_month}月(?:{relative_day}[日号])?)?{part}{_SINCE}"),
+        ("part", rf"(?P<lonepart>{alternation(k for k in parts if not k.startswith('年'))})"),
+        ("plan", _PLAN),
+        ("years_back", rf"(?<![\d{_CN_DIGIT}十])(?P<years_back>\d{{1,2}}|[一二三四五六七八九十]{{1,3}})年来"),
+        ("listed_year", rf"{_YEAR}(?=[、和及]{_YEAR.replace('year', 'listed_year')}年)"),
         # a day relative to the dateline, where it opens a clause (昨天，…; 昨天下午…); 今天的西藏
         # (today's Tibet) is the present age, not a day
-        rf"(?<!\p{{Han}})(?P<relative_day>{alternation(w for w, _ in table('relative_days.tsv', 2))})"
-        r"(?!(?<=今天)的)",
+        ("relative_day",
+         rf"(?<!\p{{Han}})(?P<relative_day>{alternation(w for w, _ in table('relative_days.tsv', 2))})"
+         r"(?!(?<=今天)的)"),
     ]
     # every time starts with a digit or the first character of a time word: looking
     # ahead for one lets the search skip the rest of the text fast
     words = [*relative, *parts, *(w for w, _ in table("relative_days.tsv", 2))]
     first = set("0123456789" + _CN_DIGIT + "十本") | {w[0] for w in words}
     starts = regex.escape("".join(sorted(first)))
-    pattern = regex.compile(f"(?=[{starts}])(?:" + "|".join(f"(?:{a})" for a in alternatives) + ")")
-    return relative, parts, pattern
+    # each alternative is a group named rule_<rule>
+    pattern = regex.compile(
+        f"(?=[{starts}])(?:" + "|".join(f"(?P<rule_{rule}>{a})" for rule, a in alternatives) + ")"
+    )
+    return relative, parts, pattern, tuple(rule for rule, _ in alternatives)
 
 
 _EVENT_WINDOW = 60
@@ -155,7 +161,7 @@ class TimeExtractor:
     name = "times"
 
     def __call__(self, context: Context) -> list[TimeExpression]:
-        relative, _, pattern = _lexicon()
+        relative, _, pattern, rules = _lexicon()
         text = context.text
         found = []
         anchor: tuple[int, int] | None = None  # (year, position) of the last stated year
@@ -172,9 +178,8 @@ class TimeExtractor:
             if stated_year is not None and self._plausible_anchor(context, stated_year):
                 anchor = (stated_year, start)
             ostart, oend, otext = context.original(start, end)
-            found.append(TimeExpression(ostart, oend, otext, value, event))
-            if event:
-                context.event_times.append((start, end, found[-1]))
+            rule = next(rule for rule in rules if match.start(f"rule_{rule}") >= 0)
+            found.append(TimeExpression(ostart, oend, otext, value, event, rule=rule))
         return found
 
     @staticmethod
