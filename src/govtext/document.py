@@ -135,11 +135,11 @@ def require_pandas():
 
 _COLUMNS = {
     "indicators": ["start", "end", "text", "value", "value_max", "unit", "qualifier", "name",
-                   "direction", "status", "indicator", "section"],
-    "times": ["start", "end", "text", "value", "event", "section"],
-    "events": ["start", "end", "text", "value", "event", "section", "action", "actors", "places"],
+                   "direction", "status", "indicator", "rule", "section"],
+    "times": ["start", "end", "text", "value", "event", "rule", "section"],
+    "events": ["start", "end", "text", "value", "event", "rule", "section", "action", "actors", "places"],
     "initiatives": ["start", "end", "text", "name", "category", "members", "components", "members_source",
-                    "section"],
+                    "rule", "section"],
     "sections": ["title", "depth", "start", "end", "role"],
 }
 # document columns that lead every record row, so rows of many documents stay apart
