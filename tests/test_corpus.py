@@ -13,9 +13,9 @@ def test_every_corpus_document_extracts_cleanly(corpus):
     for path in paths:
         text = path.read_text(encoding="utf-8")
         document = govtext.extract(text, doc_id=path.stem)
-        for kind in ("indicators", "times", "initiatives"):
+        for kind in ("indicators", "times", "initiatives", "events"):
             for record in getattr(document, kind):
-                if text[record.start : record.end] != record.text or not record.text:
+                if text[record.start : record.end] != record.text or not record.text or not record.rule:
                     problems.append((path.stem, kind, record))
         for indicator in document.indicators:
             # the largest real quantities are computing power (10.36百亿亿次/秒, ~1e19)

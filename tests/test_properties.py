@@ -16,10 +16,11 @@ _TEXT = st.one_of(st.text(), st.text(alphabet=_ALPHABET, max_size=200))
 
 
 def _check_offsets(text, document):
-    for kind in ("indicators", "times", "initiatives"):
+    for kind in ("indicators", "times", "initiatives", "events"):
         for record in getattr(document, kind):
             assert 0 <= record.start <= record.end <= len(text)
             assert text[record.start : record.end] == record.text
+            assert record.rule, (kind, record)  # every record names the rule that made it
 
 
 @settings(max_examples=300, deadline=None)
