@@ -72,8 +72,9 @@ _PROSE = regex.compile(r"[,，。;；!！?？]")
 # a photo caption closes with its photographer's credit (…记者 李森 摄), perhaps run into the
 # title by the line-break repair
 _PHOTO_CAPTION = regex.compile(r"^.*?\s摄(?![影像制])\s*")
-# a breadcrumb (首页 > 政务信息 > 宁夏要闻): the items after a separator line
+# a breadcrumb (首页 > 政务信息 > 宁夏要闻): on one line, or one item a line between separator lines
 _CRUMB_SEPARATOR = regex.compile(r"[>»›/]")
+_CRUMB_LINE = regex.compile(r"\S\s*[>»›]\s*\S")
 # a heading shows the kind of the document within its first lines
 _TITLE_LINES = 8
 
@@ -212,8 +213,12 @@ def _bare_unit(candidate: str) -> str | None:
 
 
 def _has_unit(region: str, unit: str | None) -> bool:
-    """Whether ``region`` agrees with the level word the report uses for itself."""
-    return unit is None or _places().full_of.get(region, region).endswith(unit)
+    """Whether ``region`` agrees with the level word the report uses for itself
+    (州 is short for 自治州; 区 is a district, not an autonomous region)."""
+    if unit is None:
+        return True
+    own = regex.search(rf"{_UNIT_SUFFIX}$", _places().full_of.get(region, region))
+    return bool(own) and (own.group() == unit or {own.group(), unit} == {"州", "自治州"})
 
 
 def _most_named(text: str, unit: str | None) -> str | None:
@@ -222,8 +227,8 @@ def _most_named(text: str, unit: str | None) -> str | None:
     places = _places()
     if unit is None:
         candidates = places.provincial
-    else:
-        candidates = [full for full in places.full_of.values() if full.endswith(unit)]
+    else:  # the lexicon stops at the prefecture level: no county is counted
+        candidates = [full for full in places.full_of.values() if _has_unit(full, unit)]
     counts = Counter()
     for full in set(candidates):
         hits = sum(text.count(form) for form in places.forms[full])
@@ -274,7 +279,7 @@ def _title_lines(head: str) -> list[str]:
     for index, line in enumerate(lines):
         if _NOT_TITLE.match(line) or len(found) == _TITLE_LINES:
             break
-        crumb = _CRUMB_SEPARATOR.fullmatch(line) or any(
+        crumb = _CRUMB_SEPARATOR.fullmatch(line) or _CRUMB_LINE.search(line) or any(
             _CRUMB_SEPARATOR.fullmatch(lines[n]) for n in (index - 1, index + 1) if 0 <= n < len(lines))
         if crumb or len(line) > 60 or line.endswith((":", "：")) or _PROSE.search(line):
             continue
