@@ -67,7 +67,8 @@ def test_level_of_region(region, level):
 @pytest.mark.parametrize(
     "region,level",
     [("呼和浩特市", "municipal"), ("大理州", "municipal"), ("巴音郭楞蒙古自治州", "municipal"), ("吉林市", "municipal"),
-     ("吉林省", "provincial"), ("呼伦贝尔市海拉尔区", "county")],
+     ("吉林省", "provincial"), ("呼伦贝尔市海拉尔区", "county"), ("阿里地区", "municipal"),
+     ("吉林省长春市", "municipal"), ("昆山市", "county"), ("长丰县", "county")],
 )
 def test_level_of_prefectures(region, level):
     assert level_of(region) == level

@@ -6,7 +6,12 @@ reporter or a collector's header), ``other``. Levels: ``national``,
 ``provincial``, ``municipal``, ``county``. The region comes from the delivery
 line (``在海拉尔区第十四届人民代表大会``), the opening (``我代表国务院``), the title
 (``2026年上海市政府工作报告``), a body named with its region (``政协常州市武进区第十五届委员会``),
-the publisher of a collected article, or the province named most often.
+the publisher of a collected article, or the province named most often. A region
+is a real place (:func:`real_place`: a province or prefecture of
+``data/lexicons/regions.tsv``, perhaps followed by county names), never the words
+before a level word (``并请市政协`` names no place). A report that calls itself by
+its level word alone (``我代表市人民政府``) has that level, and the place of that
+level it names most often.
 
 Example:
     >>> describe("2026年上海市政府工作报告\\n——2026年2月3日在上海市第十六届人民代表大会第四次会议上")
@@ -145,27 +150,34 @@ def _plain_name(name: str) -> bool:
 def level_of(region: str | None) -> str | None:
     """The level of a region name: ``海拉尔区`` -> county.
 
+    A name ends with its own level: ``吉林省长春市`` is a city. Since regions.tsv lists
+    every prefecture-level city, a 市 it does not list (``昆山市``) is county-level.
+
     Example:
         >>> level_of("全国"), level_of("广东省"), level_of("重庆市"), level_of("常州市武进区")
         ('national', 'provincial', 'provincial', 'county')
-        >>> level_of("呼和浩特市"), level_of("怒江州")
-        ('municipal', 'municipal')
+        >>> level_of("呼和浩特市"), level_of("怒江州"), level_of("吉林省长春市"), level_of("昆山市")
+        ('municipal', 'municipal', 'municipal', 'county')
     """
     if not region:
         return None
     if region == "全国":
         return "national"
     places = _places()
-    full = places.full_of.get(region)
+    ends = [m.group() for m in places.suffixed.finditer(region, overlapped=True) if m.end() == len(region)]
+    last = ends[0] if ends else region
+    full = places.full_of.get(last) or places.full_of.get(region)
     if full in places.provincial:  # the four municipalities are listed there too
         return "provincial"
     if full in places.prefectural:
         return "municipal"
     if region.endswith(("省", "自治区")):
         return "provincial"
-    if region.endswith(("区", "县", "旗")):
+    if region.endswith("地区"):  # a prefecture (阿里地区), not a district
+        return "municipal"
+    if region.endswith(("区", "县", "旗", "市")):
         return "county"
-    if region.endswith(("市", "州", "盟", "地区")):
+    if region.endswith(("州", "盟")):
         return "municipal"
     return None
 
