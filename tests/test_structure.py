@@ -8,7 +8,8 @@ from pathlib import Path
 import pytest
 
 import govtext
-from govtext.describe import level_of
+from govtext.describe import level_of, real_place
+from govtext.lexicons import table
 
 CASES = Path(__file__).parent / "cases" / "headings.jsonl"
 
@@ -61,6 +62,105 @@ def test_caller_metadata_wins():
 )
 def test_level_of_region(region, level):
     assert level_of(region) == level
+
+
+@pytest.mark.parametrize(
+    "region,level",
+    [("呼和浩特市", "municipal"), ("大理州", "municipal"), ("巴音郭楞蒙古自治州", "municipal"), ("吉林市", "municipal"),
+     ("吉林省", "provincial"), ("呼伦贝尔市海拉尔区", "county"), ("阿里地区", "municipal"),
+     ("吉林省长春市", "municipal"), ("昆山市", "county"), ("长丰县", "county")],
+)
+def test_level_of_prefectures(region, level):
+    assert level_of(region) == level
+
+
+@pytest.mark.parametrize(
+    "candidate,self_named,place",
+    [("自觉接受市人大和市", False, None), ("并请市", False, None), ("第九届省", True, None), ("自治区", True, None),
+     ("自治州", True, None), ("并请合肥市", False, "合肥市"), ("怒江州", False, "怒江傈僳族自治州"),
+     ("常州市武进区", False, "常州市武进区"), ("海拉尔区", False, None), ("海拉尔区", True, "海拉尔区"),
+     ("某省", True, None), ("吉林市", False, "吉林市")],
+)
+def test_a_region_is_a_real_place(candidate, self_named, place):
+    assert real_place(candidate, self_named=self_named) == place
+
+
+def test_regions_lexicon_lists_every_prefecture_under_its_province():
+    rows = table("regions.tsv", 2, 4)
+    provinces = {full for full, _, province, _ in rows if not province}
+    prefectures = [(full, province) for full, _, province, _ in rows if province]
+    assert len(prefectures) == 333
+    assert {province for _, province in prefectures} <= provinces
+    assert ("呼和浩特市", "内蒙古自治区") in prefectures
+
+
+# Openings written for these tests after the forms of real reports (the report each form
+# was seen in is named; the text that showed the error is a different one).
+METADATA_CASES = [
+    # words before 市政协 are not a place (太原市-2002, 海口市-2022 say 市人大和市政协 too)
+    ("各位代表：\n现在，我代表市人民政府向大会报告工作，请予审议。\n一、2021年工作回顾\n过去一年，海口市经济稳中有进。"
+     "我们自觉接受市人大和市政协的监督，海口自贸港建设加快，海口港吞吐量增长。",
+     {"kind": "work_report", "region": "海口市", "level": "municipal"}),
+    # 并请市政协 (巴彦淖尔市-2015); a prefecture-level city of an autonomous region is municipal
+    ("各位代表：\n现在，我代表市人民政府向大会报告工作，请予审议，并请市政协委员和列席人员提出意见。\n"
+     "过去一年，巴彦淖尔经济平稳增长，巴彦淖尔市河套灌区节水改造完成，巴彦淖尔农畜产品走向全国。",
+     {"region": "巴彦淖尔市", "level": "municipal"}),
+    # a term before the level word: 我代表第十一届省人民政府 (our own opening)
+    ("各位代表：\n我代表第十一届省人民政府，向大会报告工作，请予审议，并请省政协委员提出意见。\n"
+     "五年来，江西全省生产总值跨上新台阶，江西制造业加快升级，江西省生态优势巩固。",
+     {"kind": "work_report", "region": "江西省", "level": "provincial"}),
+    # 我代表自治区人民政府 and 并请自治区政协 (广西壮族自治区-2022)
+    ("各位代表：\n现在，我代表自治区人民政府，向大会报告工作，请予审议，并请自治区政协委员提出意见。\n"
+     "过去一年，广西经济持续恢复，广西壮族自治区向海经济壮大，广西糖业转型。",
+     {"region": "广西壮族自治区", "level": "provincial"}),
+    # an autonomous prefecture that names itself 自治州 in its delivery line and 伊犁州 in its text
+    ("——2024年1月8日在自治州第十五届人民代表大会第三次会议上\n各位代表：\n现在，我代表自治州人民政府向大会报告工作。\n"
+     "过去一年，伊犁州经济稳步增长，伊犁河谷旅游升温，伊犁州直农业丰收。",
+     {"kind": "work_report", "region": "伊犁哈萨克自治州", "level": "municipal"}),
+    # 我代表州人民政府 (甘孜藏族自治州-2025)
+    ("各位代表：\n现在，我代表州人民政府，向大会报告工作，请予审议，并请州政协委员提出意见。\n"
+     "过去一年，红河州工业提速，红河口岸开放扩大，红河州蒙自经济技术开发区晋位升级。",
+     {"region": "红河哈尼族彝族自治州", "level": "municipal"}),
+    # a delivery line broken by markup (合肥市-2022 form, another city)
+    ("**——2023年1月12日在拉萨市**\n\n**第十二届人民代表大会第二次会议上**\n\n各位代表：\n"
+     "现在，我代表市人民政府，向大会报告工作，请予审议，并请市政协委员和其他列席人员提出意见。",
+     {"kind": "work_report", "region": "拉萨市", "level": "municipal"}),
+    # a county named where the report names itself
+    ("——2024年1月5日在长丰县第十七届人民代表大会第四次会议上\n各位代表：\n"
+     "现在，我代表县人民政府，向大会报告工作，请予审议。",
+     {"kind": "work_report", "region": "长丰县", "level": "county"}),
+    # a work report known by its heading under a title that does not say it (杭州市-2012 form)
+    ("---\ntitle: 绍兴市人民政府\n---\n\n**政府工作报告（摘要）**\n\n（2013年1月6日在绍兴市第七届人民代表大会第三次会议上）\n\n"
+     "**一、2012年工作回顾**\n",
+     {"kind": "work_report", "title": "绍兴市人民政府", "region": "绍兴市", "level": "municipal"}),
+    # a collector's front matter: its title is the document's, its lines are a header (石家庄市-2018 form)
+    ("---\nsource: https://www.example.gov.cn/zfgzbg/1.html\ntitle: 2019年洛阳市政府工作报告\n---\n\n"
+     "一、2018年工作回顾\n\n过去一年，洛阳经济运行稳中向好。\n",
+     {"kind": "work_report", "title": "2019年洛阳市政府工作报告", "region": "洛阳市", "level": "municipal",
+      "boilerplate": ["header"] * 4, "reference_date": "2019"}),
+    # a title pasted twice by the collector (广州市-2024 form)
+    ("---\ntitle: 2021年昆明市政府工作报告2021年昆明市政府工作报告\n---\n\n各位代表：\n",
+     {"title": "2021年昆明市政府工作报告"}),
+    # a breadcrumb, one item a line (宁夏-2026 and 云南-2026 forms, another site)
+    ("当前位置：\n首页\n>\n要闻动态\n>\n本地要闻\n2024年西宁市政府工作报告\n发布时间：\n2024-02-01 09:00\n各位代表：\n",
+     {"title": "2024年西宁市政府工作报告", "region": "西宁市", "level": "municipal"}),
+    # a breadcrumb on one line, then the column's name, then the title
+    ("首页 > 政务公开 > 政府工作报告\n政务要闻\n2024年桂林市政府工作报告\n各位代表：\n",
+     {"title": "2024年桂林市政府工作报告", "kind": "work_report", "region": "桂林市"}),
+    # a photo caption above the title (湖南-2026, 江苏-2026), and run into it (贵州-2026)
+    ("省长作政府工作报告。本报记者 朱江 摄\n2026年江苏省政府工作报告\n——2026年1月27日在江苏省第十四届人民代表大会第四次会议上\n",
+     {"title": "2026年江苏省政府工作报告", "region": "江苏省", "level": "provincial"}),
+    ("大会现场。 本报记者 刘尚文 摄\n2026年湖南省政府工作报告\n（2026年2月3日在湖南省第十四届人民代表大会第四次会议上）\n",
+     {"title": "2026年湖南省政府工作报告", "kind": "work_report", "region": "湖南省"}),
+]
+
+
+@pytest.mark.parametrize("text,expected", METADATA_CASES, ids=[f"metadata:{n}" for n in range(len(METADATA_CASES))])
+def test_metadata_of_openings(text, expected):
+    document = govtext.extract(text)
+    found = {"kind": document.kind, "title": document.title, "region": document.region, "level": document.level,
+             "boilerplate": [kind for _, _, kind in document.boilerplate], "reference_date": document.reference_date}
+    assert {key: found[key] for key in expected} == expected
 
 
 def _manifest(corpus):

@@ -45,6 +45,8 @@ _CLAUSE_OR_LINE_END = regex.compile(r"[。;；:：,，\n]")
 _MAX_PART_TITLE = 60
 _MAX_BARE_TITLE = 30
 _MAX_TITLE = 80
+# a collector's metadata block at the very top, between two --- lines (title: …, source: …)
+_FRONT_MATTER = regex.compile(r"\A---[ \t]*\n(?:[^\n]*\n){0,30}?---[ \t]*(?:\n|\Z)")
 
 
 @dataclass(frozen=True)
@@ -248,15 +250,19 @@ def _assign_roles(parts: list[Section]) -> list[Section]:
 
 
 def boilerplate_spans(text: str) -> list[tuple[int, int, str]]:
-    """``(start, end, kind)`` of web chrome and collector-header lines near the top,
-    and of the opening address of a report (``各位代表：现在，我代表…``)."""
+    """``(start, end, kind)`` of web chrome and collector-header lines near the top
+    (a ``---`` front-matter block included), and of the opening address of a report
+    (``各位代表：现在，我代表…``)."""
     chrome, header = _boilerplate()
     spans = []
+    front_matter = _FRONT_MATTER.match(text)
     for start, line in _lines(text[:5000]):
         stripped = line.strip()
         if not stripped:
             continue
-        if stripped in chrome:
+        if front_matter and start < front_matter.end():
+            spans.append((start, start + len(line), "header"))
+        elif stripped in chrome:
             spans.append((start, start + len(line), "chrome"))
         elif header.match(stripped):
             spans.append((start, start + len(line), "header"))
