@@ -7,6 +7,8 @@ import sys
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 ROOT = Path(__file__).resolve().parents[1]
 SCRIPT = ROOT / "benchmarks" / "snapshot.py"
@@ -186,6 +188,29 @@ def test_write_then_diff_over_a_small_corpus(tmp_path, capsys):
                and row["type"] != "document")
     assert snapshot.main(["diff", "--corpus", str(tmp_path), "--snapshot", str(stored)]) == 0
     assert "no differences" in capsys.readouterr().out
+
+
+small_records = st.lists(st.builds(
+    lambda start, length, name, record_type: {"doc": "d", "type": record_type, "start": start,
+                                               "end": start + length, "text": "x" * length, "name": name},
+    st.integers(0, 6), st.integers(1, 3), st.sampled_from(["甲", "乙", None]),
+    st.sampled_from(["indicators", "times"])), max_size=8)
+
+
+@settings(max_examples=200, deadline=None)
+@given(small_records, small_records)
+def test_every_record_is_accounted_for_once(old, new):
+    changes = snapshot.compare(old, new)
+    assert snapshot.compare(old, list(reversed(old))) == []
+    for record_type in ("indicators", "times"):
+        of_type = [change for change in changes if change.type == record_type]
+        added = sum(change.kind == "added" for change in of_type)
+        removed = sum(change.kind == "removed" for change in of_type)
+        assert added - removed == (sum(row["type"] == record_type for row in new)
+                                   - sum(row["type"] == record_type for row in old))
+    # no record stands in two changes
+    assert len({id(change.old) for change in changes if change.old}) == sum(bool(change.old) for change in changes)
+    assert len({id(change.new) for change in changes if change.new}) == sum(bool(change.new) for change in changes)
 
 
 def test_the_stored_snapshot_lists_the_documents_of_the_manifest(corpus):
