@@ -15,12 +15,11 @@ Example:
 
 from __future__ import annotations
 
-import functools
 from collections import Counter
 
 import regex
 
-from .lexicons import table
+from .lexicons import cached_per_lexicons, table
 from .structure import boilerplate_spans
 
 _HEAD = 2000
@@ -47,7 +46,7 @@ _NOT_TITLE = regex.compile(r"^(?:[—―─-]{1,}|各位|现在|[一二三四五
 _FORMAL_REGION = regex.compile(r"^(?:\p{Han}{2,12}?(?:人民)?政府|\p{Han}{2,12}?常务委员会)$")
 
 
-@functools.lru_cache(maxsize=1)
+@cached_per_lexicons
 def _provinces() -> dict[str, str]:
     """Short and full names of the provincial-level divisions -> full name."""
     names = {}
