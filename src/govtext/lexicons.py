@@ -58,13 +58,17 @@ def lexicon_path(name: str) -> Path:
 def _entries(path: Path):
     """Yield (line_number, fields) of the non-comment, non-blank lines of ``path``."""
     with open(path, encoding="utf-8") as handle:
-        for number, line in enumerate(handle, 1):
-            line = line.rstrip("\n").rstrip("\r")
-            if number == 1 and line.startswith("\ufeff"):
-                raise LexiconError(f"{path}:1: remove the byte-order mark")
-            if not line.strip() or line.lstrip().startswith("#"):
-                continue
-            yield number, line.split("\t")
+        try:
+            lines = handle.readlines()
+        except UnicodeDecodeError as error:
+            raise LexiconError(f"{path}: not UTF-8 text ({error.reason}); save it as UTF-8") from error
+    for number, line in enumerate(lines, 1):
+        line = line.rstrip("\n").rstrip("\r")
+        if number == 1 and line.startswith("\ufeff"):
+            raise LexiconError(f"{path}:1: remove the byte-order mark")
+        if not line.strip() or line.lstrip().startswith("#"):
+            continue
+        yield number, line.split("\t")
 
 
 def table(name: str, min_fields: int = 1, max_fields: int | None = None) -> tuple[tuple[str, ...], ...]:
