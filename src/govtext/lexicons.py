@@ -104,9 +104,10 @@ def _numbered_rows(path: Path, min_fields: int = 1, max_fields: int | None = Non
     for number, fields in _entries(path):
         fields = [f.strip() for f in fields]
         if not (min_fields <= len(fields) <= max_fields) or not fields[0]:
+            expected = min_fields if min_fields == max_fields else f"{min_fields} to {max_fields}"
             raise LexiconError(
-                f"{path}:{number}: expected {min_fields} to {max_fields} tab-separated "
-                f"fields with a non-empty first field, got {fields!r}"
+                f"{path}:{number}: expected {expected} tab-separated fields with a non-empty "
+                f"first field, got {fields!r}"
             )
         if fields[0] in seen:
             raise LexiconError(
