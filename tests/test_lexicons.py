@@ -287,3 +287,16 @@ def test_cli_panel_with_lexicons(tmp_path, capsys):
 
     hits = pandas.read_csv(output)["environment_hits"]
     assert hits[0] == pandas.read_csv(io.StringIO(plain))["environment_hits"][0] + 1
+
+
+def test_dask_bag_with_lexicons(tmp_path):
+    pytest.importorskip("dask.bag")
+    pytest.importorskip("distributed")
+    from govtext.dask import extract_bag
+
+    folder = user_folder(tmp_path)
+    inputs = write_folder(tmp_path / "in", {"report.txt": REPORT})
+    documents = extract_bag([inputs], lexicons=folder).compute(scheduler="sync")
+    assert [i["name"] for i in documents[0]["initiatives"]] == ["三河共治"]
+    with pytest.raises(LexiconError, match="does not exist"):
+        extract_bag([inputs], lexicons=tmp_path / "missing")
