@@ -75,6 +75,10 @@ examples:
       environmental attention and the main targets, one row per report
   govtext panel reports/ --lexicon environment --lexicon innovation --lexicon my_terms.txt
       several lexicons: shipped ones by name, your own word-list file by path
+  govtext panel reports/ --lexicon environment --lexicons my_lexicons/
+      --lexicons adds folders of lexicon files to the built-in ones, for the extraction
+      and the attention counts: my_lexicons/attention/environment.tsv adds terms to
+      the environment columns
 """
 
 TOPICS_EPILOG = """\
