@@ -88,7 +88,12 @@ def table(name: str, min_fields: int = 1, max_fields: int | None = None) -> tupl
 def builtin_table(
     name: str, min_fields: int = 1, max_fields: int | None = None
 ) -> tuple[tuple[str, ...], ...]:
-    """Rows of the shipped lexicon file alone, whatever user lexicons are in use (see :func:`table`)."""
+    """Rows of the shipped lexicon file alone, whatever user lexicons are in use (see :func:`table`).
+
+    Example:
+        >>> builtin_table("units.tsv", 2)[0]
+        ('%', 'percent')
+    """
     return read_rows(lexicon_path(name), min_fields, max_fields)
 
 
@@ -274,15 +279,18 @@ def check_lexicon_folders(folders) -> tuple[Path, ...]:
     return _overlay_of(folders).folders
 
 
-def user_folders() -> tuple[Path, ...]:
-    """The user lexicon folders in use (:func:`user_lexicons`), in order; ``()`` outside one."""
-    return _active.get().folders
-
-
 def user_entries(name: str, min_fields: int = 1, max_fields: int | None = None):
     """``(path, line number, row)`` of each entry of the user files named ``name`` in use, in order.
 
     For readers that must point at a user's line (a frequency that is no number).
+
+    Example:
+        >>> import pathlib, tempfile
+        >>> folder = pathlib.Path(tempfile.mkdtemp())
+        >>> _ = (folder / "domain_terms.tsv").write_text("# mine\\n农机购置补贴\\n", encoding="utf-8")
+        >>> with user_lexicons(folder):
+        ...     [(path.name, line, row) for path, line, row in user_entries("domain_terms.tsv", 1, 3)]
+        [('domain_terms.tsv', 2, ('农机购置补贴', '', ''))]
     """
     entries = []
     for lexicon, path, mtime, size in _active.get().files:
