@@ -300,3 +300,25 @@ def test_dask_bag_with_lexicons(tmp_path):
     assert [i["name"] for i in documents[0]["initiatives"]] == ["三河共治"]
     with pytest.raises(LexiconError, match="does not exist"):
         extract_bag([inputs], lexicons=tmp_path / "missing")
+
+
+def test_what_is_compiled_from_lexicons_is_cached_per_lexicons():
+    """A function cached with functools that reads a lexicon (table, words, mapping) would keep
+    the first user lexicons it saw, or miss them: it must use cached_per_lexicons instead."""
+    import ast
+
+    source = Path(govtext.__file__).parent
+    readers = {"table", "words", "mapping"}
+    wrong = []
+    for path in sorted(source.rglob("*.py")):
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if not isinstance(node, ast.FunctionDef):
+                continue
+            decorators = [ast.unparse(d) for d in node.decorator_list]
+            if not any(d in ("functools.cache", "cache") or d.startswith(("functools.lru_cache", "lru_cache"))
+                       for d in decorators):
+                continue
+            called = {c.func.id for c in ast.walk(node) if isinstance(c, ast.Call) and isinstance(c.func, ast.Name)}
+            if called & readers:
+                wrong.append(f"{path.relative_to(source)}:{node.lineno} {node.name}")
+    assert wrong == []
