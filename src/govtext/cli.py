@@ -57,6 +57,9 @@ examples:
   govtext extract reports/ -o out/ --engine dask --scheduler tcp://10.0.0.5:8786
       run on a Dask cluster (pip install 'govtext[dask]'); without --scheduler,
       a local cluster of --jobs worker processes
+  govtext extract reports/ -o out/ --lexicons my_lexicons/
+      add the entries of my_lexicons/initiatives.tsv, units.tsv, domain_terms.tsv …
+      (named and written like govtext's data/lexicons) to the built-in ones
 
 Folders are walked recursively, in sorted order, for %(suffixes)s
 (names starting with "." are skipped); files named on the command line are
@@ -72,6 +75,10 @@ examples:
       environmental attention and the main targets, one row per report
   govtext panel reports/ --lexicon environment --lexicon innovation --lexicon my_terms.txt
       several lexicons: shipped ones by name, your own word-list file by path
+  govtext panel reports/ --lexicon environment --lexicons my_lexicons/
+      --lexicons adds folders of lexicon files to the built-in ones, for the extraction
+      and the attention counts: my_lexicons/attention/environment.tsv adds terms to
+      the environment columns
 """
 
 TOPICS_EPILOG = """\
@@ -152,6 +159,7 @@ def parse_args(argv=None) -> argparse.Namespace:
     extract.add_argument("--html", action="store_true",
                          help="with -o FOLDER: also FOLDER/html, a page per document with its records "
                               "highlighted and an index.html (works offline)")
+    extract.add_argument("--lexicons", action="append", default=[], metavar="DIR", help=_LEXICONS_HELP)
     panel = commands.add_parser(
         "panel", help="one row per document: metadata, main targets and attention measures",
         description="A document-level panel: kind, region, level, year, characters, tokens, the main "
@@ -170,6 +178,7 @@ def parse_args(argv=None) -> argparse.Namespace:
         command.add_argument("-j", "--jobs", type=_jobs, default=None, metavar="N",
                              help="worker processes for the extraction (default: all processors)")
         command.add_argument("-q", "--quiet", action="store_true", help="no progress on stderr")
+        command.add_argument("--lexicons", action="append", default=[], metavar="DIR", help=_LEXICONS_HELP)
     panel.add_argument("--lexicon", action="append", default=[], metavar="NAME_OR_FILE",
                        help="a shipped attention lexicon (environment, innovation, …) or a word-list file "
                             "(repeatable; default: environment)")
@@ -180,7 +189,29 @@ def parse_args(argv=None) -> argparse.Namespace:
     args = parser.parse_args(argv)
     if args.command == "extract":
         _check_extract_args(extract, args)
+    not_folders = [folder for folder in args.lexicons if not os.path.isdir(folder)]
+    if not_folders:
+        parser.error(f"--lexicons takes a folder; no such folder: {', '.join(not_folders)}")
     return args
+
+
+_LEXICONS_HELP = ("a folder of your own lexicon files, named and written like govtext's data/lexicons "
+                  "(initiatives.tsv, units.tsv, domain_terms.tsv, …): their entries are added to the "
+                  "built-in ones (repeatable)")
+
+
+def _lexicons_error(folders) -> str | None:
+    """What is wrong with the user lexicons in ``folders`` (None when nothing is), found by
+    extracting the example report with them before any worker starts."""
+    if not folders:
+        return None
+    from .pipeline import extract
+
+    try:
+        extract(example_text(), lexicons=folders)
+    except GovtextError as error:
+        return str(error)
+    return None
 
 
 def _check_extract_args(parser: argparse.ArgumentParser, args: argparse.Namespace) -> None:
@@ -299,6 +330,8 @@ class Task:
     source: str | None = None
     # whether the worker also makes the document's lines of the CSV tables
     tables: bool = False
+    # folders of user lexicons (absolute paths) added to the built-in ones
+    lexicons: tuple[str, ...] = ()
 
 
 @dataclasses.dataclass(frozen=True)
@@ -358,6 +391,7 @@ def process_file(task: Task) -> Outcome:
     each worker loads the lexicons and the tokenizer once.
     """
     from . import reader
+    from .lexicons import user_lexicons
 
     path = Path(task.source or task.path)
     stage = "read"
@@ -366,7 +400,8 @@ def process_file(task: Task) -> Outcome:
         sha256 = hashlib.sha256(data).hexdigest()
         text = reader.document_text(data, path.suffix)
         stage = "extract"
-        document = extract_file(text, task.path, task.year)
+        with user_lexicons(task.lexicons):
+            document = extract_file(text, task.path, task.year)
         row = {**document.to_dict(), "path": task.path, "sha256": sha256, "text": document.text}
         line = json.dumps(row, ensure_ascii=False) + "\n"
         tables = None
@@ -660,10 +695,15 @@ def run_extract(args) -> int:
     """Run ``govtext extract`` for parsed ``args``; the exit status."""
     from .export import csv_tables
 
+    problem = _lexicons_error(args.lexicons)
+    if problem:
+        print(f"govtext: {problem}", file=sys.stderr)
+        return 2
     if args.example:
         from .pipeline import extract
 
-        print(_table(extract(example_text(), doc_id="example", year=args.year)))
+        document = extract(example_text(), doc_id="example", year=args.year, lexicons=args.lexicons or None)
+        print(_table(document))
         if not args.paths:
             return 0
     if args.format == "parquet":
@@ -694,10 +734,11 @@ def run_extract(args) -> int:
 
     progress = Progress(len(files), quiet=args.quiet)
     tasks, written, records = [], [], 0
+    lexicons = tuple(os.path.abspath(folder) for folder in args.lexicons)
     for index, path in enumerate(files):
         entry = log.done(path) if log and args.resume else None
         if entry is None:
-            tasks.append(Task(index, path, args.year))
+            tasks.append(Task(index, path, args.year, lexicons=lexicons))
         else:
             written.append((index, path))
             records += entry.records
@@ -777,9 +818,9 @@ def _documents_of(jsonl_path):
             yield Document.from_dict(json.loads(line))
 
 
-def extract_documents(paths, jobs=None, quiet=False):
+def extract_documents(paths, jobs=None, quiet=False, lexicons=()):
     """Documents of the files under ``paths`` (in input order) and the failures, using the
-    worker pool of ``govtext extract``."""
+    worker pool of ``govtext extract`` (with the user lexicon folders ``lexicons``)."""
     from .document import Document
 
     failures = []
@@ -788,7 +829,8 @@ def extract_documents(paths, jobs=None, quiet=False):
         failures.append(Outcome(-1, str(path), stage="walk", reason=reason))
 
     files = [str(p) for p in collect_inputs(paths, on_error=unlisted)]
-    tasks = [Task(index, path) for index, path in enumerate(files)]
+    lexicons = tuple(os.path.abspath(folder) for folder in lexicons)
+    tasks = [Task(index, path, lexicons=lexicons) for index, path in enumerate(files)]
     progress = Progress(len(tasks), quiet=quiet)
     documents = []
     for outcome in run_tasks(tasks, min(jobs or default_jobs(), max(len(tasks), 1))):
@@ -814,11 +856,18 @@ def _write_csv(frame, output) -> None:
 
 def run_panel(args) -> int:
     """Run ``govtext panel``: a CSV of one row per document."""
+    from .lexicons import user_lexicons
     from .panel import panel
 
-    documents, failures = extract_documents(args.paths, args.jobs, args.quiet)
+    problem = _lexicons_error(args.lexicons)
+    if problem:
+        print(f"govtext: {problem}", file=sys.stderr)
+        return 2
+    documents, failures = extract_documents(args.paths, args.jobs, args.quiet, args.lexicons)
     try:
-        frame = panel(documents, lexicons=args.lexicon or ["environment"])
+        # the user's lexicons also count in the attention measures (attention/*.tsv) and tokens
+        with user_lexicons(args.lexicons):
+            frame = panel(documents, lexicons=args.lexicon or ["environment"])
     except GovtextError as error:
         print(f"govtext: {error}", file=sys.stderr)
         return 2
@@ -828,15 +877,22 @@ def run_panel(args) -> int:
 
 def run_topics(args) -> int:
     """Run ``govtext topics``: the top terms of each topic, and the shares with ``-o``."""
+    from .lexicons import user_lexicons
     from .topics import TopicModel
 
-    documents, failures = extract_documents(args.paths, args.jobs, args.quiet)
+    problem = _lexicons_error(args.lexicons)
+    if problem:
+        print(f"govtext: {problem}", file=sys.stderr)
+        return 2
+    documents, failures = extract_documents(args.paths, args.jobs, args.quiet, args.lexicons)
     if len(documents) < 2:
         print("govtext: a topic model needs at least two documents", file=sys.stderr)
         return 2
-    model = TopicModel(n_topics=args.topics, method=args.method, random_state=args.seed)
     try:
-        shares = model.fit_transform(documents)
+        # the user's stopwords.tsv and domain terms apply to the model's tokens too
+        with user_lexicons(args.lexicons):
+            model = TopicModel(n_topics=args.topics, method=args.method, random_state=args.seed)
+            shares = model.fit_transform(documents)
     except ValueError as error:  # too few documents or terms for the model's settings
         print(f"govtext: cannot fit {args.topics} topics to {len(documents)} documents: {error}",
               file=sys.stderr)

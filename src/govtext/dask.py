@@ -4,7 +4,8 @@ Needs the ``dask`` extra (``pip install 'govtext[dask]'``: dask and distributed)
 dask is imported inside the functions, so ``import govtext`` and ``govtext --help``
 never load it. The workers read the files themselves: on a cluster of several
 machines each worker needs govtext installed and the files at the same absolute
-path (a shared file system). Each worker process loads the lexicons and the
+path (a shared file system), and so do the folders of user lexicons
+(``lexicons=``, ``--lexicons``). Each worker process loads the lexicons and the
 tokenizer once.
 
 Example (skipped by the docstring tests where dask is not installed;
@@ -27,6 +28,7 @@ from collections import deque
 
 from .cli import Outcome, Task, collect_inputs, crashed, process_file
 from .errors import GovtextError, MissingExtraError, ReadError
+from .lexicons import check_lexicon_folders
 
 # Tasks per chunk sent to a worker: enough chunks per worker thread to even out
 # files of different sizes, few enough that the scheduler's per-task cost stays small.
@@ -47,7 +49,7 @@ def _require_dask() -> None:
         ) from error
 
 
-def _work(paths, include=(), exclude=(), year=None) -> list:
+def _work(paths, include=(), exclude=(), year=None, lexicons=()) -> list:
     """A failure per folder that cannot be listed, then a task per file (read from its absolute path)."""
     unlisted = []
 
@@ -55,7 +57,10 @@ def _work(paths, include=(), exclude=(), year=None) -> list:
         unlisted.append(Outcome(-1, str(path), stage="walk", reason=reason))
 
     files = [str(path) for path in collect_inputs(paths, include, exclude, on_error)]
-    tasks = [Task(index, path, year, source=os.path.abspath(path)) for index, path in enumerate(files)]
+    # checked here, so that a bad folder stops the run before any worker gets it
+    lexicons = tuple(str(folder) for folder in check_lexicon_folders(lexicons))
+    tasks = [Task(index, path, year, source=os.path.abspath(path), lexicons=lexicons)
+             for index, path in enumerate(files)]
     return unlisted + tasks
 
 
@@ -63,12 +68,12 @@ def _outcome(item) -> Outcome:
     return item if isinstance(item, Outcome) else process_file(item)
 
 
-def outcome_bag(paths, *, include=(), exclude=(), year=None, partition_size: int | None = None):
+def outcome_bag(paths, *, include=(), exclude=(), year=None, partition_size: int | None = None, lexicons=()):
     """A dask bag of the :class:`govtext.cli.Outcome` of every file under ``paths``: documents and failures.
 
-    ``paths``, ``include``, ``exclude`` and ``year`` mean what they mean to
-    ``govtext extract``; folders are walked here, the files are read and
-    extracted by the workers. A folder that cannot be listed comes first, as a
+    ``paths``, ``include``, ``exclude``, ``year`` and ``lexicons`` (folders of user
+    lexicons) mean what they mean to ``govtext extract``; folders are walked here,
+    the files are read and extracted by the workers. A folder that cannot be listed comes first, as a
     failure of stage ``walk``; the files follow in input order. An outcome's
     ``line`` is the line of ``documents.jsonl``; a failure's ``error()`` is the
     line of ``errors.jsonl``.
@@ -83,7 +88,7 @@ def outcome_bag(paths, *, include=(), exclude=(), year=None, partition_size: int
     _require_dask()
     import dask.bag
 
-    work = _work(paths, include, exclude, year)
+    work = _work(paths, include, exclude, year, lexicons)
     if partition_size is None:
         partition_size = max(1, min(_MAX_TASKS_PER_CHUNK, len(work) // ((os.cpu_count() or 1) * 4)))
     return dask.bag.from_sequence(work, partition_size=partition_size).map(_outcome)
@@ -101,14 +106,15 @@ def _document_or_raise(outcome: Outcome) -> dict:
 
 
 def extract_bag(paths, *, include=(), exclude=(), year=None, partition_size: int | None = None,
-                errors: str = "raise"):
+                errors: str = "raise", lexicons=()):
     """A dask bag of the documents of every file under ``paths``, as ``govtext extract`` writes them.
 
     Each item is the dict of a line of ``documents.jsonl``: ``Document.to_dict()``
     plus ``path``, ``sha256`` and ``text``, the same as a local run's. Folders
     are walked recursively (``include``/``exclude`` globs as in the command);
-    ``year`` is the reference year of every document. A file that fails raises
-    a :class:`~govtext.errors.GovtextError` naming it when the bag is computed
+    ``year`` is the reference year of every document; ``lexicons`` are folders of
+    user lexicons added to the built-in ones (:func:`govtext.lexicons.user_lexicons`).
+    A file that fails raises a :class:`~govtext.errors.GovtextError` naming it when the bag is computed
     (``errors="raise"``) or is left out (``errors="skip"``); to keep the
     failures as well, use :func:`outcome_bag`.
 
@@ -122,7 +128,8 @@ def extract_bag(paths, *, include=(), exclude=(), year=None, partition_size: int
     """
     if errors not in ("raise", "skip"):
         raise ValueError(f"errors must be 'raise' or 'skip', not {errors!r}")
-    outcomes = outcome_bag(paths, include=include, exclude=exclude, year=year, partition_size=partition_size)
+    outcomes = outcome_bag(paths, include=include, exclude=exclude, year=year, partition_size=partition_size,
+                           lexicons=lexicons)
     if errors == "skip":
         return outcomes.filter(lambda outcome: not outcome.failed).map(_document)
     return outcomes.map(_document_or_raise)

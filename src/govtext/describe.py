@@ -20,13 +20,12 @@ Example:
 
 from __future__ import annotations
 
-import functools
 from collections import Counter
 from dataclasses import dataclass
 
 import regex
 
-from .lexicons import alternation, table, words
+from .lexicons import alternation, cached_per_lexicons, table, words
 from .structure import boilerplate_spans
 
 _HEAD = 2000
@@ -93,7 +92,7 @@ class _Places:
     suffixed: regex.Pattern  # the forms that end in a unit suffix (合肥市, 怒江州), longest first
 
 
-@functools.lru_cache(maxsize=1)
+@cached_per_lexicons
 def _places() -> _Places:
     full_of, provincial, prefectural, forms = {}, set(), set(), {}
     for full, short, province, others in table("regions.tsv", 2, 4):
@@ -109,7 +108,7 @@ def _places() -> _Places:
                    regex.compile(alternation(suffixed)))
 
 
-@functools.lru_cache(maxsize=1)
+@cached_per_lexicons
 def _organization_words() -> regex.Pattern:
     return regex.compile(alternation(w for w in words("organization_suffixes.tsv") if len(w) > 1))
 

@@ -12,13 +12,12 @@ Example:
 
 from __future__ import annotations
 
-import functools
 import os
 from pathlib import Path
 
 import regex
 
-from .lexicons import table
+from .lexicons import cached_per_lexicons, table
 
 # A year of the People's Republic or shortly before it, not part of a longer number.
 _YEAR = regex.compile(r"(?<!\d)(?P<year>19[0-9]{2}|20[0-9]{2})(?!\d)")
@@ -33,7 +32,7 @@ _REGION = regex.compile(
 )
 
 
-@functools.lru_cache(maxsize=1)
+@cached_per_lexicons
 def _kind_cues() -> tuple[tuple[str, str], ...]:
     return tuple(table("filename_kinds.tsv", 2))
 

@@ -11,15 +11,14 @@ Example:
 
 from __future__ import annotations
 
-import functools
 from decimal import Decimal, InvalidOperation
 
 import regex
 
-from .lexicons import alternation, table
+from .lexicons import alternation, cached_per_lexicons, table
 
 
-@functools.lru_cache(maxsize=1)
+@cached_per_lexicons
 def _numeral_table() -> tuple[dict[str, int], dict[str, int]]:
     digits, units = {}, {}
     for char, value, kind in table("numerals.tsv", 3):
@@ -27,7 +26,7 @@ def _numeral_table() -> tuple[dict[str, int], dict[str, int]]:
     return digits, units
 
 
-@functools.lru_cache(maxsize=1)
+@cached_per_lexicons
 def magnitudes() -> dict[str, Decimal]:
     """Magnitude word -> multiplier (``万`` -> 10000)."""
     return {word: Decimal(value) for word, value in table("magnitudes.tsv", 2)}

@@ -19,6 +19,7 @@ from .extractors import (
     carry_names,
 )
 from .extractors.base import Spans
+from .lexicons import user_lexicons
 from .normalize import NormalizedText, normalize
 from .reference import infer_reference_date
 from .structure import Section, boilerplate_spans, parse_sections, section_path
@@ -60,6 +61,7 @@ def extract(
     title: str | None = None,
     region: str | None = None,
     level: str | None = None,
+    lexicons=None,
 ) -> Document:
     """Extract indicators, times and initiatives from ``text``.
 
@@ -67,6 +69,10 @@ def extract(
     delivered or published; without them it is inferred from the text (a
     delivery line, a dateline, a title year), or left None. ``kind``, ``title``,
     ``region`` and ``level`` describe the document where the caller knows them.
+    ``lexicons`` (a folder or a list of folders) holds the user's own lexicon files,
+    named and written like those of ``data/lexicons`` (``units.tsv``,
+    ``domain_terms.tsv``, ``initiatives.tsv`` …): their entries are added to the
+    built-in ones for this call only (see :func:`govtext.lexicons.user_lexicons`).
 
     Example:
         >>> doc = extract("5月11日，区政协开展协商议政活动近60场次。", year=2024)
@@ -76,6 +82,10 @@ def extract(
     if not isinstance(text, str):
         raise TypeError(f"extract() takes the text as a str, not {type(text).__name__}; "
                         "use govtext.read(path) to read a file")
+    if lexicons is not None:
+        with user_lexicons(lexicons):
+            return extract(text, doc_id=doc_id, year=year, date=date, kind=kind, title=title,
+                           region=region, level=level)
     view = normalize(text)
     sections = parse_sections(view.text)
     reference_date = _reference(view.text, year, date, sections)

@@ -13,11 +13,10 @@ Example:
 from __future__ import annotations
 
 import datetime as dt
-import functools
 
 import regex
 
-from .lexicons import alternation, table
+from .lexicons import alternation, cached_per_lexicons, table
 from .numerals import parse_chinese
 
 _HEAD = 1500  # delivery lines, datelines and titles stand near the top
@@ -36,7 +35,7 @@ _LOOKS_BACK = regex.compile(r"过去一年|这一年|一年来")
 _LOOKS_AHEAD = regex.compile(r"新的一年|新一年|明年")
 
 
-@functools.lru_cache(maxsize=1)
+@cached_per_lexicons
 def _title_cues():
     cues = dict(table("reference_cues.tsv", 2))
     return cues, regex.compile(alternation(cues))

@@ -2,7 +2,9 @@
 
 govtext owns one ``jieba.Tokenizer`` per process, loaded lazily with the
 government-domain lexicon ``data/lexicons/domain_terms.tsv``; jieba's global
-tokenizer, which the caller's own code may share, is never touched.
+tokenizer, which the caller's own code may share, is never touched. While user
+lexicons with a ``domain_terms.tsv`` are in use (:func:`govtext.lexicons.user_lexicons`),
+a copy of it with their terms added segments instead.
 
 Example:
     >>> [t.text for t in segment("开展协商议政活动近60场次。")[0].tokens][:3]
@@ -21,8 +23,9 @@ import tempfile
 
 import regex
 
+from .errors import LexiconError
 from .export import atomic_writer
-from .lexicons import table
+from .lexicons import builtin_table, cached_per_lexicons, table, user_entries
 from .normalize import NormalizedText, normalize
 from .records import Sentence, Token
 
@@ -31,16 +34,43 @@ _SENTENCE = regex.compile(r"[^\n。!?]*(?:[。!?]+[”’」』)]*|\n|$)")
 _DEFAULT_TERM_FREQUENCY = 100_000
 
 
-@functools.lru_cache(maxsize=1)
 def tokenizer():
-    """govtext's own ``jieba.Tokenizer``, with the domain lexicon loaded (once per process)."""
+    """govtext's own ``jieba.Tokenizer``, with the domain lexicon loaded (once per process).
+
+    While user lexicons with domain terms are in use, a copy of it that has their
+    terms too; the shared one stays as it is.
+    """
+    shared = _shared_tokenizer()
+    terms = _user_terms()
+    if not terms:
+        return shared
+    return _copy_with(terms, shared.total)
+
+
+@functools.lru_cache(maxsize=1)
+def _shared_tokenizer():
     jieba = _jieba()
     jieba.setLogLevel(logging.WARNING)
     own = jieba.Tokenizer()
     _initialize(own)
-    for word, frequency, tag in table("domain_terms.tsv", 1, 3):
+    for word, frequency, tag in builtin_table("domain_terms.tsv", 1, 3):
         own.add_word(word, int(frequency) if frequency else _DEFAULT_TERM_FREQUENCY, tag or None)
     return own
+
+
+@cached_per_lexicons
+def _user_terms() -> tuple[tuple[str, int, str | None], ...]:
+    """``(term, frequency, tag)`` of the domain terms of the user lexicons in use."""
+    terms = []
+    for path, line, (word, frequency, tag) in user_entries("domain_terms.tsv", 1, 3):
+        if any(ch.isspace() for ch in word):
+            raise LexiconError(f"{path}:{line}: {word!r} holds white space, which a jieba word cannot "
+                               "(jieba#300); leave it out or write it without spaces")
+        if frequency and not frequency.isdigit():
+            raise LexiconError(f"{path}:{line}: the frequency of {word!r} must be a whole number, "
+                               f"not {frequency!r} (or leave it empty for {_DEFAULT_TERM_FREQUENCY})")
+        terms.append((word, int(frequency) if frequency else _DEFAULT_TERM_FREQUENCY, tag or None))
+    return tuple(terms)
 
 
 def _jieba():
@@ -85,7 +115,7 @@ def add_terms(terms) -> None:
 
     Attention counts use :func:`tokenizer_with` instead, which leaves this tokenizer alone.
     """
-    own = tokenizer()
+    own = _shared_tokenizer()
     for term in terms:
         own.add_word(term, _DEFAULT_TERM_FREQUENCY)
 
@@ -103,22 +133,24 @@ def tokenizer_with(terms):
     """
     # the shared tokenizer's total frequency changes with every add_terms call, so
     # keying on it gives later copies the words added since
-    return _tokenizer_with(frozenset(terms), tokenizer().total)
+    added = tuple((term, _DEFAULT_TERM_FREQUENCY, None) for term in sorted(set(terms)))
+    return _copy_with(_user_terms() + added, _shared_tokenizer().total)
 
 
 # a copy holds ~15 MB; six of them cover a loop over all the shipped attention lexicons
 @functools.lru_cache(maxsize=6)
-def _tokenizer_with(terms: frozenset, shared_total: int):
+def _copy_with(terms: tuple[tuple[str, int, str | None], ...], shared_total: int):
+    """A copy of the shared tokenizer with ``(term, frequency, tag)`` added as words."""
     jieba = _jieba()
-    shared = tokenizer()
+    shared = _shared_tokenizer()
     # copying the loaded dictionary (~10 ms) instead of reloading it (~0.5 s)
     own = jieba.Tokenizer(shared.dictionary)
     own.FREQ = dict(shared.FREQ)
     own.total = shared.total
     own.user_word_tag_tab = dict(shared.user_word_tag_tab)
     own.initialized = True
-    for term in sorted(terms):
-        own.add_word(term, _DEFAULT_TERM_FREQUENCY)
+    for term, frequency, tag in terms:
+        own.add_word(term, frequency, tag)
     return own
 
 
@@ -180,7 +212,7 @@ def _ending_tags() -> dict[str, str]:
     return tags
 
 
-@functools.lru_cache(maxsize=1)
+@cached_per_lexicons
 def _word_roles() -> dict[str, str]:
     return dict(table("name_words.tsv", 2))
 

@@ -20,12 +20,11 @@ Example:
 from __future__ import annotations
 
 import bisect
-import functools
 from dataclasses import dataclass, field
 
 import regex
 
-from .lexicons import alternation, table
+from .lexicons import alternation, cached_per_lexicons, table
 
 _PART_NUMERAL = "一二三四五六七八九十"
 _LINE = regex.compile(r"[^\n]*")
@@ -76,14 +75,14 @@ class Section:
                    tuple(cls.from_dict(c) for c in data.get("children") or ()))
 
 
-@functools.lru_cache(maxsize=1)
+@cached_per_lexicons
 def _roles():
     cues = table("section_roles.tsv", 2)
     priority = ("glossary", "self_building", "targets", "review", "tasks")
     return cues, priority
 
 
-@functools.lru_cache(maxsize=1)
+@cached_per_lexicons
 def _boilerplate():
     rows = table("boilerplate.tsv", 2)
     chrome = {pattern for pattern, kind in rows if kind == "chrome"}
@@ -94,7 +93,7 @@ def _boilerplate():
     return chrome, header
 
 
-@functools.lru_cache(maxsize=1)
+@cached_per_lexicons
 def _annex():
     """A line that is only a glossary cue (附件1, 名词解释): the start of an annex."""
     cues, _ = _roles()

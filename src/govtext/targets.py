@@ -16,13 +16,12 @@ Example:
 
 from __future__ import annotations
 
-import functools
 from dataclasses import dataclass
 from decimal import Decimal
 
 import regex
 
-from .lexicons import mapping, table
+from .lexicons import cached_per_lexicons, mapping, table
 from .numerals import as_json_number
 from .records import decimal_or_none
 from .spans import sentence_bounds
@@ -73,7 +72,7 @@ class Target:
         )
 
 
-@functools.lru_cache(maxsize=1)
+@cached_per_lexicons
 def _cues():
     return mapping("target_cues.tsv"), [(i, regex.compile(p)) for i, p in table("absent_targets.tsv", 2)]
 

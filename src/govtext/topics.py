@@ -23,8 +23,6 @@ Example:
 
 from __future__ import annotations
 
-import functools
-
 import numpy as np
 from sklearn.base import BaseEstimator, TransformerMixin
 from sklearn.decomposition import NMF, LatentDirichletAllocation
@@ -32,7 +30,7 @@ from sklearn.feature_extraction.text import CountVectorizer, TfidfVectorizer
 from sklearn.utils.validation import check_is_fitted
 
 from .document import Document, require_pandas
-from .lexicons import words
+from .lexicons import cached_per_lexicons, words
 from .normalize import normalize
 from .segment import cut
 
@@ -46,7 +44,7 @@ _NUMBER_CHARACTERS = frozenset("〇零一二三四五六七八九十百千万亿
 _MEASURE_WORDS = frozenset("个项件次家条批名位年月日天种")
 
 
-@functools.lru_cache(maxsize=1)
+@cached_per_lexicons
 def government_stopwords() -> frozenset[str]:
     """The stopwords of ``data/lexicons/stopwords.tsv``.
 

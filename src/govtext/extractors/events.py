@@ -14,11 +14,9 @@ Example:
 
 from __future__ import annotations
 
-import functools
-
 import regex
 
-from ..lexicons import alternation, words
+from ..lexicons import alternation, cached_per_lexicons, words
 from ..records import Event, Mention
 from ..segment import cut, word_role
 from .base import Context
@@ -32,7 +30,7 @@ _MAX_CLAUSE = 120
 _PLACE_CUE = r"(?:前往|赴|到|在|至|来到|走进|深入|从)"
 
 
-@functools.lru_cache(maxsize=1)
+@cached_per_lexicons
 def _patterns():
     titles = alternation(words("titles.tsv"))
     organizations = alternation(words("organization_suffixes.tsv"))

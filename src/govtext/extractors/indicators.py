@@ -13,12 +13,11 @@ Example:
 from __future__ import annotations
 
 import dataclasses
-import functools
 from decimal import Decimal
 
 import regex
 
-from ..lexicons import alternation, mapping, table, words
+from ..lexicons import alternation, cached_per_lexicons, mapping, table, words
 from ..numerals import ROUGH_PAIRS, chinese_numeral_chars, magnitudes, parse_chinese, parse_number, parse_year
 from ..records import Indicator
 from ..segment import cut, word_frequency, word_role, word_tag
@@ -64,7 +63,7 @@ _COMPARISON = regex.compile(
 _SHARED = regex.compile(r"(?:均为|均达到|均达|都是|都为|均是|均)$")
 
 
-@functools.lru_cache(maxsize=1)
+@cached_per_lexicons
 def _lexicon():
     units = dict(table("units.tsv", 2))
     qualifiers = {(word, position): cls for word, position, cls in table("qualifiers.tsv", 3)}
@@ -343,7 +342,7 @@ class IndicatorExtractor:
         return "achieved"
 
 
-@functools.lru_cache(maxsize=1)
+@cached_per_lexicons
 def _aliases():
     ids = {}
     for indicator, aliases in table("indicators.tsv", 2):

@@ -21,7 +21,7 @@ from dataclasses import dataclass
 
 import regex
 
-from ..lexicons import alternation, table, words
+from ..lexicons import alternation, cached_per_lexicons, table, words
 from ..numerals import ROUGH_PAIRS, parse_chinese
 from ..records import Initiative
 from ..segment import cut, word_role
@@ -72,7 +72,7 @@ class _Lexicon:
     not_names: frozenset  # quoted names that are never initiatives (四人帮)
 
 
-@functools.lru_cache(maxsize=1)
+@cached_per_lexicons
 def _lexicon() -> _Lexicon:
     gazetteer, found_anywhere = {}, []
     for name, members, category, verified, _source, found in table("initiatives.tsv", 6):

@@ -15,11 +15,10 @@ Example:
 from __future__ import annotations
 
 import datetime as dt
-import functools
 
 import regex
 
-from ..lexicons import alternation, table, words
+from ..lexicons import alternation, cached_per_lexicons, table, words
 from ..numerals import parse_chinese, parse_year
 from ..records import TimeExpression
 from .base import Context
@@ -46,7 +45,7 @@ _PLAN = (
 )
 
 
-@functools.lru_cache(maxsize=1)
+@cached_per_lexicons
 def _lexicon():
     relative = {word: (anchor, offset) for word, anchor, offset in table("relative_times.tsv", 3)}
     parts = dict(table("time_parts.tsv", 2))
@@ -97,12 +96,12 @@ _YEAR_OR_PART = regex.compile(r"^\d{4}(?:-[QH]\d)?$")  # 2024, 2024-Q1, 2024-H2
 _EVENT_CLAUSE_END = regex.compile(r"[;；。!?！？\n]")
 
 
-@functools.lru_cache(maxsize=1)
+@cached_per_lexicons
 def _event_verbs():
     return regex.compile(alternation(words("event_verbs.tsv")))
 
 
-@functools.lru_cache(maxsize=1)
+@cached_per_lexicons
 def _relative_days() -> dict[str, str]:
     return dict(table("relative_days.tsv", 2))
 
