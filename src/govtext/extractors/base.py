@@ -18,6 +18,10 @@ _TITLED = regex.compile(r"《[^《》\n]{1,120}》")
 # A clause ends at these (on the normalized text, where ，；： are half-width).
 CLAUSE_END = ",;:。!?\n"
 _CLAUSE_END_RE = regex.compile(r"[,;:。!?\n]")
+# The longest clause the extractors read around a position. Real clauses are far
+# shorter; a text without clause marks (a 5 MB line) would otherwise make every
+# quantity read the whole text before it, which costs quadratic time.
+CLAUSE_WINDOW = 200
 
 
 class Spans:
@@ -83,15 +87,17 @@ class Context:
         return Spans(m.span() for m in _TITLED.finditer(self.text))
 
     def clause_start(self, position: int) -> int:
-        """Start of the clause that contains ``position``."""
-        best = -1
-        for mark in CLAUSE_END:
-            best = max(best, self.text.rfind(mark, max(0, position - 200), position))
-        return best + 1
+        """Start of the clause that contains ``position``, at most ``CLAUSE_WINDOW``
+        characters before it."""
+        floor = max(0, position - CLAUSE_WINDOW)
+        best = max(self.text.rfind(mark, floor, position) for mark in CLAUSE_END)
+        return best + 1 if best >= 0 else floor
 
     def clause_end(self, position: int) -> int:
-        match = _CLAUSE_END_RE.search(self.text, position, position + 200)
-        return match.start() if match else min(len(self.text), position + 200)
+        """End of the clause that contains ``position``, at most ``CLAUSE_WINDOW``
+        characters after it."""
+        match = _CLAUSE_END_RE.search(self.text, position, position + CLAUSE_WINDOW)
+        return match.start() if match else min(len(self.text), position + CLAUSE_WINDOW)
 
     def sentence_bounds(self, position: int) -> tuple[int, int]:
         """Start and end of the sentence that contains ``position``."""
