@@ -62,6 +62,10 @@ _COMPARISON = regex.compile(
     r"|(?:是|等于|相当于)(?=[^,;。]{1,14}的$)"  # 高新技术企业数量是2020年的2倍
 )
 _SHARED = regex.compile(r"(?:均为|均达到|均达|都是|都为|均是|均)$")
+# The largest value an indicator may have. The corpus's largest is 1.036e19 (10.36百亿亿次,
+# a computing speed); a number beyond 1e20 is a run of digits or magnitude words, not
+# a quantity, and would not fit a JSON reader's or a table's number column sanely.
+MAX_VALUE = Decimal("1e20")
 
 
 @functools.lru_cache(maxsize=1)
@@ -238,6 +242,8 @@ class IndicatorExtractor:
             value_max = _value(groups["num2"], magnitude=magnitude)
         if groups.get("num2") and value_max is None:
             return []
+        if value > MAX_VALUE or (value_max is not None and value_max > MAX_VALUE):
+            return []  # 9999…9亿元: a run of digits or magnitude words, not a quantity
         if pattern_is_tenths(match):
             value *= 10
         qualifier = self._qualifier(groups)
