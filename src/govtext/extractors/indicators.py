@@ -47,7 +47,7 @@ _WHITE_SPACE = regex.compile(r"\s+")
 _VALUE_START = regex.compile(r"[\d零〇一二两三四五六七八九十百]")
 # the text before a number that follows another value in its clause (意见建议2979件、提案)
 _AFTER_LAST_VALUE = regex.compile(r"[\d%][^、]*、")
-_ENDS_WITH_VALUE = regex.compile(r"\d\p{Han}?$")
+_ENDS_WITH_VALUE = regex.compile(r"(?:\d\p{Han}?|%)$")
 # what a name never starts with: a year (2023年地区生产总值), or anything up to a long
 # number inside the clause (服务热线0471-8212345全年受理来电)
 _YEAR_WORD = r"(?:\d{4}|[〇○零一二三四五六七八九]{4})年?"
@@ -205,13 +205,20 @@ class IndicatorExtractor:
             [m.span() for m in lexicon["not_quantities"].finditer(text)] + list(context.claimed)
         )
         found = []  # (normalized start, record)
-        for pattern in lexicon["patterns"]:
-            for match in pattern.finditer(text):
-                found.extend((match.start(), r) for r in self._record(context, match, blocked))
+        # the matches of all patterns in text order, so that each knows where the quantity
+        # before it ends (sorted() is stable: at one start the patterns keep their order)
+        matches = sorted((m for pattern in lexicon["patterns"] for m in pattern.finditer(text)),
+                         key=lambda m: m.start())
+        previous_end = 0
+        for match in matches:
+            records = self._record(context, match, blocked, previous_end)
+            if records:
+                previous_end = max(previous_end, match.end())
+            found.extend((match.start(), r) for r in records)
         found.sort(key=lambda pair: (pair[1].start, pair[1].end))
         return _carry_names(context, found)
 
-    def _record(self, context: Context, match, blocked: Spans) -> list[Indicator]:
+    def _record(self, context: Context, match, blocked: Spans, previous_end: int = 0) -> list[Indicator]:
         lexicon = _lexicon()
         groups = match.groupdict()
         start, end = match.span()
@@ -247,7 +254,7 @@ class IndicatorExtractor:
         if pattern_is_tenths(match):
             value *= 10
         qualifier = self._qualifier(groups)
-        name, names = self._names(context, start, end, unit)
+        name, names = self._names(context, start, end, unit, previous_end)
         name, names = _clean_name(name), names and [n for n in map(_clean_name, names) if n]
         direction = self._direction(context, start)
         status = self._status(context, start)
@@ -288,13 +295,15 @@ class IndicatorExtractor:
                 return next(qualifiers[(word, p)] for p in positions if (word, p) in qualifiers)
         return None
 
-    def _names(self, context: Context, start: int, end: int, unit: str):
+    def _names(self, context: Context, start: int, end: int, unit: str, previous_end: int = 0):
         """The name of what is measured, and the names a shared value is given to."""
         text = context.text
         before = text[context.clause_start(start) : start]
-        shared = _SHARED.search(_lexicon()["direction_end"].sub("", before))
-        if shared and _LIST_JOINER.search(before[: shared.start()]):
-            names = _list_names(before[: shared.start()])
+        # the names a value shares stand after the quantity before it (收入和支出均增长5%|收入…)
+        own = before[max(0, previous_end - (start - len(before))) :]
+        shared = _SHARED.search(_lexicon()["direction_end"].sub("", own))
+        if shared and _LIST_JOINER.search(own[: shared.start()]):
+            names = _list_names(own[: shared.start()])
             if len(names) > 1:
                 return names[0], names
         distributed = _distributed_name(before)
