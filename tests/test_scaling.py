@@ -21,7 +21,35 @@ HOSTILE = {
     "100,000 nested quotes": lambda: "“" * 100_000 + "‘" * 100_000 + "’" * 100_000 + "”" * 100_000,
     "100,000 unmatched quotes": lambda: "“政协" * 100_000,
     "200,000 listed items": lambda: "、".join(["凝心铸魂"] * 200_000) + "“四大工程”",
+    # issue 14: each of these once read an unbounded window (85-280 times ordinary text)
+    "120,000 characters without clause marks": lambda: (_without(ORDINARY, "，。、；：\n") * 500)[:120_000],
+    "120,000 characters of Chinese without punctuation": lambda: (_han_only(ORDINARY) * 500)[:120_000],
+    "2,000 percentages in a row": lambda: "5%" * 2000,
+    "2,000 quoted phrases in a chain": lambda: "“甲乙”，" * 2000,
+    "2,000 quoted formulas in a chain": lambda: "“1+3+N”" * 2000,
+    "a numeral of 538 magnitude words": lambda: "一" + "亿" * 538 + "个",
+    "a numeral of 50,000 magnitude words": lambda: "一" + "亿" * 50_000 + "个",
+    "5,000 digits of money": lambda: "9" * 5000 + "亿元",
+    # other pathological forms
+    "5,000 numbers listed with 、": lambda: "、".join(["12个"] * 5000),
+    "5,000 plus signs": lambda: "+".join(["1"] * 5000),
+    "1,000 一是…二是… pairs": lambda: "一是加强管理，二是推进改革，" * 1000,
+    "10,000 percent signs": lambda: "%" * 10_000,
+    "26,000 Chinese numerals on one line": lambda: "一二三四五六七八九十百千万" * 2000,
+    "10,000 empty quotes": lambda: "“”" * 10_000,
+    "10,000 dashes": lambda: "——" * 10_000,
+    "5,000 dash-led lines": lambda: "\n——经济运行回升向好" * 5000,
+    "3,000 names sharing one value": lambda: "、".join(["收入"] * 3000) + "均增长5%",
+    "3,000 values distributed over two names": lambda: "甲、乙分别增长" + "5%、" * 3000,
 }
+
+
+def _without(text: str, marks: str) -> str:
+    return text.translate({ord(mark): None for mark in marks})
+
+
+def _han_only(text: str) -> str:
+    return "".join(ch for ch in text if "\u4e00" <= ch <= "\u9fff")
 
 
 def _seconds(text: str) -> float:

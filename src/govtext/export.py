@@ -224,7 +224,16 @@ def _write_parquet(documents_path, paths: dict[str, Path]) -> None:
                 for column, values in columns[table].items():
                     values.append(_cell(row.get(column)))
     for table, values in columns.items():
-        arrays = [pyarrow.array(values[column], type=types[table][column]) for column in values]
+        arrays = []
+        for column, cells in values.items():
+            kind = types[table][column]
+            arrays.append(pyarrow.array(_as_floats(cells) if kind == pyarrow.float64() else cells, type=kind))
         frame = pyarrow.Table.from_arrays(arrays, names=list(values))
         with atomic_writer(paths[table], "wb") as handle:
             pyarrow.parquet.write_table(frame, handle)
+
+
+def _as_floats(values: list) -> list:
+    """Numbers of a float column as floats: a whole value is a JSON int, and one beyond
+    int64 (10.36百亿亿次 = 1.036e19) would not convert to a float column otherwise."""
+    return [float(v) if isinstance(v, int) and not isinstance(v, bool) else v for v in values]

@@ -41,9 +41,18 @@ def magnitude_pattern() -> str:
     return alternation(magnitudes())
 
 
+# The longest Chinese numeral read as a number. Every value up to 1e20 can be written
+# in fewer characters (a digit and a unit for each of its 21 places, with 万/亿 and 零);
+# a longer run (一亿亿亿…) is no number, and reading it would cost quadratic time in
+# ever larger integers.
+_LONGEST_NUMERAL = 50
+
+
 def parse_chinese(numeral: str) -> Decimal | None:
     """Value of a Chinese numeral (``二十``, ``十二``, ``一万五千亿``, ``二〇二四``,
     ``十一点八``), or None."""
+    if len(numeral) > _LONGEST_NUMERAL:
+        return None
     digits, units = _numeral_table()
     numeral = numeral.replace("万万", "亿")  # the old form: 六万万 = 六亿
     whole, point, fraction = numeral.partition("点")

@@ -46,7 +46,7 @@ _WHITE_SPACE = regex.compile(r"\s+")
 _VALUE_START = regex.compile(r"[\d零〇一二两三四五六七八九十百]")
 # the text before a number that follows another value in its clause (意见建议2979件、提案)
 _AFTER_LAST_VALUE = regex.compile(r"[\d%][^、]*、")
-_ENDS_WITH_VALUE = regex.compile(r"\d\p{Han}?$")
+_ENDS_WITH_VALUE = regex.compile(r"(?:\d\p{Han}?|%)$")
 # what a name never starts with: a year (2023年地区生产总值), or anything up to a long
 # number inside the clause (服务热线0471-8212345全年受理来电)
 _YEAR_WORD = r"(?:\d{4}|[〇○零一二三四五六七八九]{4})年?"
@@ -61,6 +61,10 @@ _COMPARISON = regex.compile(
     r"|(?:是|等于|相当于)(?=[^,;。]{1,14}的$)"  # 高新技术企业数量是2020年的2倍
 )
 _SHARED = regex.compile(r"(?:均为|均达到|均达|都是|都为|均是|均)$")
+# The largest value an indicator may have. The corpus's largest is 1.036e19 (10.36百亿亿次,
+# a computing speed); a number beyond 1e20 is a run of digits or magnitude words, not
+# a quantity, and would not fit a JSON reader's or a table's number column sanely.
+MAX_VALUE = Decimal("1e20")
 
 
 @cached_per_lexicons
@@ -198,13 +202,23 @@ class IndicatorExtractor:
         lexicon = _lexicon()
         text = context.text
         blocked = Spans(m.span() for m in lexicon["not_quantities"].finditer(text))
+        # the matches of all patterns in text order, so that each knows where the quantity
+        # before it ends (sorted() is stable: at one start the patterns keep their order)
+        matches = sorted(
+            ((rule, m) for rule, pattern in lexicon["patterns"].items() for m in pattern.finditer(text)),
+            key=lambda pair: pair[1].start(),
+        )
         found = []
-        for rule, pattern in lexicon["patterns"].items():
-            for match in pattern.finditer(text):
-                found.extend(self._record(context, match, blocked, rule))
+        previous_end = 0
+        for rule, match in matches:
+            records = self._record(context, match, blocked, rule, previous_end)
+            if records:
+                previous_end = max(previous_end, match.end())
+            found.extend(records)
         return sorted(found, key=lambda r: (r.start, r.end))
 
-    def _record(self, context: Context, match, blocked: Spans, rule: str) -> list[Indicator]:
+    def _record(self, context: Context, match, blocked: Spans, rule: str,
+                previous_end: int = 0) -> list[Indicator]:
         lexicon = _lexicon()
         groups = match.groupdict()
         start, end = match.span()
@@ -235,10 +249,12 @@ class IndicatorExtractor:
             value_max = _value(groups["num2"], magnitude=magnitude)
         if groups.get("num2") and value_max is None:
             return []
+        if value > MAX_VALUE or (value_max is not None and value_max > MAX_VALUE):
+            return []  # 9999…9亿元: a run of digits or magnitude words, not a quantity
         if rule == "tenths":
             value *= 10
         qualifier = self._qualifier(groups)
-        name, names, name_rule = self._names(context, start, end, unit)
+        name, names, name_rule = self._names(context, start, end, unit, previous_end)
         name, names = _clean_name(name), names and [n for n in map(_clean_name, names) if n]
         direction = self._direction(context, start)
         status = self._status(context, start)
@@ -279,13 +295,15 @@ class IndicatorExtractor:
                 return next(qualifiers[(word, p)] for p in positions if (word, p) in qualifiers)
         return None
 
-    def _names(self, context: Context, start: int, end: int, unit: str):
+    def _names(self, context: Context, start: int, end: int, unit: str, previous_end: int = 0):
         """The name of what is measured, and the names a shared value is given to."""
         text = context.text
         before = text[context.clause_start(start) : start]
-        shared = _SHARED.search(_lexicon()["direction_end"].sub("", before))
-        if shared and _LIST_JOINER.search(before[: shared.start()]):
-            names = _list_names(before[: shared.start()])
+        # the names a value shares stand after the quantity before it (收入和支出均增长5%|收入…)
+        own = before[max(0, previous_end - (start - len(before))) :]
+        shared = _SHARED.search(_lexicon()["direction_end"].sub("", own))
+        if shared and _LIST_JOINER.search(own[: shared.start()]):
+            names = _list_names(own[: shared.start()])
             if len(names) > 1:
                 return names[0], names, "shared"
         distributed = _distributed_name(before)

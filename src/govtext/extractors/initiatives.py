@@ -38,7 +38,12 @@ _FORMULA = regex.compile(r"\+|^\d{3,}[A-Za-z]?$|^\d{2,}[A-Za-z]$|\p{Han}\d+\p{Ha
 _NUMBERED = regex.compile(rf"[{_SLOGAN_NUMERAL}]+(?:大|个|项|张|条|件)?\p{{Han}}")
 # a chain of further quoted phrases (“府院联动”“府检联动”)
 _ANOTHER_QUOTED = r"[、,]?[“‘\"「][^”’\"」]{1,30}[”’\"」]"
-_MORE_QUOTED = rf"(?:{_ANOTHER_QUOTED})*"
+# How many further quoted phrases a chain may hold before its shared category. The
+# corpus's longest chain has 12 (温州 2021's “健康防疫”“明眸皓齿”…); an unbounded
+# chain is rescanned from each of its phrases, which costs quadratic time on a text
+# of thousands of quoted phrases in a row.
+_MAX_CHAIN = 20
+_MORE_QUOTED = rf"(?:{_ANOTHER_QUOTED}){{0,{_MAX_CHAIN}}}"
 _HAN_WORD = regex.compile(r"\p{Han}+")
 _PHRASE = regex.compile(r"[\p{Han}\d()（）]+")  # a slogan of one stretch: no marks but brackets
 _JOINING_WORDS = frozenset({"和", "及", "与", "或", "以及"})  # a head noun stops before them
@@ -97,7 +102,7 @@ def _lexicon() -> _Lexicon:
     # 专精特新 unquoted are a concept or an adjective the text uses, not a programme it names
     known = regex.compile(alternation(found_anywhere)) if found_anywhere else None
     not_heads = regex.compile(rf"{_MORE_QUOTED}等?(?:{alternation(words('not_initiative_heads.tsv'))})")
-    shared_category = regex.compile(rf"(?:{_ANOTHER_QUOTED})+(?:、?等)?(?P<category>{head})")
+    shared_category = regex.compile(rf"(?:{_ANOTHER_QUOTED}){{1,{_MAX_CHAIN}}}(?:、?等)?(?P<category>{head})")
     weak = frozenset(word for word, strength in categories if strength == "weak")
     return _Lexicon(gazetteer, quoted, numbered, known, regex.compile(rf"(?:{category})$"),
                     regex.compile(head), not_heads, shared_category, weak,
