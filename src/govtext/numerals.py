@@ -44,7 +44,12 @@ def magnitude_pattern() -> str:
 
 def parse_chinese(numeral: str) -> Decimal | None:
     """Value of a Chinese numeral (``二十``, ``十二``, ``一万五千亿``, ``二〇二四``,
-    ``十一点八``), or None."""
+    ``十一点八``, ``万亿``), or None.
+
+    Example:
+        >>> parse_chinese("一百二十"), parse_chinese("万亿"), parse_chinese("亿")
+        (Decimal('120'), Decimal('1000000000000'), Decimal('100000000'))
+    """
     digits, units = _numeral_table()
     numeral = numeral.replace("万万", "亿")  # the old form: 六万万 = 六亿
     whole, point, fraction = numeral.partition("点")
@@ -66,11 +71,13 @@ def parse_chinese(numeral: str) -> Decimal | None:
             number = digits[ch]
             continue
         unit = units[ch]
+        # a magnitude word with nothing before it counts one of itself: 近亿 is 1e8, 万亿 is 1e12
+        leading = not (total or section or number)
         if unit == 100_000_000:
-            total = (total + section + (number or 0)) * unit
+            total = (1 if leading else total + section + (number or 0)) * unit
             section = 0
         elif unit == 10_000:
-            total += (section + (number or 0)) * unit
+            total += (1 if leading else section + (number or 0)) * unit
             section = 0
         else:
             section += (1 if number is None else number) * unit
@@ -156,6 +163,32 @@ def _magnitude_value(words: str) -> Decimal | None:
             if rest is not None:
                 return table_[head] * rest
     return None
+
+
+_BIG_MAGNITUDE_END = regex.compile("[万亿]+$")
+
+
+def range_scale(low: str, high: str) -> str:
+    """The magnitude word that closes the high end of a Chinese range and that a bare
+    low end shares (两到三万: 万), or ``""``. One digit before a lower unit goes with it
+    when the low end is one digit too (两到三千万: 千万).
+
+    Example:
+        >>> range_scale("两", "三万"), range_scale("两", "三千万"), range_scale("一百二十", "一百五十万")
+        ('万', '千万', '万')
+        >>> range_scale("二十", "三十"), range_scale("二十", "三十万")
+        ('', '万')
+    """
+    big = _BIG_MAGNITUDE_END.search(high)
+    if big is None or big.start() == 0:
+        return ""
+    digits, units = _numeral_table()
+    head = high[: big.start()]
+    if len(low) == 1 and low in digits and len(head) == 2 and head[0] in digits and head[1] in "十百千":
+        scale = head[1] + big.group()
+        if scale in magnitudes():
+            return scale
+    return big.group()
 
 
 def as_json_number(value: Decimal | None):
