@@ -109,15 +109,17 @@ def parse_arabic(numeral: str) -> Decimal | None:
 ROUGH_PAIRS = "一二|两三|二三|三四|三五|四五|五六|六七|七八|八九"
 
 _ARABIC = regex.compile(r"\d+(?:,\d{3})*(?:\.\d+)?")
-# 13万2千, 3万4000, 25万6千, 13万2: Arabic digits on both sides of 万 or 亿
-_MIXED = regex.compile(r"(?P<high>\d+)(?P<big>[万亿])(?P<low>\d+)(?P<small>[千百十])?")
+# 13万2千, 3万4000, 25万6千, 13万2, 1亿3千万: Arabic digits on both sides of 万 or 亿; a
+# 万 after the low part of an 亿 number scales that part only (1亿3千万 is 1.3亿)
+_MIXED = regex.compile(r"(?P<high>\d+)(?P<big>[万亿])(?P<low>\d+)(?P<small>[千百十])?(?P<tail>(?<=亿.*)万)?")
 _NEXT_LOWER = {"万": Decimal(1000), "亿": Decimal(10_000_000)}
 
 
 def parse_number(numeral: str) -> Decimal | None:
     """Value of an Arabic or Chinese numeral followed by magnitude words, or None.
 
-    ``1.39万亿`` -> 1390000000000; ``3万`` -> 30000; ``十二`` -> 12; ``13万2千`` -> 132000.
+    ``1.39万亿`` -> 1390000000000; ``3万`` -> 30000; ``十二`` -> 12; ``13万2千`` -> 132000;
+    ``1亿3千万`` -> 130000000.
     """
     numeral = numeral.strip()
     mixed = _MIXED.fullmatch(numeral)
@@ -126,8 +128,10 @@ def parse_number(numeral: str) -> Decimal | None:
         low = Decimal(mixed["low"])
         if mixed["small"]:
             low *= _numeral_table()[1][mixed["small"]]
-        elif len(mixed["low"]) == 1:
+        elif len(mixed["low"]) == 1 and not mixed["tail"]:
             low *= _NEXT_LOWER[mixed["big"]]  # 13万2 is 13万2千
+        if mixed["tail"]:
+            low *= 10_000
         return Decimal(mixed["high"]) * big + low
     match = _ARABIC.match(numeral)
     if match:

@@ -189,8 +189,9 @@ def _value(numeral: str, qualified: bool = False, magnitude: str = "") -> Decima
     (近千公里). A Chinese numeral takes its magnitude as one more numeral character:
     二十五亿七千(多)万 is 二十五亿 and 七千万."""
     if numeral[0].isdigit():
-        value = parse_number(numeral)
-        return None if value is None else value * (magnitudes()[magnitude] if magnitude else 1)
+        return parse_number(numeral + magnitude)  # 1亿3千 + 万: the 万 scales the 3千 only
+    if numeral in ("零", "〇", "○"):
+        return None  # 零门槛, 零支付: zero before a word is no count
     if numeral == "一" and not qualified:
         return None
     if _DIGITS_ONLY.fullmatch(numeral):
