@@ -243,6 +243,13 @@ def _is_minus(text: str, match) -> bool:
     return word_frequency(text[position - 1 : position + 1]) < _COMMON_WORD_FREQUENCY
 
 
+def _is_vague(text: str, match) -> bool:
+    """数十个, 几十亿元, 一百几十亿元: 数 or 几 right before a bare 十, 百 or 千 makes a vague
+    amount, not 10 or 1e9 (人数120万人 keeps its number)."""
+    numeral_start = match.start("num")
+    return text[numeral_start - 1 : numeral_start] in ("数", "几") and match.group("num")[0] in "十百千万亿"
+
+
 def _has_magnitude(numeral: str) -> bool:
     """Whether a Chinese numeral carries its own magnitude word (九千万, 八十万)."""
     return not numeral[0].isdigit() and any(word in numeral for word in "万亿")
@@ -309,7 +316,7 @@ class IndicatorExtractor:
             return []  # 六万万人民, 11亿人口: the counter begins a word
         qualified = bool(groups.get("before")) or lexicon["units"].get(unit) == "percent"
         value, value_max = _quantity_values(groups, qualified)
-        if value is None or self._is_ordinal(context, match, unit):
+        if value is None or self._is_ordinal(context, match, unit) or _is_vague(context.text, match):
             return []
         if groups.get("num2") and value_max is None:
             return []
