@@ -97,6 +97,8 @@ def _lexicon():
     chinese = rf"[{numeral_chars}]+(?:点[{numeral_chars}]+)?"
     number = rf"(?:{_ARABIC}|{chinese})"
     second_sign = r"(?P<sign2>(?<=[至到~])[-−]|负)?"
+    # 六倍半, 五天半: a half after a measure or a multiple; 4个半山酒店 and 5个半小时 are no 4.5个
+    half_units = alternation(u for u, kind in units.items() if kind in ("measure", "multiple"))
     # 5000亿元至6000亿元, 1万元--5万元: a range whose ends both carry the unit is one
     # quantity when the two units are the same (the lookahead asks for it)
     unit_of_both_ends = (
@@ -110,7 +112,7 @@ def _lexicon():
         rf"(?:(?P<sep>{_RANGE_SEPARATOR}){second_sign}(?P<num2>{number}))?"
         rf"(?P<inside_before_magnitude>{alternation(inside)})?(?P<mag>{magnitude})?"
         rf"(?P<inside>{alternation(inside)})?(?P<unit>{alternation(units)})(?!\+)"
-        rf"(?P<after>{alternation(after)})?"
+        rf"(?:(?<=(?:{half_units}))(?P<half>半))?(?P<after>{alternation(after)})?"
     )
     percent_words = regex.compile(
         rf"(?P<before>{alternation(before)})?(?P<fraction>百分之|千分之)(?P<num>{chinese}|{_ARABIC})"
@@ -322,6 +324,8 @@ class IndicatorExtractor:
             return []
         if pattern_is_tenths(match):
             value = value * 10 + (5 if groups.get("half") else 0)
+        elif groups.get("half"):
+            value += Decimal("0.5")
         if _is_minus(context.text, match) and lexicon["units"].get(unit) in _SIGNED_KINDS:
             value = -value  # 下降-0.3%: the text's own sign, not turned by the verb
         elif groups.get("sign") and not groups.get("before"):
