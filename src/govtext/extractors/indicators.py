@@ -34,7 +34,7 @@ from ..spans import sentence_bounds
 from .base import Context, Spans
 
 _ARABIC = r"\d+[万亿]\d+[千百十]?(?=\p{Han})|\d+(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
-_RANGE_SEPARATOR = r"[-~—–―至到]{1,2}"
+_RANGE_SEPARATOR = r"(?:[-~—–―]{1,2}|至|到)"
 # a minus before a number (增速-3.8%, 增长负3.9%); a dash is a range separator, never a sign
 _SIGN = r"[-−负]"
 # a sign follows a word or a mark, never a number or a percent (5%-6个百分点 is no minus)
@@ -326,11 +326,12 @@ class IndicatorExtractor:
             value = value * 10 + (5 if groups.get("half") else 0)
         elif groups.get("half"):
             value += Decimal("0.5")
-        if _is_minus(context.text, match) and lexicon["units"].get(unit) in _SIGNED_KINDS:
+        signed = lexicon["units"].get(unit) in _SIGNED_KINDS
+        if _is_minus(context.text, match) and signed:
             value = -value  # 下降-0.3%: the text's own sign, not turned by the verb
         elif groups.get("sign") and not groups.get("before"):
             start = number_start  # 减负370亿元, 歼-20架: 负 ends a word, a dash before a count
-        if groups.get("sign2") and value_max is not None:
+        if groups.get("sign2") and value_max is not None and signed:
             value_max = -value_max
         qualifier = self._qualifier(groups)
         name, names = self._names(context, start, end, unit)
@@ -350,7 +351,7 @@ class IndicatorExtractor:
     def _is_ordinal(context: Context, match, unit: str) -> bool:
         """二期工程, 机场三期, 七次全委会: a Chinese numeral with 期 (or with 次/届 before a
         noun) names a phase or a session; so does one after 届 (十一届三次、四次全会) and a
-        lone 二, which counts nothing (a count says 两): 二轮延包, 第三回线路."""
+        lone 二, which counts nothing (a count says 两): 二轮延包, 二回线路."""
         when = _lexicon()["ordinal_counters"].get(unit)
         if match.group("num")[0].isdigit() or when is None:
             return False
