@@ -4,12 +4,14 @@ exact offsets, nothing absurd (skipped where the corpus is absent)."""
 import pytest
 
 import govtext
+from govtext.lexicons import table
 
 
 def test_every_corpus_document_extracts_cleanly(corpus):
     paths = sorted((corpus / "docs").glob("*.txt"))
     assert len(paths) > 50
     problems = []
+    unit_kinds = dict(table("units.tsv", 2))
     for path in paths:
         text = path.read_text(encoding="utf-8")
         document = govtext.extract(text, doc_id=path.stem)
@@ -18,9 +20,15 @@ def test_every_corpus_document_extracts_cleanly(corpus):
                 if text[record.start : record.end] != record.text or not record.text or not record.rule:
                     problems.append((path.stem, kind, record))
         for indicator in document.indicators:
-            # the largest real quantities are computing power (10.36百亿亿次/秒, ~1e19)
-            if indicator.value < 0 or indicator.value > 10**20:
+            # the largest real quantities are computing power (10.36百亿亿次/秒, ~1e19); only
+            # a rate or an amount written with its sign (增速-3.8%) is below zero
+            signed = unit_kinds.get(indicator.unit) in ("percent", "currency") and any(
+                sign in indicator.text for sign in "-−负"
+            )
+            if (indicator.value < 0 and not signed) or indicator.value > 10**20:
                 problems.append((path.stem, "absurd value", indicator))
+            if indicator.value_max is not None and indicator.value_max <= indicator.value:
+                problems.append((path.stem, "range upside down", indicator))
         for time in document.times:
             if not ("1900" <= time.value[:4] <= "2100"):
                 problems.append((path.stem, "absurd time", time))

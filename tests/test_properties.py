@@ -45,3 +45,46 @@ def test_sentences_cover_their_text(text):
         for token in sentence.tokens:
             assert sentence.start <= token.start < token.end <= sentence.end
             assert text[token.start : token.end] == token.text
+
+
+_MAGNITUDES = {"万": 10_000, "亿": 100_000_000}
+_CHINESE_DIGITS = "一二三四五六七八九"
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.decimals(min_value="0.1", max_value="99.9", places=1), st.sampled_from(["-", "负"]))
+def test_a_signed_rate_keeps_its_sign(number, sign):
+    text = f"全市地区生产总值增速{sign}{number}%，与全省持平。"
+    (indicator,) = govtext.extract(text, year=2020).indicators
+    assert indicator.value == -number
+    assert indicator.text == f"{sign}{number}%"
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.integers(1, 998), st.data(), st.sampled_from(sorted(_MAGNITUDES)), st.booleans())
+def test_a_magnitude_written_once_applies_to_both_ends(low, data, magnitude, unit_on_both_ends):
+    """3—5万人 and 5000亿元至6000亿元: one range, both ends scaled."""
+    high = data.draw(st.integers(low + 1, 999))
+    first = f"{low}{magnitude}元至" if unit_on_both_ends else f"{low}—"
+    (indicator,) = govtext.extract(f"项目总投资{first}{high}{magnitude}元。", year=2024).indicators
+    scale = _MAGNITUDES[magnitude]
+    assert (indicator.value, indicator.value_max) == (low * scale, high * scale)
+
+
+@settings(max_examples=40, deadline=None)
+@given(st.integers(1, 8), st.data())
+def test_a_chinese_range_shares_the_magnitude_of_its_high_end(low, data):
+    """两到三万元 is 20000 to 30000, not 2 to 30000."""
+    high = data.draw(st.integers(low + 1, 9))
+    text = f"人均增收{_CHINESE_DIGITS[low - 1]}到{_CHINESE_DIGITS[high - 1]}万元。"
+    (indicator,) = govtext.extract(text, year=2024).indicators
+    assert (indicator.value, indicator.value_max) == (low * 10_000, high * 10_000)
+
+
+@settings(max_examples=40, deadline=None)
+@given(st.integers(1, 9), st.data())
+def test_a_low_end_that_would_pass_the_high_end_stays_as_written(high, data):
+    """从8500到3万元: 8500 (8500万 would pass 3万), value_max 30000."""
+    low = data.draw(st.integers(high + 1, high * 10_000 - 1))
+    (indicator,) = govtext.extract(f"奖补标准从{low}到{high}万元不等。", year=2024).indicators
+    assert (indicator.value, indicator.value_max) == (low, high * 10_000)

@@ -50,7 +50,12 @@ _LONGEST_NUMERAL = 50
 
 def parse_chinese(numeral: str) -> Decimal | None:
     """Value of a Chinese numeral (``二十``, ``十二``, ``一万五千亿``, ``二〇二四``,
-    ``十一点八``), or None."""
+    ``十一点八``, ``万亿``), or None.
+
+    Example:
+        >>> parse_chinese("一百二十"), parse_chinese("万亿"), parse_chinese("亿")
+        (Decimal('120'), Decimal('1000000000000'), Decimal('100000000'))
+    """
     if len(numeral) > _LONGEST_NUMERAL:
         return None
     digits, units = _numeral_table()
@@ -74,11 +79,13 @@ def parse_chinese(numeral: str) -> Decimal | None:
             number = digits[ch]
             continue
         unit = units[ch]
+        # a magnitude word with nothing before it counts one of itself: 近亿 is 1e8, 万亿 is 1e12
+        leading = not (total or section or number)
         if unit == 100_000_000:
-            total = (total + section + (number or 0)) * unit
+            total = (1 if leading else total + section + (number or 0)) * unit
             section = 0
         elif unit == 10_000:
-            total += (section + (number or 0)) * unit
+            total += (1 if leading else section + (number or 0)) * unit
             section = 0
         else:
             section += (1 if number is None else number) * unit
@@ -110,15 +117,17 @@ def parse_arabic(numeral: str) -> Decimal | None:
 ROUGH_PAIRS = "一二|两三|二三|三四|三五|四五|五六|六七|七八|八九"
 
 _ARABIC = regex.compile(r"\d+(?:,\d{3})*(?:\.\d+)?")
-# 13万2千, 3万4000, 25万6千, 13万2: Arabic digits on both sides of 万 or 亿
-_MIXED = regex.compile(r"(?P<high>\d+)(?P<big>[万亿])(?P<low>\d+)(?P<small>[千百十])?")
+# 13万2千, 3万4000, 25万6千, 13万2, 1亿3千万: Arabic digits on both sides of 万 or 亿; a
+# 万 after the low part of an 亿 number scales that part only (1亿3千万 is 1.3亿)
+_MIXED = regex.compile(r"(?P<high>\d+)(?P<big>[万亿])(?P<low>\d+)(?P<small>[千百十])?(?P<tail>(?<=亿.*)万)?")
 _NEXT_LOWER = {"万": Decimal(1000), "亿": Decimal(10_000_000)}
 
 
 def parse_number(numeral: str) -> Decimal | None:
     """Value of an Arabic or Chinese numeral followed by magnitude words, or None.
 
-    ``1.39万亿`` -> 1390000000000; ``3万`` -> 30000; ``十二`` -> 12; ``13万2千`` -> 132000.
+    ``1.39万亿`` -> 1390000000000; ``3万`` -> 30000; ``十二`` -> 12; ``13万2千`` -> 132000;
+    ``1亿3千万`` -> 130000000.
     """
     numeral = numeral.strip()
     mixed = _MIXED.fullmatch(numeral)
@@ -127,8 +136,10 @@ def parse_number(numeral: str) -> Decimal | None:
         low = Decimal(mixed["low"])
         if mixed["small"]:
             low *= _numeral_table()[1][mixed["small"]]
-        elif len(mixed["low"]) == 1:
+        elif len(mixed["low"]) == 1 and not mixed["tail"]:
             low *= _NEXT_LOWER[mixed["big"]]  # 13万2 is 13万2千
+        if mixed["tail"]:
+            low *= 10_000
         return Decimal(mixed["high"]) * big + low
     match = _ARABIC.match(numeral)
     if match:
@@ -164,6 +175,32 @@ def _magnitude_value(words: str) -> Decimal | None:
             if rest is not None:
                 return table_[head] * rest
     return None
+
+
+_BIG_MAGNITUDE_END = regex.compile("[万亿]+$")
+
+
+def range_scale(low: str, high: str) -> str:
+    """The magnitude word that closes the high end of a Chinese range and that a bare
+    low end shares (两到三万: 万), or ``""``. One digit before a lower unit goes with it
+    when the low end is one digit too (两到三千万: 千万).
+
+    Example:
+        >>> range_scale("两", "三万"), range_scale("两", "三千万"), range_scale("一百二十", "一百五十万")
+        ('万', '千万', '万')
+        >>> range_scale("二十", "三十"), range_scale("二十", "三十万")
+        ('', '万')
+    """
+    big = _BIG_MAGNITUDE_END.search(high)
+    if big is None or big.start() == 0:
+        return ""
+    digits, units = _numeral_table()
+    head = high[: big.start()]
+    if len(low) == 1 and low in digits and len(head) == 2 and head[0] in digits and head[1] in "十百千":
+        scale = head[1] + big.group()
+        if scale in magnitudes():
+            return scale
+    return big.group()
 
 
 def as_json_number(value: Decimal | None):

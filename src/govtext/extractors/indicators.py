@@ -18,14 +18,28 @@ from decimal import Decimal
 import regex
 
 from ..lexicons import alternation, cached_per_lexicons, mapping, table, words
-from ..numerals import ROUGH_PAIRS, chinese_numeral_chars, magnitudes, parse_chinese, parse_number, parse_year
+from ..numerals import (
+    ROUGH_PAIRS,
+    chinese_numeral_chars,
+    magnitudes,
+    parse_chinese,
+    parse_number,
+    parse_year,
+    range_scale,
+)
 from ..records import Indicator
 from ..segment import cut, word_frequency, word_role, word_tag
 from ..spans import sentence_bounds
 from .base import Context, Spans
 
 _ARABIC = r"\d+[万亿]\d+[千百十]?(?=\p{Han})|\d+(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
-_RANGE_SEPARATOR = r"[-~—–―至到]{1,2}"
+_RANGE_SEPARATOR = r"(?:[-~—–―]{1,2}|至|到)"
+# a minus before a number (增速-3.8%, 增长负3.9%); a dash is a range separator, never a sign
+_SIGN = r"[-−负]"
+# a sign follows a word or a mark, never a number or a percent (5%-6个百分点 is no minus)
+_SIGN_AFTER = r"(?<=^|[\p{Han}\s,，:：;；(（、])"
+# kinds of unit whose value may be below zero: a rate or an amount of money
+_SIGNED_KINDS = frozenset({"percent", "currency"})
 # words that join the parts of a name (问题和困难) and never end one
 _JOINERS = frozenset("、和及与")
 _LIST_JOINER = regex.compile(r"、|和|及|与")
@@ -36,6 +50,8 @@ _COMMON_WORD_FREQUENCY = 20  # in jieba's dictionary: 集约 43, 赶超 88; 费�
 _COMPARED = regex.compile(r"比[^,，;；。]{1,12}?([高低多少])$")
 _ANOTHER_ITEM = regex.compile(r"、\p{Han}{2,}")
 _CHINESE_DIGIT = regex.compile("[零〇一二两三四五六七八九]")
+# digits without a zero or a unit between them (一一列举) are no number; 三〇〇间 is 300
+_DIGITS_ONLY = regex.compile("[一二两三四五六七八九]{2,}")
 _HAN = regex.compile(r"\p{Han}")
 _HAN_WORD = regex.compile(r"\p{Han}+")
 _AMOUNT_OF = regex.compile(r"^[的级]")
@@ -83,23 +99,33 @@ def _lexicon():
     )
     chinese = rf"[{numeral_chars}]+(?:点[{numeral_chars}]+)?"
     number = rf"(?:{_ARABIC}|{chinese})"
+    second_sign = r"(?P<sign2>(?<=[至到~])[-−]|负)?"
+    # 六倍半, 五天半: a half after a measure or a multiple; 4个半山酒店 and 5个半小时 are no 4.5个
+    half_units = alternation(u for u, kind in units.items() if kind in ("measure", "multiple"))
+    # 5000亿元至6000亿元, 1万元--5万元: a range whose ends both carry the unit is one
+    # quantity when the two units are the same (the lookahead asks for it)
+    unit_of_both_ends = (
+        rf"(?P<unit1>{alternation(units)})"
+        rf"(?={_RANGE_SEPARATOR}(?:[-−]|负)?{number}(?:{magnitude})?(?P=unit1))"
+    )
     pattern = regex.compile(
         rf"(?P<before>{alternation(before)})?"
-        rf"(?<![\d.\p{{Latin}}{numeral_chars}第+])"
-        rf"(?P<num>{number})(?P<mag1>{magnitude})?(?P<unit1>%)?"
-        rf"(?:(?P<sep>{_RANGE_SEPARATOR})(?P<num2>{number}))?"
+        rf"(?<![\d.\p{{Latin}}{numeral_chars}第+])(?:{_SIGN_AFTER}(?P<sign>{_SIGN}(?=\d)))?"
+        rf"(?P<num>{number})(?P<mag1>{magnitude})?(?:{unit_of_both_ends})?"
+        rf"(?:(?P<sep>{_RANGE_SEPARATOR}){second_sign}(?P<num2>{number}))?"
         rf"(?P<inside_before_magnitude>{alternation(inside)})?(?P<mag>{magnitude})?"
         rf"(?P<inside>{alternation(inside)})?(?P<unit>{alternation(units)})(?!\+)"
-        rf"(?P<after>{alternation(after)})?"
+        rf"(?:(?<=(?:{half_units}))(?P<half>半))?(?P<after>{alternation(after)})?"
     )
     percent_words = regex.compile(
         rf"(?P<before>{alternation(before)})?(?P<fraction>百分之|千分之)(?P<num>{chinese}|{_ARABIC})"
         rf"(?:(?P<sep>{_RANGE_SEPARATOR})(?:百分之|千分之)?(?P<num2>{chinese}|{_ARABIC}))?"
         rf"(?P<after>{alternation(after)})?"
     )
+    # 三成 (30%), 9成, 9.5成, 三成半 (35%); not 一成不变, 成立, 250成都
     tenths = regex.compile(
-        rf"(?P<before>{alternation(before)})?(?P<num>[二两三四五六七八九])成"
-        rf"(?![立为果员就效本品熟长功])(?P<after>{alternation(after)})?"
+        rf"(?P<before>{alternation(before)})?(?P<num>[二两三四五六七八九]|(?<![\d.])\d(?:\.\d+)?)成(?P<half>半)?"
+        rf"(?![立为果员就效本品熟长功都自交型绩年])(?P<after>{alternation(after)})?"
     )
     not_quantities = regex.compile(alternation(words("not_quantities.tsv")))
     links = [word for word, role in table("name_words.tsv", 2) if role in ("link", "aux")]
@@ -169,13 +195,78 @@ def _value(numeral: str, qualified: bool = False, magnitude: str = "") -> Decima
     (近千公里). A Chinese numeral takes its magnitude as one more numeral character:
     二十五亿七千(多)万 is 二十五亿 and 七千万."""
     if numeral[0].isdigit():
-        value = parse_number(numeral)
-        return None if value is None else value * (magnitudes()[magnitude] if magnitude else 1)
+        return parse_number(numeral + magnitude)  # 1亿3千 + 万: the 万 scales the 3千 only
+    if numeral in ("零", "〇", "○"):
+        return None  # 零门槛, 零支付: zero before a word is no count
     if numeral == "一" and not qualified:
         return None
+    if _DIGITS_ONLY.fullmatch(numeral):
+        return None  # 一一列举: not a count
     if not (_CHINESE_DIGIT.search(numeral) or numeral[0] == "十" or qualified):
         return None
     return parse_chinese(numeral + magnitude)
+
+
+def _quantity_values(groups, qualified: bool) -> tuple[Decimal | None, Decimal | None]:
+    """Value and upper value of a matched quantity, without its sign.
+
+    A magnitude word written once, after the high end of a range, applies to both
+    ends (两到三万元, 5—6万人, 一百二十到一百五十万元) unless the low end read with it
+    would pass the high end (从8500到3万元: 8500 to 30000); an end with its own
+    magnitude word keeps it (1万元--5万元, 九千万至九千二百万吨).
+    """
+    numeral, high_numeral = groups["num"], groups.get("num2")
+    magnitude = groups.get("mag") or ""
+    if not high_numeral:
+        magnitude = magnitude or groups.get("mag1") or ""
+        value, value_max = _rough_range(numeral, magnitude)
+        if value is None:
+            value = _value(numeral, qualified=qualified, magnitude=magnitude)
+        return value, value_max
+    high = _value(high_numeral, magnitude=magnitude)
+    if groups.get("mag1"):
+        return _value(numeral, qualified=True, magnitude=groups["mag1"]), high
+    low = _value(numeral, qualified=True)
+    if low is None or high is None or _has_magnitude(numeral):
+        return low, high
+    if high_numeral[0].isdigit():
+        scale = magnitude
+    else:
+        scale = range_scale(numeral, high_numeral)
+    scaled = _value(numeral, qualified=True, magnitude=scale) if scale else None
+    return (scaled if scaled is not None and scaled <= high else low), high
+
+
+def _is_minus(text: str, match) -> bool:
+    """Whether the sign before the number is a minus: not the 负 that ends a common
+    word with the character before it (减负370亿元, 税负, 辜负)."""
+    sign = match.groupdict().get("sign")
+    if not sign:
+        return False
+    position = match.start("sign")
+    if sign != "负" or position == 0:
+        return True
+    return word_frequency(text[position - 1 : position + 1]) < _COMMON_WORD_FREQUENCY
+
+
+def _is_vague(text: str, match) -> bool:
+    """数十个, 几十亿元, 一百几十亿元: 数 or 几 right before a bare 十, 百 or 千 makes a vague
+    amount, not 10 or 1e9 (人数120万人 keeps its number)."""
+    numeral_start = match.start("num")
+    return text[numeral_start - 1 : numeral_start] in ("数", "几") and match.group("num")[0] in "十百千万亿"
+
+
+def _has_magnitude(numeral: str) -> bool:
+    """Whether a Chinese numeral carries its own magnitude word (九千万, 八十万)."""
+    return not numeral[0].isdigit() and any(word in numeral for word in "万亿")
+
+
+def _begins_other_word(text: str, unit_start: int, unit_end: int) -> bool:
+    """Whether the counter at ``unit_start`` is the start of a longer word of
+    not_units.tsv (人民, 人口, 家庭); a longer unit that holds such a word (人民币) is
+    a unit."""
+    word = _lexicon()["not_units"].match(text, unit_start)
+    return word is not None and word.end() > unit_end
 
 
 def _rough_range(numeral: str, magnitude: str) -> tuple[Decimal | None, Decimal | None]:
@@ -227,8 +318,6 @@ class IndicatorExtractor:
         unit = groups.get("unit")
         if unit is None:
             unit = "‰" if groups.get("fraction") == "千分之" else "%"
-        if groups.get("unit1") and unit != "%":
-            return []
         number_start = match.start("num")
         if (
             blocked.overlaps(number_start, end)
@@ -236,23 +325,27 @@ class IndicatorExtractor:
             or context.titled.covering(number_start)
         ):
             return []
-        if groups.get("unit") and lexicon["not_units"].match(context.text, match.start("unit")):
+        if groups.get("unit") and _begins_other_word(context.text, match.start("unit"), match.end("unit")):
             return []  # 六万万人民, 11亿人口: the counter begins a word
         qualified = bool(groups.get("before")) or lexicon["units"].get(unit) == "percent"
-        magnitude = groups.get("mag") or groups.get("mag1") or ""
-        value, value_max = _rough_range(groups["num"], magnitude)
-        if value is None:
-            value = _value(groups["num"], qualified=qualified, magnitude=magnitude)
-        if value is None or self._is_ordinal(context, match, unit):
+        value, value_max = _quantity_values(groups, qualified)
+        if value is None or self._is_ordinal(context, match, unit) or _is_vague(context.text, match):
             return []
-        if groups.get("num2"):
-            value_max = _value(groups["num2"], magnitude=magnitude)
         if groups.get("num2") and value_max is None:
             return []
-        if value > MAX_VALUE or (value_max is not None and value_max > MAX_VALUE):
+        if abs(value) > MAX_VALUE or (value_max is not None and abs(value_max) > MAX_VALUE):
             return []  # 9999…9亿元: a run of digits or magnitude words, not a quantity
         if rule == "tenths":
-            value *= 10
+            value = value * 10 + (5 if groups.get("half") else 0)
+        elif groups.get("half"):
+            value += Decimal("0.5")
+        signed = lexicon["units"].get(unit) in _SIGNED_KINDS
+        if _is_minus(context.text, match) and signed:
+            value = -value  # 下降-0.3%: the text's own sign, not turned by the verb
+        elif groups.get("sign") and not groups.get("before"):
+            start = number_start  # 减负370亿元, 歼-20架: 负 ends a word, a dash before a count
+        if groups.get("sign2") and value_max is not None and signed:
+            value_max = -value_max
         qualifier = self._qualifier(groups)
         name, names, name_rule = self._names(context, start, end, unit, previous_end)
         name, names = _clean_name(name), names and [n for n in map(_clean_name, names) if n]
@@ -270,11 +363,16 @@ class IndicatorExtractor:
     @staticmethod
     def _is_ordinal(context: Context, match, unit: str) -> bool:
         """二期工程, 机场三期, 七次全委会: a Chinese numeral with 期 (or with 次/届 before a
-        noun) names a phase or a session."""
+        noun) names a phase or a session; so does one after 届 (十一届三次、四次全会) and a
+        lone 二, which counts nothing (a count says 两): 二轮延包, 二回线路."""
         when = _lexicon()["ordinal_counters"].get(unit)
         if match.group("num")[0].isdigit() or when is None:
             return False
-        if when == "always":
+        if when == "always" or match.group("num") == "二":
+            return True
+        if when == "after_two":
+            return False
+        if context.text[max(0, match.start("num") - 1) : match.start("num")] == "届":
             return True
         following = context.text[match.end() : match.end() + 6]
         if not _HAN.match(following):
