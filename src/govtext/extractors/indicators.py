@@ -41,9 +41,10 @@ _WHITE_SPACE = regex.compile(r"\s+")
 _VALUE_START = regex.compile(r"[\d零〇一二两三四五六七八九十百]")
 _SHARED = regex.compile(r"(?:均为|均达到|均达|都是|都为|均是|均)$")
 # the tokens of a name's chunker (see _kind): words that join the parts of a name
-# (问题和困难, 首店、旗舰店), quote marks and the + of formula names kept inside a name
+# (问题和困难, 首店、旗舰店); quote marks, brackets (入园(班)率) and the + of formula names
+# kept inside a name
 _JOINING_WORDS = frozenset({"、", "和", "及", "与", "或", "以及"})
-_INSIDE_MARKS = frozenset("“”‘’\"+")
+_INSIDE_MARKS = frozenset("“”‘’\"+()")
 _DIGIT = regex.compile(r"\d")
 _WORD_CHARACTER = regex.compile(r"[\p{Han}\p{Latin}\d]")
 _LATIN = regex.compile(r"\p{Latin}")
@@ -313,7 +314,10 @@ class IndicatorExtractor:
         ends_with_verb = bool(adjacent) and _takes_object(adjacent[-1].text)
         amount_object = kind in ("currency", "measure") and (in_list or ends_with_verb or not before)
         if kind == "counter" or amount_object:
-            named = _phrase_text(context, _right_phrase(_after_of(after), modified=kind == "counter"))
+            phrase = _right_phrase(_after_of(after), modified=kind == "counter")
+            # 13个|镇 names the towns; 6.3万户|次 is the end of a unit
+            shortest = 1 if phrase and phrase[0].text not in lexicon["units"] else 2
+            named = _phrase_text(context, phrase, shortest=shortest)
             if named:
                 return named, None, "name_after"
         phrase = _left_phrase(before)
@@ -634,18 +638,18 @@ def _left_phrase(words) -> list:
 
 def _right_phrase(words, modified: bool = True) -> list:
     """The noun phrase at the start of ``words`` (the tokens after a count):
-    155条|社情民意信息, 8个|在建项目, 5个|新建、改扩建项目, 13672户的|年度改造任务.
+    155条|社情民意信息, 8个|在建项目, 5个|新建、改扩建项目, 155个|国家或地区,
+    13672户的|年度改造任务.
 
     Verbs before the noun modify it only after a count (``modified``): an amount at the
     start of a clause may be the subject of the verb after it (1万亿元|国债支持…). A
-    verb between nouns is inside the phrase when two nouns follow it (冰上运动|训练|中心
-    项目), unless it governs (重大项目|开工建设) or the nouns after it are followed by a
-    number (5.01万名农民工|追回欠薪6.83亿元)."""
+    verb after a head noun is its predicate (重大项目|开工建设, 5.01万名农民工|追回欠薪)."""
     words = list(words)
     kinds = [_kind(w.text) for w in words]
-    governing = _lexicon()["governing"]
     if not words or kinds[0] not in ("noun", "quote", "verb") or (kinds[0] == "verb" and not modified):
         return []
+    if words[0].text in _lexicon()["units"]:
+        return []  # 3万多家|次: the end of a unit
     taken = 0
     while taken < len(words) and "whole" not in _chunk_kinds(words[taken].text):
         kind = kinds[taken]
@@ -658,13 +662,22 @@ def _right_phrase(words, modified: bool = True) -> list:
         if kind in ("verb", "joiner") and modifiers_only and following in ("noun", "quote", "verb", "joiner"):
             taken += 1
             continue
-        if kind == "verb" and taken and kinds[taken - 1] == "noun" and words[taken].text not in governing:
+        # 1000个|农村|互助|幸福院, 13672户的|年度|改造|任务: a verb after one short modifier
+        # is inside the phrase; after a head noun it is its predicate (4个|集群|获评…)
+        if (kind == "verb" and modified and taken == 1 and len(words[0].text) <= 2 and following == "noun"
+                and words[taken].text not in _lexicon()["governing"]):
             nouns = taken + 1
             while nouns < len(words) and kinds[nouns] == "noun":
                 nouns += 1
-            if nouns > taken + 2 and (nouns == len(words) or kinds[nouns] != "number"):
+            if nouns == len(words) or kinds[nouns] != "number":
                 taken = nouns
                 continue
+        # 155个|国家或地区: two words joined at the end of the clause part (not a list that
+        # goes on: 7条|线路和三亚站等…)
+        if (kind == "joiner" and taken == 1 and following == "noun"
+                and (taken + 2 == len(words) or kinds[taken + 2] == "stop")):
+            taken += 2
+            continue
         break
     phrase = words[:taken]
     while phrase and _kind(phrase[-1].text) in ("joiner", "verb", "function", "quote"):
@@ -696,17 +709,21 @@ def _after_of(words) -> list:
     return words[1:] if words and words[0].text in ("的", "级") else words
 
 
-def _phrase_text(context: Context, phrase) -> str | None:
-    """The text of a phrase of tokens; a quote opened in it and not closed is left out
-    (高校“双一流…: the quote closes past the phrase)."""
+def _phrase_text(context: Context, phrase, shortest: int = 2) -> str | None:
+    """The text of a phrase of tokens; a quote or bracket opened in it and not closed
+    is left out (高校“双一流…: the quote closes past the phrase), and so is one closed
+    and not opened. A name before its quantity has two characters at least (率 alone
+    names nothing); one after a count may have one (13个|镇)."""
     if not phrase:
         return None
     name = context.text[phrase[0].start : phrase[-1].end]
-    if name.count("“") > name.count("”"):
-        name = name[: name.rindex("“")]
-    if name.count("”") > name.count("“"):
-        name = name.lstrip("”")
-    return name if len(name) >= 2 else None
+    for opening, closing in (("“", "”"), ("(", ")")):
+        if name.count(opening) > name.count(closing):
+            name = name[: name.rindex(opening)]
+        if name.count(closing) > name.count(opening):
+            name = name[name.index(closing) + 1 :]
+    name = name.strip("+")
+    return name if len(name) >= shortest else None
 
 
 def _takes_object(word: str) -> bool:
