@@ -50,6 +50,7 @@ _WORD_CHARACTER = regex.compile(r"[\p{Han}\p{Latin}\d]")
 _LATIN = regex.compile(r"\p{Latin}")
 # what a number leaves behind it in the clause's tokens: 2023|年, 10亿元|以上, 30多|个
 _NUMBER_TAIL = regex.compile(r"(?:年度?|月份?|日|号|以上|以下|以来|以内|多|余|左右|底|末|初|期|级)+")
+_MAGNITUDE_WORDS = frozenset("万亿")
 # what makes a number a date (1987|年)
 _DATE_WORDS = frozenset({"年", "月", "日", "年底", "年末", "年初"})
 # a list counted by a numbered grouping: 新型材料、绿色食品|五大产业增加值 is not one name
@@ -62,11 +63,15 @@ _NOT_NAME_END = frozenset({"link", "direction", "time", "function", "lead", "joi
 _NOT_NAME_START = frozenset({"link", "direction", "function", "lead", "joiner", "etc", "of", "stop"})
 # words a compound name holds between its nouns (研发|投入|强度, 中央对地方|均衡性转移支付)
 _INSIDE_COMPOUND = frozenset({"verb", "function", "direction", "of"})
-_NOUN_LIKE = frozenset({"noun", "quote", "modifier"})
+_NOUN_LIKE = frozenset({"noun", "quote", "modifier", "amount"})
 # the longest link or direction phrase jieba cuts in pieces (稳定|在, 扣除|物价|因素|后)
 _LONGEST_LINK = 4
-# the most verbs a compound holds between its nouns (一般公共|预算 支出|规模)
+# the most verbs a compound holds between its nouns (一般公共|预算 支出|规模), and the
+# most words of the head they qualify (研发|投入|强度; 省内|转化|重大科技成果 is a clause)
 _LONGEST_RUN = 2
+_LONGEST_HEAD = 1
+# the verb of a share: 出口规模|占|全国比重
+_SHARE = "占"
 # what follows a direction verb before the number (提高|至2.49%, 增加|到, 下降|了)
 _DIRECTION_COMPLEMENTS = frozenset({"到", "至", "了"})
 
@@ -483,6 +488,8 @@ def _kind(word: str) -> str:
         return "compare_of"
     if "modifier" in chunk_kinds:
         return "modifier"
+    if "verbal" in chunk_kinds:
+        return "verb"
     if word in _JOINING_WORDS:
         return "joiner"
     if word in _INSIDE_MARKS:
@@ -495,6 +502,8 @@ def _kind(word: str) -> str:
         return "of"
     if _DIGIT.search(word) and not _LATIN.search(word):
         return "number"
+    if word[0] in _MAGNITUDE_WORDS and word[1:] in lexicon["units"]:
+        return "amount"  # 招引落地|亿元|以上重大产业项目, 万元|生产总值能耗
     if lexicon["time_word"].fullmatch(word):
         return "time"
     if word in lexicon["direction_verbs"]:
@@ -528,8 +537,11 @@ def _words_before(context: Context, clause, start: int) -> list:
     if compare:
         words = words[: compare[-1]]
     # a number with the counter of a name (65岁以上老年人) belongs to the name
-    numbers = [i for i, w in enumerate(words) if _kind(w.text) == "number"
-               and not (i + 1 < len(words) and "counted" in _chunk_kinds(words[i + 1].text))]
+    kinds = [_kind(w.text) for w in words]
+    following = [w.text for w in words[1:]] + [""]
+    numbers = [i for i, kind in enumerate(kinds)
+               if (kind == "number" and "counted" not in _chunk_kinds(following[i]))
+               or (kind == "amount" and _NUMBER_TAIL.fullmatch(following[i]))]
     last_number = numbers[-1] if numbers else -1
     if last_number < 0:
         return words
@@ -591,26 +603,45 @@ def _left_phrase(words) -> list:
     first = len(words) - 1
     relative = _is_relative(words[-1].text)
     while first > 0 and "whole" not in _chunk_kinds(words[first].text):
+        # 新型材料、绿色食品|五大产业增加值: the list before a numbered grouping is its members
+        if _NUMBERED_GROUP.match(words[first].text):
+            break
         previous = kinds[first - 1]
+        # “自审自发”项目: a quoted phrase is taken whole
+        if words[first - 1].text == "”":
+            opening = next((i for i in range(first - 2, -1, -1) if words[i].text == "“"), None)
+            if opening is not None:
+                first = opening
+                continue
+        # 占|全市工业增加值比重 at the start of the clause: the share of the subject before it
+        if first == 1 and relative and words[0].text == _SHARE:
+            first = 0
+            break
         # 出口规模占|全国|比重: what a share is of keeps its 全国
         share_of = previous == "lead" and relative and first >= 2 and kinds[first - 2] == "verb"
         counted = previous == "number" and "counted" in _chunk_kinds(words[first].text)
         if previous in _NOUN_LIKE or share_of or counted:
             first -= 1
             continue
-        # a verb between two nouns is inside a compound when it qualifies the head alone
+        # a verb between two nouns is inside a compound when it qualifies a short head
         # (研发|投入|强度, 一般公共预算|支出|规模) or a relative measure (产销量|占|全球比重),
-        # or is a preposition (服务业|对|经济增长贡献率) or 新增 (国家|新增|用地指标);
-        # before a longer phrase it governs it (党政中心工作|开展|协商议政活动)
+        # or is a preposition (服务业|对|经济增长贡献率) or says new (国家|新增|用地指标);
+        # a governing verb never is (省人大常委会|审议|地方性法规)
         run = first - 1
         while run >= 0 and first - run <= _LONGEST_RUN and kinds[run] in _INSIDE_COMPOUND:
+            # 参合农民的|补助|标准: a 的 before a verb ends the compound
+            if kinds[run] == "of" and "verb" in kinds[run + 1 : first]:
+                break
             run -= 1
         inside = [w.text for w in words[run + 1 : first]]
-        qualifies = (first == len(words) - 1 or (relative and inside == ["占"])
-                     or all(k == "function" for k in kinds[run + 1 : first])
-                     or all(_lexicon()["directions"].get(w) == "none" for w in inside))
-        if (inside and run >= 0 and kinds[run] in _NOUN_LIKE and qualifies
-                and not any(w in governing for w in inside)):
+        new_things = all("new" in _chunk_kinds(w) for w in inside)
+        qualifies = (len(words) - first <= _LONGEST_HEAD or (relative and inside == [_SHARE]) or new_things
+                     or all(k == "function" for k in kinds[run + 1 : first]))
+        # 国内生产总值|的|比重, 消费对经济|增长的|贡献率; not 用于项目|建设的|地方政府专项
+        # 债券额度 (a clause)
+        relative_clause = "of" in kinds[run + 1 : first] and "verb" in kinds[run + 1 : first]
+        if (inside and run >= 0 and kinds[run] in _NOUN_LIKE and qualifies and not relative_clause
+                and (new_things or not any(w in governing for w in inside))):
             first = run
             continue
         # 组建|创新|联合体: the verb after a governing verb modifies the phrase
@@ -646,18 +677,28 @@ def _right_phrase(words, modified: bool = True) -> list:
     verb after a head noun is its predicate (重大项目|开工建设, 5.01万名农民工|追回欠薪)."""
     words = list(words)
     kinds = [_kind(w.text) for w in words]
-    if not words or kinds[0] not in ("noun", "quote", "verb") or (kinds[0] == "verb" and not modified):
+    if not words or kinds[0] not in (*_NOUN_LIKE, "verb") or (kinds[0] == "verb" and not modified):
         return []
-    if words[0].text in _lexicon()["units"]:
+    if len(words[0].text) == 1 and words[0].text in _lexicon()["units"]:
         return []  # 3万多家|次: the end of a unit
     taken = 0
     while taken < len(words) and "whole" not in _chunk_kinds(words[taken].text):
         kind = kinds[taken]
+        following = kinds[taken + 1] if taken + 1 < len(words) else None
+        if words[taken].text == "“":  # 15项|“技术攻关+产业化应用”科技示范工程
+            closing = next((i for i in range(taken + 1, len(words)) if words[i].text == "”"), None)
+            if closing is not None:
+                taken = closing + 1
+                continue
         if kind in _NOUN_LIKE:
             taken += 1
             continue
+        # 661.5亿元|中央|新增|财政资金, 1400亿元|长期|建设|国债
+        if (taken and kinds[taken - 1] == "noun" and _chunk_kinds(words[taken].text) & {"new", "verbal"}
+                and following == "noun"):
+            taken += 1
+            continue
         modifiers_only = all(k in ("verb", "joiner") for k in kinds[:taken])
-        following = kinds[taken + 1] if taken + 1 < len(words) else None
         # 在建|项目, 新建、改扩建|项目: verbs before the noun modify it
         if kind in ("verb", "joiner") and modifiers_only and following in ("noun", "quote", "verb", "joiner"):
             taken += 1
