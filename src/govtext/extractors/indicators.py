@@ -572,7 +572,10 @@ def _strip_end(words, kinds):
         if len(shorter[0]) < len(words):
             words, kinds = shorter
         elif kinds[-1] in _NOT_NAME_END and kinds[-1] != "direction":
+            complement = words[-1].text in _DIRECTION_COMPLEMENTS
             words, kinds = words[:-1], kinds[:-1]
+            if complement:  # 低保标准提高|到|每人每月
+                words, kinds = _strip_joined(words, kinds, ("direction",))
         else:
             break
     return words, kinds
@@ -652,7 +655,7 @@ def _left_phrase(words) -> list:
         # by a numbered grouping (新型材料、绿色食品|五大产业增加值)
         if (previous == "joiner" and first >= 2 and kinds[first - 2] in _NOUN_LIKE
                 and not _NUMBERED_GROUP.match(words[first].text)):
-            first -= 2
+            first -= 1  # the joiner; the part before it is read on the next round
             continue
         break
     # 办结|率: a head of one character takes the word before it, whatever its kind
@@ -763,7 +766,7 @@ def _phrase_text(context: Context, phrase, shortest: int = 2) -> str | None:
             name = name[: name.rindex(opening)]
         if name.count(closing) > name.count(opening):
             name = name[name.index(closing) + 1 :]
-    name = name.strip("+")
+    name = name.strip("+").lstrip("、")
     return name if len(name) >= shortest else None
 
 
