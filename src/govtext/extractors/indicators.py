@@ -733,15 +733,15 @@ def _right_phrase(words, modified: bool = True) -> list:
 
 def _owner_phrase(words) -> list:
     """What an amount before 的 belongs to: the phrase up to the predicate that follows
-    it (投资599万元的|污水处理厂一期改造工程|完工, …黑羊站水厂改扩建工程|开工建设)."""
+    it (投资599万元的|污水处理厂一期改造工程|完工, …黑羊站水厂改扩建工程|开工建设,
+    投资100亿元的|华勤通讯南昌生产基地)."""
     phrase = []
     for word in words:
         if _kind(word.text) not in (*_NOUN_LIKE, "verb", "joiner", "direction"):
             break
         phrase.append(word)
-    # the predicate at the end: a verb, or a verb and its object (开工|建设, 投入使用)
-    while phrase and (_kind(phrase[-1].text) != "noun"
-                      or (len(phrase) > 1 and _kind(phrase[-2].text) in ("verb", "direction"))):
+    # the predicate at the end: a verb, or two (开工|建设, 建成|投产; not 生产|基地)
+    while phrase and (_kind(phrase[-1].text) != "noun" or "verbal" in _chunk_kinds(phrase[-1].text)):
         phrase = phrase[:-1]
     return phrase
 
