@@ -130,6 +130,7 @@ def _lexicon():
         # a token that places the clause in time (今年, 一季度, 五年, 年内): it ends a name
         "time_word": regex.compile(
             rf"(?:{alternation(time_words)}|[今去明本上当]年|(?:连续)?[一二两三四五六七八九十]{{1,2}}年(?:来|间|内)?"
+            r"|[〇○零一二三四五六七八九]{4}年"
             r"|年(?:内|底|末|初)|连续)"
         ),
         "units": units,
@@ -536,6 +537,20 @@ def _words_before(context: Context, clause, start: int) -> list:
                or (k == "compare_of" and words and words[-1].text == "的")]
     if compare:
         words = words[: compare[-1]]
+    # 生猪存栏恢复到|正常年份的|96.5%: a base after the link verb, the name before it;
+    # what is completed names the share of it done (企业完成了|利润计划的|百分之五百)
+    if words and words[-1].text == "的":
+        links = [i for i, w in enumerate(words[:-1]) if _kind(w.text) in ("link", "direction")
+                 and w.text not in _DIRECTION_COMPLEMENTS - {"到", "至"}]
+        base = [w for w in words[links[-1] + 1 : -1] if w.text != "了"] if links else []
+        if base and "completes" in _chunk_kinds(words[links[-1]].text):
+            return base
+        if base and all(_kind(w.text) in (*_NOUN_LIKE, "lead", "function") for w in base):
+            cut_at = links[-1]
+            complement = words[cut_at].text in _DIRECTION_COMPLEMENTS
+            if complement and cut_at and _kind(words[cut_at - 1].text) == "verb":
+                cut_at -= 1  # 恢复|到
+            words = words[:cut_at]
     # a number with the counter of a name (65岁以上老年人) belongs to the name
     kinds = [_kind(w.text) for w in words]
     following = [w.text for w in words[1:]] + [""]
@@ -648,7 +663,8 @@ def _left_phrase(words) -> list:
             first = run
             continue
         # 组建|创新|联合体: the verb after a governing verb modifies the phrase
-        if previous == "verb" and first == len(words) - 1 >= 2 and words[first - 2].text in governing:
+        if (previous == "verb" and first == len(words) - 1 >= 2 and words[first - 2].text in governing
+                and "verbal" not in _chunk_kinds(words[first - 1].text)):
             first -= 1
             break
         # A和B, A、B sharing the head: 批而未供和闲置土地, 首店、旗舰店; not a list counted
