@@ -582,6 +582,8 @@ def _strip_end(words, kinds):
         if len(without[0]) < len(words) - 1:
             words, kinds = without  # 提高|至, 下降|了
     words, kinds = _strip_joined(words, kinds, ("direction",))
+    if words and words[-1].text == _SHARE:  # 建筑业总产值|占|12%
+        words, kinds = words[:-1], kinds[:-1]
     while words:
         shorter = _strip_joined(words, kinds, ("link",))
         if len(shorter[0]) < len(words):
@@ -699,11 +701,14 @@ def _right_phrase(words, modified: bool = True) -> list:
     verb after a head noun is its predicate (重大项目|开工建设, 5.01万名农民工|追回欠薪)."""
     words = list(words)
     kinds = [_kind(w.text) for w in words]
-    if not words or kinds[0] not in (*_NOUN_LIKE, "verb") or (kinds[0] == "verb" and not modified):
+    region = bool(words) and "region" in _chunk_kinds(words[0].text)  # 9个|全国重点实验室
+    if not words or (kinds[0] not in (*_NOUN_LIKE, "verb") and not region):
+        return []
+    if kinds[0] == "verb" and not modified:
         return []
     if len(words[0].text) == 1 and words[0].text in _lexicon()["units"]:
         return []  # 3万多家|次: the end of a unit
-    taken = 0
+    taken = 1 if region else 0
     while taken < len(words) and "whole" not in _chunk_kinds(words[taken].text):
         kind = kinds[taken]
         following = kinds[taken + 1] if taken + 1 < len(words) else None
@@ -747,7 +752,7 @@ def _right_phrase(words, modified: bool = True) -> list:
         if phrase[-1].text == "”":
             break
         phrase = phrase[:-1]
-    return phrase
+    return phrase if len(phrase) > int(region) else []  # 18个|全省|最优 names nothing
 
 
 def _owner_phrase(words) -> list:
