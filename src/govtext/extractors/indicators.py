@@ -466,7 +466,10 @@ def _names_future_year(context: Context, start: int, end: int) -> bool:
 #   before the number, then takes nouns, compounds with a verb inside (研发投入强度)
 #   and coordinations (问题和困难) until a verb that governs the phrase, a lead word,
 #   a number, a time or the start of the clause.
-# - _right_phrase reads the noun phrase after a count (155条|社情民意信息).
+# - _words_before says which tokens of the clause may hold the name: those before a
+#   comparison or a base (生猪存栏恢复到|正常年份的96.5%) and after the last number.
+# - _right_phrase reads the noun phrase after a count (155条|社情民意信息), and
+#   _owner_phrase the one after an amount and 的 (投资4500万元的|伊敏河沿河道路工程).
 # - _shared_names (A、B均为100%) and _distributed_name (A、B分别增长5%、6%) read the
 #   conjuncts of a list, each with _left_phrase.
 # - carry_names, run by the pipeline afterwards, gives a quantity without a name the
