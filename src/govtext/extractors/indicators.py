@@ -557,9 +557,11 @@ def _words_before(context: Context, clause, start: int) -> list:
     # a number with the counter of a name (65岁以上老年人) belongs to the name
     kinds = [_kind(w.text) for w in words]
     following = [w.text for w in words[1:]] + [""]
+    # a number inside quotes is part of a name (市“251”工程项目)
     numbers = [i for i, kind in enumerate(kinds)
-               if (kind == "number" and "counted" not in _chunk_kinds(following[i]))
-               or (kind == "amount" and _NUMBER_TAIL.fullmatch(following[i]))]
+               if ((kind == "number" and "counted" not in _chunk_kinds(following[i]))
+                   or (kind == "amount" and _NUMBER_TAIL.fullmatch(following[i])))
+               and not context.quoted.covering(words[i].start)]
     last_number = numbers[-1] if numbers else -1
     if last_number < 0:
         return words
