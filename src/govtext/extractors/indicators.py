@@ -397,6 +397,7 @@ def canonical_indicator(name: str | None) -> str | None:
 
 
 _CARRY_MARKS = "。!?;\n"  # a name is carried within a sentence, not across a ；
+_RESPECTIVELY = "分别"
 _RATE_KINDS = frozenset({"percent", "multiple"})
 
 
@@ -404,22 +405,36 @@ def carry_names(context: Context, records) -> list[Indicator]:
     """A quantity without a name of its own (国内生产总值超过126万亿元，增长5.2%) measures
     what the quantity before it in the same sentence measures; a relative measure said
     alone (总量, 占比, 占全市工业增加值比重) measures it too, and is named after it
-    (国内生产总值增长6.6%，总量突破90万亿元: 国内生产总值总量).
+    (国内生产总值增长6.6%，总量突破90万亿元: 国内生产总值总量). Values given one each
+    with 分别 and no names of their own take the names of as many quantities before them
+    (接待游客6721.9万人次，实现旅游总收入594.1亿元，分别增长23.7%和30.13%).
 
     The pipeline runs this attribution step after it has settled the overlaps between
     record types, on the indicators in text order.
     """
     kinds = _lexicon()["units"]
-    out, last_name, last_kind, last_sentence = [], None, None, None
-    for record in records:
-        start = context.view.position(record.start)
+    records = list(records)
+    positions = [context.view.position(record.start) for record in records]
+    runs = _respective_runs(context, records, positions)
+    out, names, given, last_kind, last_sentence = [], [], [], None, None
+    for index, (record, start) in enumerate(zip(records, positions, strict=True)):
         sentence = sentence_bounds(context.text, start, marks=_CARRY_MARKS)
         if sentence != last_sentence:
-            last_name, last_sentence = None, sentence
+            names, last_sentence = [], sentence
+        last_name = names[-1] if names else None
         kind = kinds.get(record.unit)
         # a rate may measure the amount next to it (投资90亿元，增长5%); a count after an
         # amount of money, or the other way round, measures something else (投资90亿元，完成1.8万户)
         carries = kind == last_kind or {kind, last_kind} & _RATE_KINDS
+        if index in runs:
+            # the k-th of n values given with 分别 takes the k-th of the last n names
+            first, count = runs[index]
+            if index == first:
+                given = names[-count:] if len(names) >= count else []
+            if given:
+                name = given[index - first]
+                record = dataclasses.replace(record, name=name, indicator=canonical_indicator(name),
+                                             rule=record.rule.replace("/unnamed", "/distributed"))
         if record.name is None and last_name is not None and carries:
             record = dataclasses.replace(record, name=last_name, indicator=canonical_indicator(last_name),
                                          rule=record.rule.replace("/unnamed", "/carried"))
@@ -428,9 +443,30 @@ def carry_names(context: Context, records) -> list[Indicator]:
             record = dataclasses.replace(record, name=name, indicator=canonical_indicator(name),
                                          rule=record.rule.replace("/relative", "/subject"))
         if record.name:
-            last_name, last_kind = record.name, kind
+            names.append(record.name)
+            last_kind = kind
         out.append(record)
     return out
+
+
+def _respective_runs(context: Context, records, positions) -> dict[int, tuple[int, int]]:
+    """The quantities without a name given one each with 分别 (…，分别增长23.7%和30.13%):
+    for each, the index of the first of its clause's run and the run's length."""
+    runs: dict[int, tuple[int, int]] = {}
+    clause_of = [context.clause_start(position) for position in positions]
+    index = 0
+    while index < len(records):
+        position = positions[index]
+        if records[index].name is None and _RESPECTIVELY in context.text[clause_of[index] : position]:
+            last = index
+            while (last + 1 < len(records) and records[last + 1].name is None
+                   and clause_of[last + 1] == clause_of[index]):
+                last += 1
+            runs.update({member: (index, last - index + 1) for member in range(index, last + 1)})
+            index = last + 1
+        else:
+            index += 1
+    return runs
 
 
 def _is_relative(name: str | None) -> bool:
@@ -840,7 +876,7 @@ def _distributed_name(context: Context, clause, start: int) -> str | None:
     The parts of the list share what the last one measures (新能源汽车、集成电路、工业机器人
     产量: 新能源汽车产量, …), and a pair word stands for its two names (城乡居民人均可支配
     收入分别增长8.2%、9%: 城镇居民…, 农村居民…)."""
-    marker = next((i for i in range(len(clause) - 1, -1, -1) if clause[i].text == "分别"), None)
+    marker = next((i for i in range(len(clause) - 1, -1, -1) if clause[i].text == _RESPECTIVELY), None)
     if marker is None:
         return None
     listed = _words_before(context, clause[:marker], clause[marker].start)
