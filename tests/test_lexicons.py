@@ -57,8 +57,8 @@ ADDITIONS = [
         id="domain-term-changes-a-name",
     ),
     pytest.param(
-        {"domain_terms.tsv": "数字化改造\t50000\tn\n"}, "完成规上工业企业数字化改造项目56个。", "indicators",
-        [{"text": "56个", "name": "项目"}], [{"text": "56个", "name": "规上工业企业数字化改造项目"}],
+        {"domain_terms.tsv": "改造提升\t50000\tn\n"}, "完成老旧小区改造提升120个。", "indicators",
+        [{"text": "120个", "name": "老旧小区改造"}], [{"text": "120个", "name": "老旧小区改造提升"}],
         id="domain-term-with-frequency-and-tag",
     ),
     pytest.param(

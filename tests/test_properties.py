@@ -88,3 +88,32 @@ def test_a_low_end_that_would_pass_the_high_end_stays_as_written(high, data):
     low = data.draw(st.integers(high + 1, high * 10_000 - 1))
     (indicator,) = govtext.extract(f"奖补标准从{low}到{high}万元不等。", year=2024).indicators
     assert (indicator.value, indicator.value_max) == (low, high * 10_000)
+
+
+# Sentences of the shape the name chunker reads: words before the name, the name (a
+# run of nouns), a link or direction word, and a quantity.
+_BEFORE = st.sampled_from(["", "全年", "今年", "累计", "其中", "开展", "新开工", "2023年", "一季度", "全市"])
+_NOUNS = st.lists(
+    st.sampled_from(["研发", "强度", "地区", "生产总值", "社会", "消费品", "零售总额", "固定资产",
+                     "城镇", "居民", "项目", "企业", "标准厂房", "高标准农田", "贷款", "余额"]),
+    min_size=1, max_size=4,
+)
+_LINKS = ["", "达到", "增长", "提高到", "为", "比上年增长", "同比增长", "稳定在", "累计达", "预计达到"]
+_QUANTITIES = st.sampled_from(["5.2%", "3个百分点", "120亿元", "1.5万吨", "46万平方米"])
+
+
+@settings(max_examples=200, deadline=None)
+@given(_BEFORE, _NOUNS, st.sampled_from(_LINKS), _QUANTITIES)
+def test_a_name_is_the_noun_phrase_before_its_quantity(before, nouns, link, quantity):
+    """The name ends with the last noun before the quantity: never with a link, a
+    direction word, a number or a time, and it never starts with one."""
+    phrase = "".join(nouns)
+    text = f"{before}{phrase}{link}{quantity}。"
+    found = govtext.extract(text, year=2024).indicators
+    assert [i.text for i in found] == [quantity]
+    name = found[0].name
+    assert name is not None and name in text
+    assert name.endswith(nouns[-1])
+    assert not any(name.endswith(word) or name.startswith(word) for word in _LINKS if word)
+    assert not any(character.isdigit() for character in name)
+    assert not name.startswith(("全年", "今年", "累计", "其中", "开展", "新开工", "一季度"))

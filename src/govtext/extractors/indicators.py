@@ -40,8 +40,6 @@ _SIGN = r"[-−负]"
 _SIGN_AFTER = r"(?<=^|[\p{Han}\s,，:：;；(（、])"
 # kinds of unit whose value may be below zero: a rate or an amount of money
 _SIGNED_KINDS = frozenset({"percent", "currency"})
-# words that join the parts of a name (问题和困难) and never end one
-_JOINERS = frozenset("、和及与")
 _LIST_JOINER = regex.compile(r"、|和|及|与")
 _ROUGH_RANGE = regex.compile(rf"(?P<pair>{ROUGH_PAIRS})(?P<scale>[十百千万亿]*)")
 _FUNCTION_TAGS = frozenset({"d", "p", "c"})  # jieba's adverb, preposition, conjunction
@@ -53,30 +51,44 @@ _CHINESE_DIGIT = regex.compile("[零〇一二两三四五六七八九]")
 # digits without a zero or a unit between them (一一列举) are no number; 三〇〇间 is 300
 _DIGITS_ONLY = regex.compile("[一二两三四五六七八九]{2,}")
 _HAN = regex.compile(r"\p{Han}")
-_HAN_WORD = regex.compile(r"\p{Han}+")
-_AMOUNT_OF = regex.compile(r"^[的级]")
-_QUOTES = frozenset("“”‘’\"")
 _MARKUP = "`*#_~| \u3000"  # Markdown and layout characters around a name
-_ACTION = regex.compile(r"\p{Han}{2,}(?=[,，、;；。]|$)")
 _WHITE_SPACE = regex.compile(r"\s+")
 _VALUE_START = regex.compile(r"[\d零〇一二两三四五六七八九十百]")
-# the text before a number that follows another value in its clause (意见建议2979件、提案)
-_AFTER_LAST_VALUE = regex.compile(r"[\d%][^、]*、")
-_ENDS_WITH_VALUE = regex.compile(r"(?:\d\p{Han}?|%)$")
-# what a name never starts with: a year (2023年地区生产总值), or anything up to a long
-# number inside the clause (服务热线0471-8212345全年受理来电)
-_YEAR_WORD = r"(?:\d{4}|[〇○零一二三四五六七八九]{4})年?"
-_NOT_NAME_START = regex.compile(
-    rf"^(?:.*\d[\d-]{{4,}}\d[^\p{{Han}}]*|(?:{_YEAR_WORD}(?:到|至|—|-)?)+(?:度|底|末|初)?)"
-)
-# a unit of reference before the number (粮食单产达到每亩420公斤)
-_PER_UNIT_END = regex.compile(r"每\p{Han}{1,2}$")
-# a comparison or starting point after the name: 从1997年的…, 由…, 比上年…, 较…
-_COMPARISON = regex.compile(
-    r"(?:从|由|比|较)(?=\d|上年|去年|年初|上年末|同期|\p{Han}{0,4}的)"
-    r"|(?:是|等于|相当于)(?=[^,;。]{1,14}的$)"  # 高新技术企业数量是2020年的2倍
-)
 _SHARED = regex.compile(r"(?:均为|均达到|均达|都是|都为|均是|均)$")
+# the tokens of a name's chunker (see _kind): words that join the parts of a name
+# (问题和困难, 首店、旗舰店); quote marks, brackets (入园(班)率) and the + of formula names
+# kept inside a name
+_JOINING_WORDS = frozenset({"、", "和", "及", "与", "或", "以及"})
+_INSIDE_MARKS = frozenset("“”‘’\"+()")
+_DIGIT = regex.compile(r"\d")
+_WORD_CHARACTER = regex.compile(r"[\p{Han}\p{Latin}\d]")
+_LATIN = regex.compile(r"\p{Latin}")
+# what a number leaves behind it in the clause's tokens: 2023|年, 10亿元|以上, 30多|个
+_NUMBER_TAIL = regex.compile(r"(?:年度?|月份?|日|号|以上|以下|以来|以内|多|余|左右|底|末|初|期|级)+")
+_MAGNITUDE_WORDS = frozenset("万亿")
+# what makes a number a date (1987|年)
+_DATE_WORDS = frozenset({"年", "月", "日", "年底", "年末", "年初"})
+# a list counted by a numbered grouping: 新型材料、绿色食品|五大产业增加值 is not one name
+_NUMBERED_GROUP = regex.compile(r"[一二两三四五六七八九十]+[大个项类]")
+# a unit of reference before the number (粮食单产达到每亩420公斤)
+_PER_UNIT = regex.compile(r"每\p{Han}{1,2}")
+# tokens dropped from the end of a name, and what a name never starts with
+_NOT_NAME_END = frozenset({"link", "direction", "time", "function", "lead", "joiner", "etc", "of",
+                           "compare", "stop", "number", "modifier"})
+_NOT_NAME_START = frozenset({"link", "direction", "function", "lead", "joiner", "etc", "of", "stop"})
+# words a compound name holds between its nouns (研发|投入|强度, 中央对地方|均衡性转移支付)
+_INSIDE_COMPOUND = frozenset({"verb", "function", "direction", "of"})
+_NOUN_LIKE = frozenset({"noun", "quote", "modifier", "amount"})
+# the longest link or direction phrase jieba cuts in pieces (稳定|在, 扣除|物价|因素|后)
+_LONGEST_LINK = 4
+# the most verbs a compound holds between its nouns (一般公共|预算 支出|规模), and the
+# most words of the head they qualify (研发|投入|强度; 省内|转化|重大科技成果 is a clause)
+_LONGEST_RUN = 2
+_LONGEST_HEAD = 1
+# the verb of a share: 出口规模|占|全国比重
+_SHARE = "占"
+# what follows a direction verb before the number (提高|至2.49%, 增加|到, 下降|了)
+_DIRECTION_COMPLEMENTS = frozenset({"到", "至", "了"})
 # The largest value an indicator may have. The corpus's largest is 1.036e19 (10.36百亿亿次,
 # a computing speed); a number beyond 1e20 is a run of digits or magnitude words, not
 # a quantity, and would not fit a JSON reader's or a table's number column sanely.
@@ -135,12 +147,22 @@ def _lexicon():
     modals = [word for word, status in status_cues.items() if status == "modal"]
     # the times extractor's words (今年, 全年, 上半年) and 年内, which it does not resolve
     time_words = [row[0] for row in (*table("relative_times.tsv", 3), *table("time_parts.tsv", 2))] + ["年内"]
+    chunks = table("name_chunks.tsv", 2, 3)
     return {
-        "units": units,
-        # a count at the start of a clause part (1596个|“千项万亿”重大项目完成投资…)
-        "count_start": regex.compile(
-            rf"^\d[\d.,]*[万亿]?(?:{alternation(u for u, kind in units.items() if kind == 'counter')})"
+        # how the name chunker reads a word: compare, relative, whole, amount, modifier, measure, split
+        "chunk_kinds": {word: frozenset(kinds.split(",")) for word, kinds, _ in chunks},
+        "splits": {word: expansion.split("、") for word, kinds, expansion in chunks if "split" in kinds},
+        # verbs our lexicon says end a name (发放, 培育, 新开通): they govern a phrase, never
+        # sit inside one
+        "governing": frozenset(word for word, role in table("name_words.tsv", 2) if role == "verb"),
+        "direction_verbs": frozenset(direction_verbs),
+        # a token that places the clause in time (今年, 一季度, 五年, 年内): it ends a name
+        "time_word": regex.compile(
+            rf"(?:{alternation(time_words)}|[今去明本上当]年|(?:连续)?[一二两三四五六七八九十]{{1,2}}年(?:来|间|内)?"
+            r"|[〇○零一二三四五六七八九]{4}年"
+            r"|年(?:内|底|末|初)|连续)"
         ),
+        "units": units,
         "ordinal_counters": mapping("ordinal_counters.tsv"),
         # qualifiers that are verbs, left out of the quantity's span
         "verb_qualifiers": frozenset(w for w, position in qualifiers if position == "verb"),
@@ -154,15 +176,6 @@ def _lexicon():
         "direction_re": regex.compile(f"(?:{alternation(directions)})"),
         # a name drops a direction verb at its end (国内生产总值|增长), keeps a rate (…涨幅)
         "direction_end": regex.compile(f"(?:{alternation(direction_verbs)})(?:了)?$"),
-        "link_end": regex.compile(f"(?:{alternation(links)})$"),
-        # a direction verb with its complement: 扩大到, 下降至
-        "direction_to": regex.compile(f"(?:{alternation(direction_verbs)})(?:到|至)$"),
-        # a time before the link (国民收入1987年|达到, 教育支出五年|累计, 连续9年|稳定在): the
-        # time words of the times extractor, a year, or a number of years
-        "time_end": regex.compile(
-            rf"(?:\d{{4}}年(?:底|末|初)?|[今去明本]?(?:{alternation(time_words)})|(?:连续|比前|比上一个|由前)?"
-            r"(?<![\d〇零一二两三四五六七八九十])(?:\d{1,2}|[一二两三四五六七八九十]{1,2})年(?:来|间|内)?)$"
-        ),
         "status_re": regex.compile(
             alternation(word for word, status in status_cues.items() if status != "modal")
             # 每年要增长, 将达到: a modal right before a direction or link verb plans a value;
@@ -394,36 +407,54 @@ class IndicatorExtractor:
         return None
 
     def _names(self, context: Context, start: int, end: int, unit: str, previous_end: int = 0):
-        """The name of what is measured, and the names a shared value is given to."""
-        text = context.text
-        before = text[context.clause_start(start) : start]
-        # the names a value shares stand after the quantity before it (收入和支出均增长5%|收入…)
-        own = before[max(0, previous_end - (start - len(before))) :]
-        shared = _SHARED.search(_lexicon()["direction_end"].sub("", own))
-        if shared and _LIST_JOINER.search(own[: shared.start()]):
-            names = _list_names(own[: shared.start()])
-            if len(names) > 1:
-                return names[0], names, "shared"
-        distributed = _distributed_name(before)
+        """The name of what is measured, the names a shared value is given to, and the
+        rule that found them (see "Names" below)."""
+        lexicon = _lexicon()
+        clause = list(context.words(context.clause_start(start), start))
+        distributed = _distributed_name(context, clause, start)
         if distributed:
             return distributed, None, "distributed"
-        # 155条社情民意信息; 发行1400亿元(的)长期建设国债: a count, or an amount that is
-        # the object of a verb, measures the noun phrase after it
-        lexicon = _lexicon()
-        kind = lexicon["units"].get(unit)
-        after = text[end : context.clause_end(end)]
+        before = _words_before(context, clause, start)
+        # the names a value shares stand after the quantity before it (收入和支出均增长5%|收入…)
+        shared = _shared_names(context, [w for w in before if w.start >= previous_end], start)
+        if shared:
+            return shared[0], shared, "shared"
+        after = context.words(end, context.clause_end(end))
         # 两次降低存款准备金率: a count of actions (次 before a verb) counts the verb phrase
-        action = _action_after(after) if lexicon["ordinal_counters"].get(unit) == "before_noun" else None
-        if action:
-            return action, None, "action"
-        # …18公里供水管网和|19公里城市道路: in a list of amounts each names what follows it
-        in_list = before[-1:] in _JOINERS
-        if kind == "counter" or (kind in ("currency", "measure") and (in_list or _ends_with_verb(before))):
-            # 1400亿元的国债, 30万千瓦级煤电机组
-            named = _name_after(after if kind == "counter" else _AMOUNT_OF.sub("", after))
+        if lexicon["ordinal_counters"].get(unit) == "before_noun":
+            action = _action_after(context, after)
+            if action:
+                return action, None, "action"
+        # 155条社情民意信息; 发行1400亿元(的)长期建设国债; …18公里供水管网和|19公里城市道路;
+        # 661.5亿元中央新增财政资金直达市县: a count, or an amount that is the object of a
+        # verb, in a list or at the start of its clause, measures the noun phrase after it
+        kind = lexicon["units"].get(unit)
+        adjacent = [w for w in before if w.end == start]
+        in_list = bool(adjacent) and _kind(adjacent[-1].text) == "joiner"
+        ends_with_verb = bool(adjacent) and _takes_object(adjacent[-1].text)
+        amount_object = kind in ("currency", "measure") and (in_list or ends_with_verb or not before)
+        # 帮助中小微企业|3万多家次|解决融资: a count right after a noun counts that noun; a
+        # verb after the count is then the predicate, not a modifier of a noun after it
+        counts_noun_before = bool(adjacent) and _kind(adjacent[-1].text) == "noun"
+        if kind == "counter" or amount_object:
+            phrase = _right_phrase(_after_of(after), modified=kind == "counter" and not counts_noun_before)
+            # 13个|镇 names the towns; 6.3万户|次 is the end of a unit
+            shortest = 1 if phrase and phrase[0].text not in lexicon["units"] else 2
+            named = _phrase_text(context, phrase, shortest=shortest)
             if named:
                 return named, None, "name_after"
-        return _name_before(before), None, "name_before"
+        phrase = _left_phrase(before)
+        name = _phrase_text(context, phrase)
+        # 投资4500万元的伊敏河沿河道路工程: the amount of what follows 的
+        if name and "amount" in _chunk_kinds(name) and after and after[0].text == "的":
+            owner = _phrase_text(context, _owner_phrase(after[1:]))
+            if owner:
+                return owner + name, None, "amount_of"
+        # 总量突破90万亿元, 占全市工业增加值比重达82%: a relative measure that starts its
+        # clause measures the subject before it (carry_names gives it that subject)
+        if name and _is_relative(name) and phrase[0] is before[0]:
+            return name, None, "relative"
+        return name, None, "name_before"
 
     @staticmethod
     def _direction(context: Context, start: int) -> str | None:
@@ -483,34 +514,85 @@ def canonical_indicator(name: str | None) -> str | None:
 
 
 _CARRY_MARKS = "。!?;\n"  # a name is carried within a sentence, not across a ；
+_RESPECTIVELY = "分别"
 _RATE_KINDS = frozenset({"percent", "multiple"})
 
 
 def carry_names(context: Context, records) -> list[Indicator]:
     """A quantity without a name of its own (国内生产总值超过126万亿元，增长5.2%) measures
-    what the quantity before it in the same sentence measures.
+    what the quantity before it in the same sentence measures; a relative measure said
+    alone (总量, 占比, 占全市工业增加值比重) measures it too, and is named after it
+    (国内生产总值增长6.6%，总量突破90万亿元: 国内生产总值总量). Values given one each
+    with 分别 and no names of their own take the names of as many quantities before them
+    (接待游客6721.9万人次，实现旅游总收入594.1亿元，分别增长23.7%和30.13%).
 
     The pipeline runs this attribution step after it has settled the overlaps between
     record types, on the indicators in text order.
     """
     kinds = _lexicon()["units"]
-    out, last_name, last_kind, last_sentence = [], None, None, None
-    for record in records:
-        start = context.view.position(record.start)
+    records = list(records)
+    positions = [context.view.position(record.start) for record in records]
+    runs = _respective_runs(context, records, positions)
+    out, names, given, last_kind, last_sentence = [], [], [], None, None
+    for index, (record, start) in enumerate(zip(records, positions, strict=True)):
         sentence = sentence_bounds(context.text, start, marks=_CARRY_MARKS)
         if sentence != last_sentence:
-            last_name, last_sentence = None, sentence
+            names, last_sentence = [], sentence
+        last_name = names[-1] if names else None
         kind = kinds.get(record.unit)
         # a rate may measure the amount next to it (投资90亿元，增长5%); a count after an
         # amount of money, or the other way round, measures something else (投资90亿元，完成1.8万户)
         carries = kind == last_kind or {kind, last_kind} & _RATE_KINDS
+        if index in runs:
+            # the k-th of n values given with 分别 takes the k-th of the last n names
+            first, count = runs[index]
+            if index == first:
+                given = names[-count:] if len(names) >= count else []
+            if given:
+                name = given[index - first]
+                record = dataclasses.replace(record, name=name, indicator=canonical_indicator(name),
+                                             rule=record.rule.replace("/unnamed", "/distributed"))
         if record.name is None and last_name is not None and carries:
             record = dataclasses.replace(record, name=last_name, indicator=canonical_indicator(last_name),
                                          rule=record.rule.replace("/unnamed", "/carried"))
+        elif record.rule.endswith("/relative") and last_name is not None and not _is_relative(last_name):
+            name = last_name + record.name
+            record = dataclasses.replace(record, name=name, indicator=canonical_indicator(name),
+                                         rule=record.rule.replace("/relative", "/subject"))
         if record.name:
-            last_name, last_kind = record.name, kind
+            names.append(record.name)
+            last_kind = kind
         out.append(record)
     return out
+
+
+def _respective_runs(context: Context, records, positions) -> dict[int, tuple[int, int]]:
+    """The quantities without a name given one each with 分别 (…，分别增长23.7%和30.13%):
+    for each, the index of the first of its clause's run and the run's length."""
+    runs: dict[int, tuple[int, int]] = {}
+    clause_of = [context.clause_start(position) for position in positions]
+    index = 0
+    while index < len(records):
+        position = positions[index]
+        if records[index].name is None and _RESPECTIVELY in context.text[clause_of[index] : position]:
+            last = index
+            while (last + 1 < len(records) and records[last + 1].name is None
+                   and clause_of[last + 1] == clause_of[index]):
+                last += 1
+            runs.update({member: (index, last - index + 1) for member in range(index, last + 1)})
+            index = last + 1
+        else:
+            index += 1
+    return runs
+
+
+def _is_relative(name: str | None) -> bool:
+    """Whether a name is a relative measure that needs a subject: 总量, 占比, 占全国比重."""
+    if not name:
+        return False
+    kinds = _lexicon()["chunk_kinds"]
+    return "relative" in _chunk_kinds(name) or (name[0] == "占" and any(
+        name.endswith(word) for word, kind in kinds.items() if "relative" in kind))
 
 
 _BY_YEAR = regex.compile(r"(?:到|至|在)(\d{4}|[〇零一二三四五六七八九]{4})年")
@@ -524,93 +606,438 @@ def _names_future_year(context: Context, start: int, end: int) -> bool:
     return any(year > context.reference_year for year in years)
 
 
-def _list_names(phrase: str) -> list[str]:
-    """Names of a list (A、B和C), each trimmed."""
-    parts = _LIST_JOINER.split(phrase)
-    names = [_trim_name(part) for part in parts]
-    if names and len(names[-1]) > 1 and len(names) > 1:
-        names[0] = _name_before(parts[0]) or names[0]
-    return [n for n in names if n]
+# Names
+#
+# A name is the noun phrase that says what a quantity measures, read on the tokens of
+# its clause (Context.words: the clause is cut once, with offsets). Every token has a
+# kind (_kind): a noun, a verb, a function word (adverb, preposition, conjunction), a
+# link (达到, 为), a direction verb (增长), a lead word (各类, 全市), a joining word
+# (和, 、), a time, a number, a comparison (比上年, 好于) and so on.
+#
+# - _left_phrase reads the tokens before the quantity from right to left: it cuts a
+#   comparison off, drops links, direction verbs, times and function words right
+#   before the number, then takes nouns, compounds with a verb inside (研发投入强度)
+#   and coordinations (问题和困难) until a verb that governs the phrase, a lead word,
+#   a number, a time or the start of the clause.
+# - _words_before says which tokens of the clause may hold the name: those before a
+#   comparison or a base (生猪存栏恢复到|正常年份的96.5%) and after the last number.
+# - _right_phrase reads the noun phrase after a count (155条|社情民意信息), and
+#   _owner_phrase the one after an amount and 的 (投资4500万元的|伊敏河沿河道路工程).
+# - _shared_names (A、B均为100%) and _distributed_name (A、B分别增长5%、6%) read the
+#   conjuncts of a list, each with _left_phrase.
+# - carry_names, run by the pipeline afterwards, gives a quantity without a name the
+#   name before it in its sentence, and a relative measure at the start of a clause
+#   (占比, 总量) its subject.
 
 
-def _distributed_name(before: str) -> str | None:
-    """In ``A、B分别增长5%、6%`` the n-th value belongs to the n-th name."""
-    marker = before.rfind("分别")
-    if marker < 0:
+def _kind(word: str) -> str:
+    """How the name chunker reads a token.
+
+    Example:
+        >>> [_kind(w) for w in ("研发", "投入", "达到", "增长", "和", "2023", "今年", "好于")]
+        ['noun', 'verb', 'link', 'direction', 'joiner', 'number', 'time', 'compare']
+    """
+    lexicon = _lexicon()
+    chunk_kinds = _chunk_kinds(word)
+    if "compare" in chunk_kinds:
+        return "compare"
+    if "compare_of" in chunk_kinds:
+        return "compare_of"
+    if "modifier" in chunk_kinds:
+        return "modifier"
+    if "verbal" in chunk_kinds:
+        return "verb"
+    if word in _JOINING_WORDS:
+        return "joiner"
+    if word in _INSIDE_MARKS:
+        return "quote"
+    if not _WORD_CHARACTER.search(word):
+        return "stop"
+    if word == "等":
+        return "etc"
+    if word == "的":
+        return "of"
+    if _DIGIT.search(word) and not _LATIN.search(word):
+        return "number"
+    if word[0] in _MAGNITUDE_WORDS and word[1:] in lexicon["units"]:
+        return "amount"  # 招引落地|亿元|以上重大产业项目, 万元|生产总值能耗
+    if lexicon["time_word"].fullmatch(word):
+        return "time"
+    if word in lexicon["direction_verbs"]:
+        return "direction"
+    if _PER_UNIT.fullmatch(word):
+        return "link"
+    role = word_role(word)
+    if role in ("link", "aux"):
+        return "link"
+    if role == "lead":
+        return "lead"
+    if role == "verb":
+        return "function" if word_tag(word) in _FUNCTION_TAGS else "verb"
+    return "noun"
+
+
+def _chunk_kinds(word: str) -> frozenset:
+    """The kinds name_chunks.tsv gives a word (compare, relative, whole, amount, …)."""
+    return _lexicon()["chunk_kinds"].get(word, frozenset())
+
+
+def _words_before(context: Context, clause, start: int) -> list:
+    """The tokens of the clause before ``start`` that may hold its name: those before a
+    comparison (国内生产总值|从1997年的…; 高新技术企业数量|是2020年的2倍), and after the
+    last number of the clause part (意见建议2979件、|提案…; 10亿元以上|制造业项目), unless
+    that number is a date between the name and its link (国民收入|1987年|达到)."""
+    words = list(clause)
+    kinds = [_kind(w.text) for w in words]
+    compare = [i for i, k in enumerate(kinds) if k == "compare"
+               or (k == "compare_of" and words and words[-1].text == "的")]
+    if compare:
+        words = words[: compare[-1]]
+    # 生猪存栏恢复到|正常年份的|96.5%: a base after the link verb, the name before it;
+    # what is completed names the share of it done (企业完成了|利润计划的|百分之五百)
+    if words and words[-1].text == "的":
+        links = [i for i, w in enumerate(words[:-1]) if _kind(w.text) in ("link", "direction")
+                 and w.text not in _DIRECTION_COMPLEMENTS - {"到", "至"}]
+        base = [w for w in words[links[-1] + 1 : -1] if w.text != "了"] if links else []
+        if base and "completes" in _chunk_kinds(words[links[-1]].text):
+            return base
+        if base and all(_kind(w.text) in (*_NOUN_LIKE, "lead", "function") for w in base):
+            cut_at = links[-1]
+            complement = words[cut_at].text in _DIRECTION_COMPLEMENTS
+            if complement and cut_at and _kind(words[cut_at - 1].text) == "verb":
+                cut_at -= 1  # 恢复|到
+            words = words[:cut_at]
+    # a number with the counter of a name (65岁以上老年人) belongs to the name
+    kinds = [_kind(w.text) for w in words]
+    following = [w.text for w in words[1:]] + [""]
+    # a number inside quotes is part of a name (市“251”工程项目)
+    numbers = [i for i, kind in enumerate(kinds)
+               if ((kind == "number" and "counted" not in _chunk_kinds(following[i]))
+                   or (kind == "amount" and _NUMBER_TAIL.fullmatch(following[i])))
+               and not context.quoted.covering(words[i].start)]
+    last_number = numbers[-1] if numbers else -1
+    if last_number < 0:
+        return words
+    # the unit of the quantity before, and what a number leaves behind it (年, 以上)
+    floor = max((m.end() for pattern in _lexicon()["patterns"].values()
+                 for m in pattern.finditer(context.text, clause[0].start, start)), default=0)
+    after = [w for w in words[last_number + 1 :] if w.start >= floor]
+    dated = bool(after) and after[0].text in _DATE_WORDS
+    while after and _NUMBER_TAIL.fullmatch(after[0].text):
+        after = after[1:]
+    if dated and not _left_phrase(after):
+        return _words_before(context, words[:last_number], words[last_number].start)
+    return after
+
+
+def _strip_end(words, kinds):
+    """Drop the direction verb right before the number (国内生产总值|增长), then the
+    link, time and function words at the end of a phrase, also those jieba cuts in
+    pieces (稳定|在, 扣除|物价|因素, 实际|增长); a direction word before a link is part
+    of the name (经济增长|预期目标为)."""
+    if kinds and words[-1].text in _DIRECTION_COMPLEMENTS and len(words) > 1:
+        without = _strip_joined(words[:-1], kinds[:-1], ("direction",))
+        if len(without[0]) < len(words) - 1:
+            words, kinds = without  # 提高|至, 下降|了
+    words, kinds = _strip_joined(words, kinds, ("direction",))
+    if words and words[-1].text == _SHARE:  # 建筑业总产值|占|12%
+        words, kinds = words[:-1], kinds[:-1]
+    while words:
+        shorter = _strip_joined(words, kinds, ("link",))
+        if len(shorter[0]) < len(words):
+            words, kinds = shorter
+        elif kinds[-1] in _NOT_NAME_END and kinds[-1] != "direction":
+            complement = words[-1].text in _DIRECTION_COMPLEMENTS
+            words, kinds = words[:-1], kinds[:-1]
+            if complement:  # 低保标准提高|到|每人每月
+                words, kinds = _strip_joined(words, kinds, ("direction",))
+        else:
+            break
+    return words, kinds
+
+
+def _strip_joined(words, kinds, dropped):
+    """``words`` without the word of a kind in ``dropped`` that ends them, whole or cut
+    in pieces (增长, 实际|增长, 扣除|物价|因素)."""
+    for size in range(min(_LONGEST_LINK, len(words)), 0, -1):
+        if size == 1 and dropped == ("link",):
+            break  # one token is judged by its own kind
+        if _kind("".join(w.text for w in words[-size:])) in dropped:
+            return words[:-size], kinds[:-size]
+    return words, kinds
+
+
+def _left_phrase(words) -> list:
+    """The name's tokens at the end of ``words`` (the tokens before a quantity).
+
+    Example (on ``处置批而未供和闲置土地|62.3万亩``): the tokens 批而, 未供, 和, 闲置,
+    土地; ``处置`` governs the phrase and is left out.
+    """
+    words = list(words)
+    words, kinds = _strip_end(words, [_kind(w.text) for w in words])
+    if not words:
+        return []
+    governing = _lexicon()["governing"]
+    first = len(words) - 1
+    relative = _is_relative(words[-1].text)
+    while first > 0 and "whole" not in _chunk_kinds(words[first].text):
+        # 新型材料、绿色食品|五大产业增加值: the list before a numbered grouping is its members
+        if _NUMBERED_GROUP.match(words[first].text):
+            break
+        previous = kinds[first - 1]
+        # “自审自发”项目: a quoted phrase is taken whole
+        if words[first - 1].text == "”":
+            opening = next((i for i in range(first - 2, -1, -1) if words[i].text == "“"), None)
+            if opening is not None:
+                first = opening
+                continue
+        # 占|全市工业增加值比重 at the start of the clause: the share of the subject before it
+        if first == 1 and relative and words[0].text == _SHARE:
+            first = 0
+            break
+        # 出口规模占|全国|比重: what a share is of keeps its 全国
+        share_of = previous == "lead" and relative and first >= 2 and kinds[first - 2] == "verb"
+        # 系列产品|全国|市场占有率: a region inside a phrase is part of it
+        share_of = share_of or ("region" in _chunk_kinds(words[first - 1].text)
+                                and first >= 2 and kinds[first - 2] in _NOUN_LIKE)
+        counted = previous == "number" and "counted" in _chunk_kinds(words[first].text)
+        if previous in _NOUN_LIKE or share_of or counted:
+            first -= 1
+            continue
+        # a verb between two nouns is inside a compound when it qualifies a short head
+        # (研发|投入|强度, 一般公共预算|支出|规模) or a relative measure (产销量|占|全球比重),
+        # or is a preposition (服务业|对|经济增长贡献率) or says new (国家|新增|用地指标);
+        # a governing verb never is (省人大常委会|审议|地方性法规)
+        run = first - 1
+        while run >= 0 and first - run <= _LONGEST_RUN and kinds[run] in _INSIDE_COMPOUND:
+            # 参合农民的|补助|标准: a 的 before a verb ends the compound
+            if kinds[run] == "of" and "verb" in kinds[run + 1 : first]:
+                break
+            run -= 1
+        inside = [w.text for w in words[run + 1 : first]]
+        new_things = all("new" in _chunk_kinds(w) for w in inside)
+        qualifies = (len(words) - first <= _LONGEST_HEAD or (relative and inside == [_SHARE]) or new_things
+                     or all(k == "function" for k in kinds[run + 1 : first]))
+        # 国内生产总值|的|比重, 消费对经济|增长的|贡献率; not 用于项目|建设的|地方政府专项
+        # 债券额度 (a clause)
+        relative_clause = "of" in kinds[run + 1 : first] and "verb" in kinds[run + 1 : first]
+        if (inside and run >= 0 and kinds[run] in _NOUN_LIKE and qualifies and not relative_clause
+                and (new_things or not any(w in governing for w in inside))):
+            first = run
+            continue
+        # 组建|创新|联合体: the verb after a governing verb modifies the phrase
+        if (previous == "verb" and first == len(words) - 1 >= 2 and words[first - 2].text in governing
+                and "verbal" not in _chunk_kinds(words[first - 1].text)):
+            first -= 1
+            break
+        # A和B, A、B sharing the head: 批而未供和闲置土地, 首店、旗舰店; not a list counted
+        # by a numbered grouping (新型材料、绿色食品|五大产业增加值)
+        if (previous == "joiner" and first >= 2 and kinds[first - 2] in _NOUN_LIKE
+                and not _NUMBERED_GROUP.match(words[first].text)):
+            first -= 1  # the joiner; the part before it is read on the next round
+            continue
+        break
+    # 办结|率: a head of one character takes the word before it, whatever its kind
+    if first == len(words) - 1 and len(words[first].text) == 1 and first > 0 and kinds[first - 1] == "verb":
+        first -= 1
+    phrase, phrase_kinds = words[first:], kinds[first:]
+    while phrase_kinds and phrase_kinds[0] in _NOT_NAME_START:
+        phrase, phrase_kinds = phrase[1:], phrase_kinds[1:]
+    # 先|发行, 之所以|确定: a verb after an adverb is a predicate, not a name
+    if phrase_kinds == ["verb"] and first > 0 and kinds[first - 1] == "function":
+        return []
+    return phrase
+
+
+def _right_phrase(words, modified: bool = True) -> list:
+    """The noun phrase at the start of ``words`` (the tokens after a count):
+    155条|社情民意信息, 8个|在建项目, 5个|新建、改扩建项目, 155个|国家或地区,
+    13672户的|年度改造任务.
+
+    Verbs before the noun modify it only after a count (``modified``): an amount at the
+    start of a clause may be the subject of the verb after it (1万亿元|国债支持…). A
+    verb after a head noun is its predicate (重大项目|开工建设, 5.01万名农民工|追回欠薪)."""
+    words = list(words)
+    kinds = [_kind(w.text) for w in words]
+    region = bool(words) and "region" in _chunk_kinds(words[0].text)  # 9个|全国重点实验室
+    if not words or (kinds[0] not in (*_NOUN_LIKE, "verb") and not region):
+        return []
+    if kinds[0] == "verb" and not modified:
+        return []
+    if len(words[0].text) == 1 and words[0].text in _lexicon()["units"]:
+        return []  # 3万多家|次: the end of a unit
+    taken = 1 if region else 0
+    while taken < len(words) and "whole" not in _chunk_kinds(words[taken].text):
+        kind = kinds[taken]
+        following = kinds[taken + 1] if taken + 1 < len(words) else None
+        if words[taken].text == "“":  # 15项|“技术攻关+产业化应用”科技示范工程
+            closing = next((i for i in range(taken + 1, len(words)) if words[i].text == "”"), None)
+            if closing is not None:
+                taken = closing + 1
+                continue
+        if kind in _NOUN_LIKE:
+            taken += 1
+            continue
+        # 661.5亿元|中央|新增|财政资金, 1400亿元|长期|建设|国债
+        if (taken and kinds[taken - 1] == "noun" and _chunk_kinds(words[taken].text) & {"new", "verbal"}
+                and following == "noun"):
+            taken += 1
+            continue
+        modifiers_only = all(k in ("verb", "joiner") for k in kinds[:taken])
+        # 在建|项目, 新建、改扩建|项目: verbs before the noun modify it
+        if kind in ("verb", "joiner") and modifiers_only and following in ("noun", "quote", "verb", "joiner"):
+            taken += 1
+            continue
+        # 1000个|农村|互助|幸福院, 13672户的|年度|改造|任务: a verb after one short modifier
+        # is inside the phrase; after a head noun it is its predicate (4个|集群|获评…)
+        if (kind == "verb" and modified and taken == 1 and len(words[0].text) <= 2 and following == "noun"
+                and words[taken].text not in _lexicon()["governing"]):
+            nouns = taken + 1
+            while nouns < len(words) and kinds[nouns] == "noun":
+                nouns += 1
+            if nouns == len(words) or kinds[nouns] != "number":
+                taken = nouns
+                continue
+        # 155个|国家或地区: two words joined at the end of the clause part (not a list that
+        # goes on: 7条|线路和三亚站等…)
+        if (kind == "joiner" and taken == 1 and following == "noun"
+                and (taken + 2 == len(words) or kinds[taken + 2] == "stop")):
+            taken += 2
+            continue
+        break
+    phrase = words[:taken]
+    while phrase and _kind(phrase[-1].text) in ("joiner", "verb", "function", "quote"):
+        if phrase[-1].text == "”":
+            break
+        phrase = phrase[:-1]
+    return phrase if len(phrase) > int(region) else []  # 18个|全省|最优 names nothing
+
+
+def _owner_phrase(words) -> list:
+    """What an amount before 的 belongs to: the phrase up to the predicate that follows
+    it (投资599万元的|污水处理厂一期改造工程|完工, …黑羊站水厂改扩建工程|开工建设,
+    投资100亿元的|华勤通讯南昌生产基地)."""
+    phrase = []
+    for word in words:
+        if _kind(word.text) not in (*_NOUN_LIKE, "verb", "joiner", "direction"):
+            break
+        phrase.append(word)
+    # the predicate at the end: a verb, or two (开工|建设, 建成|投产; not 生产|基地)
+    while phrase and (_kind(phrase[-1].text) != "noun" or "verbal" in _chunk_kinds(phrase[-1].text)):
+        phrase = phrase[:-1]
+    return phrase
+
+
+def _after_of(words) -> list:
+    """The tokens after a quantity without the 的 or 级 that ties it to its noun
+    (1400亿元的|国债, 30万千瓦级|煤电机组)."""
+    words = list(words)
+    return words[1:] if words and words[0].text in ("的", "级") else words
+
+
+def _phrase_text(context: Context, phrase, shortest: int = 2) -> str | None:
+    """The text of a phrase of tokens; a quote or bracket opened in it and not closed
+    is left out (高校“双一流…: the quote closes past the phrase), and so is one closed
+    and not opened. A name before its quantity has two characters at least (率 alone
+    names nothing); one after a count may have one (13个|镇)."""
+    if not phrase:
         return None
-    names = _list_names(_COMPARISON.split(before[:marker])[0])
-    values = before[marker:]
+    name = context.text[phrase[0].start : phrase[-1].end]
+    for opening, closing in (("“", "”"), ("(", ")")):
+        if name.count(opening) > name.count(closing):
+            name = name[: name.rindex(opening)]
+        if name.count(closing) > name.count(opening):
+            name = name[name.index(closing) + 1 :]
+    name = name.strip("+").lstrip("、")
+    return name if len(name) >= shortest else None
+
+
+def _takes_object(word: str) -> bool:
+    """Whether a word right before an amount takes it as its object (发行|1400亿元,
+    形成|3.28万亿元, 完成|15万平方米老旧小区改造); direction verbs (增长5%) and
+    one-character links (有, 为) do not."""
+    kind = _kind(word)
+    return kind == "verb" or (kind == "link" and len(word) > 1)
+
+
+def _conjuncts(words) -> list[list]:
+    """The parts of a list of names (A、B和C), split at the joining words."""
+    parts: list[list] = [[]]
+    for word in words:
+        if _kind(word.text) == "joiner":
+            parts.append([])
+        else:
+            parts[-1].append(word)
+    return [p for p in parts if p]
+
+
+def _shared_names(context: Context, words, start: int) -> list[str] | None:
+    """答复率、满意率均为100%: each name of the list before 均/都 takes the value."""
+    if not words:
+        return None
+    clause_start = words[0].start
+    shared = _SHARED.search(_lexicon()["direction_end"].sub("", context.text[clause_start:start]))
+    if not shared:
+        return None
+    listed = [w for w in words if w.end <= clause_start + shared.start()]
+    if not any(_kind(w.text) == "joiner" for w in listed):
+        return None
+    names = [_phrase_text(context, _left_phrase(part)) for part in _conjuncts(listed)]
+    names = [n for n in names if n]
+    return names if len(names) > 1 else None
+
+
+def _distributed_name(context: Context, clause, start: int) -> str | None:
+    """In ``A、B分别增长5%、6%`` the n-th value belongs to the n-th name.
+
+    The parts of the list share what the last one measures (新能源汽车、集成电路、工业机器人
+    产量: 新能源汽车产量, …), and a pair word stands for its two names (城乡居民人均可支配
+    收入分别增长8.2%、9%: 城镇居民…, 农村居民…)."""
+    marker = next((i for i in range(len(clause) - 1, -1, -1) if clause[i].text == _RESPECTIVELY), None)
+    if marker is None:
+        return None
+    listed = _words_before(context, clause[:marker], clause[marker].start)
+    phrases = [p for p in (_left_phrase(part) for part in _conjuncts(listed)) if p]
+    names = [_phrase_text(context, p) for p in phrases]
+    if len(names) == 1 and names[0]:
+        names = _split_pair(names[0])
+    elif len(phrases) > 1:
+        names = [_shared_head(context, phrase, phrases[-1]) or name
+                 for name, phrase in zip(names, phrases, strict=True)]
+    values = context.text[clause[marker].end : start]
     first_digit = _VALUE_START.search(values)
     index = len(_LIST_JOINER.findall(values[first_digit.start() :])) if first_digit else 0
     return names[index] if len(names) > 1 and index < len(names) else None
 
 
-def _trim_name(phrase: str) -> str:
-    """Drop link words at the end and lead words at the start of a name phrase."""
-    tokens = [t for t in cut(phrase) if t.strip()]
-    while tokens and word_role(tokens[-1]) == "link":
-        tokens.pop()
-    while tokens and word_role(tokens[0]) in ("lead", "link"):
-        tokens.pop(0)
-    return "".join(tokens)
-
-
-def _name_before(before: str) -> str | None:
-    """The name in the clause part before the number, or None when it names nothing
-    (增长, 拟按, 比上年增加).
-
-    The name ends where the link words before the number (达到, 提高到, 拟按) start,
-    and starts after the last verb that leaves a name of two characters or more
-    holding a noun (开展|协商议政活动); verbs inside a compound stay (科技创新投入).
-    """
-    if _ENDS_WITH_VALUE.search(before):
-        return None  # 全区96户177人: the name is the subject of the first value
-    after_last_value = _AFTER_LAST_VALUE.split(before)[-1]
-    subject = _COMPARISON.split(after_last_value)[0]
-    if not subject.strip() and subject != after_last_value:
-        return None  # 比上年增加…: the name is the subject of the sentence
-    subject = _NOT_NAME_START.sub("", _lexicon()["count_start"].sub("", _strip_links(subject)))
-    tokens = [t for t in cut(subject) if t.strip()]
-    while tokens and word_role(tokens[-1]) == "link":
-        tokens.pop()
-    cuts = [i + 1 for i, t in enumerate(tokens) if word_role(t) in ("verb", "aux") or t in _JOINERS]
-    for cut_at in [*reversed(cuts), 0]:
-        phrase = tokens[cut_at:]
-        while phrase and (word_role(phrase[0]) in ("lead", "link") or phrase[0] in _JOINERS):
-            phrase = phrase[1:]
-        # 移动电话用户|由, 物价涨幅|要|从: an adverb, preposition, conjunction or link word
-        # does not end a name
-        while len(phrase) > 1 and (word_tag(phrase[-1]) in _FUNCTION_TAGS or word_role(phrase[-1]) == "link"):
-            phrase = phrase[:-1]
-        name = "".join(phrase)
-        # the whole phrase may be all verbs by jieba's tags (提案, 委员参与)
-        if len(name) >= 2 and (cut_at == 0 or any(word_role(t) == "noun" for t in phrase)):
-            return name
+def _shared_head(context: Context, phrase, last) -> str | None:
+    """The name a part of a distributed list takes from the last part: its tail, after a
+    word parallel to the part (城镇和|农村|居民人均可支配收入), or what the last part
+    measures (新能源汽车、集成电路、工业机器人|产量)."""
+    if phrase is last or len(last) < 2:
+        return None
+    name = _phrase_text(context, phrase)
+    if name is None:
+        return None
+    if len(phrase) == 1 and len(phrase[0].text) == len(last[0].text):
+        return name + context.text[last[1].start : last[-1].end]
+    measure = last[-1].text
+    if "measure" in _chunk_kinds(measure) and "measure" not in _chunk_kinds(phrase[-1].text):
+        return name + measure
     return None
 
 
-def _strip_links(phrase: str) -> str:
-    """Drop the direction verb right before the number (国内生产总值|增长), then link
-    phrases (预期目标为, 扣除物价因素, 平均每年) at the end of ``phrase``; a direction
-    word before a link is part of the name (经济增长|预期目标为)."""
-    phrase = _PER_UNIT_END.sub("", phrase)
-    phrase = _lexicon()["direction_end"].sub("", _lexicon()["direction_to"].sub("", phrase))
-    link_end = _lexicon()["link_end"]
-    while True:
-        link = link_end.search(phrase)
-        if link and len(link.group()) == 1 and _ends_word(phrase, link.start()):
-            return phrase  # 主业投资占比: 比 ends the word 占比, it links nothing
-        shorter = _lexicon()["time_end"].sub("", link_end.sub("", phrase))
-        if shorter == phrase:
-            return phrase
-        phrase = shorter
+def _split_pair(name: str) -> list[str]:
+    """The two names a pair word stands for (城乡居民收入: 城镇居民收入, 农村居民收入).
 
-
-def _ends_word(text: str, position: int) -> bool:
-    """Whether the character at ``position`` ends a common noun with the one before it
-    (占比, not 已有)."""
-    word = text[max(0, position - 1) : position + 1]
-    return len(word) == 2 and word_frequency(word) >= _COMMON_WORD_FREQUENCY and word_role(word) == "noun"
+    Example:
+        >>> _split_pair("城乡居民人均可支配收入")
+        ['城镇居民人均可支配收入', '农村居民人均可支配收入']
+    """
+    for word, expansion in sorted(_lexicon()["splits"].items(), key=lambda item: -len(item[0])):
+        if name.startswith(word) and len(name) > len(word):
+            return [part + name[len(word) :] for part in expansion]
+    return [name]
 
 
 def _clean_name(name: str | None) -> str | None:
@@ -618,43 +1045,15 @@ def _clean_name(name: str | None) -> str | None:
     return (name or "").strip(_MARKUP) or None
 
 
-def _ends_with_verb(before: str) -> bool:
-    """Whether the clause part before a quantity ends with a verb that takes it as its
-    object (发行|1400亿元, 形成|3.28万亿元, 完成|15万平方米); direction verbs (增长5%)
-    and one-character links (有, 为) do not."""
-    tail = before[-8:]
-    if not tail or not _HAN.match(tail[-1]) or _lexicon()["direction_end"].search(tail):
-        return False
-    last = cut(tail)[-1]
-    # 完成|15万平方米老旧小区改造: a link verb takes the amount as its object too (not 有, 为)
-    return word_role(last) in ("verb", "aux") or (word_role(last) == "link" and len(last) > 1)
-
-
-def _action_after(after: str) -> str | None:
+def _action_after(context: Context, words) -> str | None:
     """What a count of actions counts: the verb phrase after it up to the next mark
     (两次|降低存款准备金率、两次下调政策利率), when it is short."""
-    phrase = _ACTION.match(after)
-    if not phrase or word_role(cut(phrase.group())[0]) != "verb" or len(phrase.group()) > 10:
-        return None
-    return phrase.group()
-
-
-def _name_after(after: str) -> str | None:
-    """The noun phrase right after a quantity (155条社情民意信息, 206个“两重”项目)."""
-    if not _HAN.match(after.lstrip("“‘\"")):
-        return None
     phrase = []
-    for token in cut(after[:20]):
-        if token in _QUOTES:  # 206个“两重”项目
-            phrase.append(token)
-            continue
-        if not _HAN_WORD.fullmatch(token) or word_role(token) != "noun":
+    for word in words:
+        if _kind(word.text) in ("joiner", "stop", "number"):
             break
-        phrase.append(token)
-    # 县级医院和…: the list goes on past the clause part; a quote left open ends nothing
-    while phrase and (phrase[-1] in _JOINERS or phrase[-1] in _QUOTES):
-        phrase.pop()
-    name = "".join(phrase)
-    if name.count("“") > name.count("”"):  # 高校“双一流…: the quote closes past the phrase
-        name = name[: name.rindex("“")]
-    return name or None
+        phrase.append(word)
+    if not phrase or _kind(phrase[0].text) not in ("verb", "direction"):
+        return None
+    text = context.text[phrase[0].start : phrase[-1].end]
+    return text if 2 <= len(text) <= 10 else None
