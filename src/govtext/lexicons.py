@@ -331,11 +331,16 @@ def cached_per_lexicons(function):
         True
     """
     results: dict = {}
+    # the built-in result of a function without arguments, looked up most often: kept
+    # apart so that the common call costs no key to build and hash
+    built_in: list = []
     lock = threading.Lock()
 
     @functools.wraps(function)
     def cached(*args):
         overlay = _active.get()
+        if built_in and overlay is _BUILT_IN_ONLY and not args:
+            return built_in[0]
         key = (overlay, args)
         try:
             return results[key]
@@ -360,7 +365,13 @@ def cached_per_lexicons(function):
                 for old in users[: max(0, len(users) - _USER_SETS_KEPT + 1)]:
                     del results[old]
             results[key] = value
+            if overlay is _BUILT_IN_ONLY and not args and not built_in:
+                built_in.append(value)
         return value
 
-    cached.cache_clear = results.clear
+    def cache_clear():
+        results.clear()
+        built_in.clear()
+
+    cached.cache_clear = cache_clear
     return cached

@@ -11,11 +11,11 @@ Example:
 from __future__ import annotations
 
 SENTENCE_MARKS = "。!?！？\n"
-_WINDOW = 1000
+SENTENCE_WINDOW = 1000
 
 
 def sentence_bounds(text: str, start: int, end: int | None = None, marks: str = SENTENCE_MARKS,
-                    window: int = _WINDOW) -> tuple[int, int]:
+                    window: int = SENTENCE_WINDOW) -> tuple[int, int]:
     """``(left, right)`` of the stretch around ``text[start:end]`` delimited by ``marks``;
     ``right`` includes the closing mark."""
     end = start if end is None else end

@@ -18,7 +18,7 @@ import regex
 
 from ..normalize import NormalizedText
 from ..segment import cut, word_role
-from ..spans import sentence_bounds
+from ..spans import SENTENCE_MARKS, SENTENCE_WINDOW
 from ..structure import role_at
 
 # Quoted and titled stretches of the normalized text: “…”, ‘…’, "…", 《…》, 「…」.
@@ -110,18 +110,27 @@ class Context:
         return [m.start() for m in _CLAUSE_END_RE.finditer(self.text)]
 
     def clause_start(self, position: int) -> int:
-        """Start of the clause that contains ``position`` (at most ``MAX_CLAUSE`` before it)."""
+        """Start of the clause that contains ``position``. A stretch longer than
+        ``MAX_CLAUSE`` without clause marks is read in pieces of that size, counted from
+        its start, so that the positions of one piece share one clause (and one cut).
+
+        Example:
+            >>> from govtext.normalize import normalize
+            >>> context = Context(normalize("甲乙，丙丁" + "戊" * 450))
+            >>> context.clause_start(4), context.clause_start(300), context.clause_end(300)
+            (3, 203, 403)
+        """
         marks = self._clause_marks
         index = bisect.bisect_left(marks, position) - 1
         start = marks[index] + 1 if index >= 0 else 0
-        return max(start, position - MAX_CLAUSE)
+        return start + (position - start) // MAX_CLAUSE * MAX_CLAUSE
 
     def clause_end(self, position: int) -> int:
-        """End of the clause that contains ``position`` (at most ``MAX_CLAUSE`` after it)."""
+        """End of the clause that contains ``position`` (its mark, or the end of its piece)."""
         marks = self._clause_marks
         index = bisect.bisect_left(marks, position)
         end = marks[index] if index < len(marks) else len(self.text)
-        return min(end, position + MAX_CLAUSE)
+        return min(end, self.clause_start(position) + MAX_CLAUSE)
 
     def clause_words(self, position: int) -> tuple[Word, ...]:
         """The tokens of the clause around ``position``, cut once per clause.
@@ -160,9 +169,33 @@ class Context:
             cached = self._words_cache[(start, end)] = tuple(words)
         return cached
 
-    def sentence_bounds(self, position: int) -> tuple[int, int]:
-        """Start and end of the sentence that contains ``position``."""
-        return sentence_bounds(self.text, position)
+    def sentence_bounds(self, position: int, marks: str = SENTENCE_MARKS) -> tuple[int, int]:
+        """Start and end (after its closing mark) of the stretch around ``position`` that
+        ``marks`` delimit, at most ``SENTENCE_WINDOW`` characters either way: what
+        :func:`govtext.spans.sentence_bounds` gives, from an index of the marks built once.
+
+        Example:
+            >>> from govtext.normalize import normalize
+            >>> Context(normalize("甲。乙丙。丁")).sentence_bounds(3)
+            (2, 5)
+        """
+        positions = self._mark_positions(marks)
+        index = bisect.bisect_left(positions, position)
+        floor = max(0, position - SENTENCE_WINDOW)
+        left = positions[index - 1] + 1 if index and positions[index - 1] >= floor else floor
+        ceiling = min(len(self.text), position + SENTENCE_WINDOW)
+        right = positions[index] + 1 if index < len(positions) and positions[index] < ceiling else ceiling
+        return left, right
+
+    def _mark_positions(self, marks: str) -> list[int]:
+        positions = self._marks_cache.get(marks)
+        if positions is None:
+            positions = self._marks_cache[marks] = [i for i, c in enumerate(self.text) if c in marks]
+        return positions
+
+    @functools.cached_property
+    def _marks_cache(self) -> dict[str, list[int]]:
+        return {}
 
     def original(self, start: int, end: int) -> tuple[int, int, str]:
         """Original ``(start, end, text)`` of the normalized span ``[start, end)``."""

@@ -12,6 +12,7 @@ Example:
 
 from __future__ import annotations
 
+import bisect
 import dataclasses
 from decimal import Decimal
 
@@ -29,7 +30,6 @@ from ..numerals import (
 )
 from ..records import Indicator
 from ..segment import cut, word_frequency, word_role, word_tag
-from ..spans import sentence_bounds
 from .base import Context, Spans
 
 _ARABIC = r"\d+[万亿]\d+[千百十]?(?=\p{Han})|\d+(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
@@ -297,6 +297,21 @@ def _rough_range(numeral: str, magnitude: str) -> tuple[Decimal | None, Decimal 
     return _value(low, qualified=True, magnitude=magnitude), _value(high, qualified=True, magnitude=magnitude)
 
 
+class _QuantityEnds:
+    """Where the matches of the quantity patterns end, to find the quantity before a
+    position in its clause without matching the clause again for every quantity."""
+
+    def __init__(self, matches):
+        spans = sorted((m.end(), m.start()) for m in matches)
+        self.ends = [end for end, _ in spans]
+        self.starts = [start for _, start in spans]
+
+    def floor(self, clause_start: int, position: int) -> int:
+        """The end of the last quantity that lies between ``clause_start`` and ``position``, or 0."""
+        index = bisect.bisect_right(self.ends, position) - 1
+        return self.ends[index] if index >= 0 and self.starts[index] >= clause_start else 0
+
+
 class IndicatorExtractor:
     """Finds quantities with their unit, qualifier, name, direction and status."""
 
@@ -312,16 +327,17 @@ class IndicatorExtractor:
             ((rule, m) for rule, pattern in lexicon["patterns"].items() for m in pattern.finditer(text)),
             key=lambda pair: pair[1].start(),
         )
+        ends = _QuantityEnds(m for _, m in matches)
         found = []
         previous_end = 0
         for rule, match in matches:
-            records = self._record(context, match, blocked, rule, previous_end)
+            records = self._record(context, match, blocked, rule, ends, previous_end)
             if records:
                 previous_end = max(previous_end, match.end())
             found.extend(records)
         return sorted(found, key=lambda r: (r.start, r.end))
 
-    def _record(self, context: Context, match, blocked: Spans, rule: str,
+    def _record(self, context: Context, match, blocked: Spans, rule: str, ends: _QuantityEnds,
                 previous_end: int = 0) -> list[Indicator]:
         lexicon = _lexicon()
         groups = match.groupdict()
@@ -360,7 +376,7 @@ class IndicatorExtractor:
         if groups.get("sign2") and value_max is not None and signed:
             value_max = -value_max
         qualifier = self._qualifier(groups)
-        name, names, name_rule = self._names(context, start, end, unit, previous_end)
+        name, names, name_rule = self._names(context, start, end, unit, ends, previous_end)
         name, names = _clean_name(name), names and [n for n in map(_clean_name, names) if n]
         direction = self._direction(context, start)
         status = self._status(context, start)
@@ -406,15 +422,16 @@ class IndicatorExtractor:
                 return next(qualifiers[(word, p)] for p in positions if (word, p) in qualifiers)
         return None
 
-    def _names(self, context: Context, start: int, end: int, unit: str, previous_end: int = 0):
+    def _names(self, context: Context, start: int, end: int, unit: str, ends: _QuantityEnds,
+               previous_end: int = 0):
         """The name of what is measured, the names a shared value is given to, and the
         rule that found them (see "Names" below)."""
         lexicon = _lexicon()
         clause = list(context.words(context.clause_start(start), start))
-        distributed = _distributed_name(context, clause, start)
+        distributed = _distributed_name(context, clause, start, ends)
         if distributed:
             return distributed, None, "distributed"
-        before = _words_before(context, clause, start)
+        before = _words_before(context, clause, start, ends)
         # the names a value shares stand after the quantity before it (收入和支出均增长5%|收入…)
         shared = _shared_names(context, [w for w in before if w.start >= previous_end], start)
         if shared:
@@ -535,7 +552,7 @@ def carry_names(context: Context, records) -> list[Indicator]:
     runs = _respective_runs(context, records, positions)
     out, names, given, last_kind, last_sentence = [], [], [], None, None
     for index, (record, start) in enumerate(zip(records, positions, strict=True)):
-        sentence = sentence_bounds(context.text, start, marks=_CARRY_MARKS)
+        sentence = context.sentence_bounds(start, marks=_CARRY_MARKS)
         if sentence != last_sentence:
             names, last_sentence = [], sentence
         last_name = names[-1] if names else None
@@ -702,7 +719,7 @@ def _chunk_kinds(word: str) -> frozenset:
     return _lexicon()["chunk_kinds"].get(word, frozenset())
 
 
-def _words_before(context: Context, clause, start: int) -> list:
+def _words_before(context: Context, clause, start: int, ends: _QuantityEnds) -> list:
     """The tokens of the clause before ``start`` that may hold its name: those before a
     comparison (国内生产总值|从1997年的…; 高新技术企业数量|是2020年的2倍), and after the
     last number of the clause part (意见建议2979件、|提案…; 10亿元以上|制造业项目), unless
@@ -739,14 +756,13 @@ def _words_before(context: Context, clause, start: int) -> list:
     if last_number < 0:
         return words
     # the unit of the quantity before, and what a number leaves behind it (年, 以上)
-    floor = max((m.end() for pattern in _lexicon()["patterns"].values()
-                 for m in pattern.finditer(context.text, clause[0].start, start)), default=0)
+    floor = ends.floor(clause[0].start, start)
     after = [w for w in words[last_number + 1 :] if w.start >= floor]
     dated = bool(after) and after[0].text in _DATE_WORDS
     while after and _NUMBER_TAIL.fullmatch(after[0].text):
         after = after[1:]
     if dated and not _left_phrase(after):
-        return _words_before(context, words[:last_number], words[last_number].start)
+        return _words_before(context, words[:last_number], words[last_number].start, ends)
     return after
 
 
@@ -1007,7 +1023,7 @@ def _shared_names(context: Context, words, start: int) -> list[str] | None:
     return names if len(names) > 1 else None
 
 
-def _distributed_name(context: Context, clause, start: int) -> str | None:
+def _distributed_name(context: Context, clause, start: int, ends: _QuantityEnds) -> str | None:
     """In ``A、B分别增长5%、6%`` the n-th value belongs to the n-th name.
 
     The parts of the list share what the last one measures (新能源汽车、集成电路、工业机器人
@@ -1016,7 +1032,7 @@ def _distributed_name(context: Context, clause, start: int) -> str | None:
     marker = next((i for i in range(len(clause) - 1, -1, -1) if clause[i].text == _RESPECTIVELY), None)
     if marker is None:
         return None
-    listed = _words_before(context, clause[:marker], clause[marker].start)
+    listed = _words_before(context, clause[:marker], clause[marker].start, ends)
     phrases = [p for p in (_left_phrase(part) for part in _conjuncts(listed)) if p]
     names = [_phrase_text(context, p) for p in phrases]
     if len(names) == 1 and names[0]:
