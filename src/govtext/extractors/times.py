@@ -49,7 +49,7 @@ _RANGE = r"[-—–―~至到]{1,2}"
 # are not deadlines). 到2035年 stays the point 2035: the year a target is set for.
 _SINCE = (
     r"(?:(?P<since>以来|至今|起(?![草诉步飞点来])|以后|之后)"
-    r"|(?P<before>(?:之|以)?前(?![后三两一二四五六七八九十\d几半期夕列沿]|一个)))?"
+    r"|(?P<before>(?:之|以)?前(?![后期夕列沿]|[三两一二四五六七八九十\d几半]+(?:个|季|年|天|日|月|周|批|名|位|次|家))))?"
 )
 # a five-year plan (十四五) where the text names it as one: followed by 时期, 规划, …
 _PLAN = (
@@ -128,9 +128,9 @@ def _lexicon():
          rf"(?P<relative>{alternation(relative)})"
          rf"(?:{relative_month}月(?:{relative_day}[日号]|{_MONTH_TAIL})|{part}){_SINCE}"),
         ("window", _WINDOW),
-        ("part", rf"(?<![年\d])(?P<lonepart>{alternation(k for k in parts if not k.startswith('年'))}){_SINCE}"),
+        ("part", rf"(?<![年\d])(?P<lonepart>{alternation(k for k in parts if k[0] != '年')}){_SINCE}"),
         ("year_part", rf"{lone_year_part}{_SINCE}"),
-        ("first_months", rf"(?<![\d{_CN_DIGIT}十个年])前(?P<first_months>{_COUNT})个月"),
+        ("first_months", rf"(?<![\d{_CN_DIGIT}十个年提之以])前(?P<first_months>{_COUNT})个月"),
         ("legal_plan", _LEGAL_PLAN),
         ("plan", _PLAN),
         ("years_back", rf"(?<![\d{_CN_DIGIT}十])(?P<years_back>\d{{1,2}}|[一二三四五六七八九十]{{1,3}})年来"),
@@ -155,7 +155,7 @@ def _lexicon():
 
 _EVENT_WINDOW = 60
 _DIGIT = regex.compile(r"\d")
-_YEAR_OR_PART = regex.compile(r"^\d{4}(?:-[QH]\d)?$")  # 2024, 2024-Q1, 2024-H2
+_YEAR_OR_PART = regex.compile(r"^\d{4}(?:-[QH]\d|-\d\d)?$")  # 2024, 2024-Q1, 2024-H2, 2024-01 (今年初)
 _EVENT_CLAUSE_END = regex.compile(r"[;；。!?！？\n]")
 
 
@@ -414,7 +414,9 @@ class TimeExtractor:
         """A year with its part: 一季度, 年底, 前五个月 (01/05), a tail after 年 (今年初)."""
         if groups.get("first_months"):
             last = _small(groups["first_months"])
-            return f"{year}-01/{year}-{last:02d}" if 1 <= last <= 12 else str(year)
+            if last == 1:
+                return f"{year}-01"
+            return f"{year}-01/{year}-{last:02d}" if 1 < last <= 12 else str(year)
         if groups.get("year_tail"):
             return _with_part(year, "年" + groups["year_tail"])
         return _with_part(year, groups.get("part") or groups.get("year_part"))
