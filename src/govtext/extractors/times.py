@@ -77,7 +77,7 @@ _COUNT = r"(?:1[0-9]|[1-9]|十[一二三四五六七八九]?|[二三四五六七
 # (今后十年, 未来三年); not 将近十年 (a duration)
 _WINDOW = (
     rf"(?<![将接])(?P<window>近|最近|过去的?|这|今后|未来)(?P<window_years>{_COUNT})年"
-    r"(?:来|内|间|中|里)?(?![代前后底末初])"
+    r"(?:来|内|间)?(?![代前后底末初])"
 )
 # a numeric date (2010-01-29, 2019/04/19, 2019.04.19): the same separator twice
 _NUMERIC_DATE = (
@@ -116,6 +116,8 @@ def _lexicon():
         ("decade", _DECADE),
         # 2018年1-9月份, 2017年8月至11月: one period
         ("year_months", rf"{_YEAR}年{_MONTH}(?:月(?:份)?)?{_RANGE}{month2}月(?:份)?{_SINCE}"),
+        # 2017年12月28日至2018年1月3日, 18年10月1日到19年2月3日
+        ("date_range", rf"{_YEAR}年{_MONTH}月{_DAY}[日号]{_RANGE}{year2}年{month2}月{day2}[日号]"),
         ("date", rf"{_YEAR}年{_MONTH}月{_DAY}[日号]{day_range}{_SINCE}"),
         ("year_month", rf"{_YEAR}年{_MONTH}月(?:份)?{_MONTH_TAIL}{_SINCE}"),
         ("year_end", rf"{_YEAR}(?P<year_part>年底|年末|年初){_SINCE}"),
@@ -132,6 +134,15 @@ def _lexicon():
         ("year_part", rf"{lone_year_part}{_SINCE}"),
         ("first_months", rf"(?<![\d{_CN_DIGIT}十个年提之以])前(?P<first_months>{_COUNT})个月"),
         ("legal_plan", _LEGAL_PLAN),
+        # 本月, 上个季度, 本月10日: against the dateline's month
+        ("relative_period",
+         rf"(?P<relative_period>{alternation(w for w, _, _ in table('relative_periods.tsv', 3))})"
+         rf"(?:{_DAY.replace('day', 'period_day')}[日号])?"),
+        # a day alone (29日，… ; 记者29日从…获悉) in a dated text: the dateline's month, or
+        # the month before when the day is still to come; not a count of days (30日内)
+        ("lone_day",
+         r"(?<=^|[\s,，。;；:：、在于者从自至到])(?P<lone_day>3[01]|[12]\d|0?[1-9])日"
+         r"(?![内后前起以之左上]|[0-9])"),
         ("plan", _PLAN),
         ("years_back", rf"(?<![\d{_CN_DIGIT}十])(?P<years_back>\d{{1,2}}|[一二三四五六七八九十]{{1,3}})年来"),
         ("listed_year", rf"{_YEAR}(?=[、和及]{_YEAR.replace('year', 'listed_year')}年)"),
@@ -143,7 +154,8 @@ def _lexicon():
     ]
     # every time starts with a digit or the first character of a time word: looking
     # ahead for one lets the search skip the rest of the text fast
-    words = [*relative, *parts, *(w for w, _ in table("relative_days.tsv", 2))]
+    words = [*relative, *parts, *(w for w, _ in table("relative_days.tsv", 2)),
+             *(w for w, _, _ in table("relative_periods.tsv", 3))]
     first = set("0123456789" + _CN_DIGIT + "十本上前近最过这今未") | {w[0] for w in words}
     starts = regex.escape("".join(sorted(first)))
     # each alternative is a group named rule_<rule>
@@ -162,6 +174,11 @@ _EVENT_CLAUSE_END = regex.compile(r"[;；。!?！？\n]")
 @cached_per_lexicons
 def _event_verbs():
     return regex.compile(alternation(words("event_verbs.tsv")))
+
+
+@cached_per_lexicons
+def _relative_periods() -> dict[str, tuple[str, int]]:
+    return {word: (unit, int(offset)) for word, unit, offset in table("relative_periods.tsv", 3)}
 
 
 @cached_per_lexicons
@@ -311,6 +328,35 @@ class TimeExtractor:
         return year
 
     @staticmethod
+    def _relative_period(context: Context, word: str, day: str | None):
+        """上个月 -> the month before the dateline's; 本季度 -> its quarter; 本月10日 -> a day."""
+        if context.reference_date is None or len(context.reference_date) < 7:
+            return None
+        year, month = int(context.reference_date[:4]), int(context.reference_date[5:7])
+        unit, offset = _relative_periods()[word]
+        if unit == "quarter":
+            quarters = year * 4 + (month - 1) // 3 + offset
+            return (None if day else f"{quarters // 4}-Q{quarters % 4 + 1}"), None, True
+        months = year * 12 + month - 1 + offset
+        year, month = months // 12, months % 12 + 1
+        if day:
+            value = _day_value(year, month, _small(day), "")
+            return (value, None, True) if value else None
+        return f"{year}-{month:02d}", None, True
+
+    @staticmethod
+    def _lone_day(context: Context, day: int):
+        """29日 in news of 2026-08-30 -> 2026-08-29; in news of 2026-08-03 -> 2026-07-29."""
+        if context.reference_date is None or len(context.reference_date) != 10:
+            return None
+        dateline = dt.date.fromisoformat(context.reference_date)
+        year, month = dateline.year, dateline.month
+        if day > dateline.day:
+            year, month = (year, month - 1) if month > 1 else (year - 1, 12)
+        value = _day_value(year, month, day, "")
+        return (value, None, True) if value else None
+
+    @staticmethod
     def _relative_day(context: Context, word: str):
         """昨天 -> the day before the dateline; 近日 -> a period ending on it."""
         if context.reference_date is None or len(context.reference_date) != 10:
@@ -337,6 +383,10 @@ class TimeExtractor:
             year = int(groups["numeric_year"])
             value = _day_value(year, int(groups["numeric_month"]), int(groups["numeric_day"]), "")
             return (value, year, True) if value else None
+        if groups.get("relative_period"):
+            return self._relative_period(context, groups["relative_period"], groups.get("period_day"))
+        if groups.get("lone_day"):
+            return self._lone_day(context, int(groups["lone_day"]))
         if groups.get("window"):
             return self._window(context, groups["window"], _small(groups["window_years"]))
         if groups.get("relative_day"):
@@ -347,6 +397,10 @@ class TimeExtractor:
                 return None
             first, last = context.reference_year - back, context.reference_year - 1
             return (str(last) if back == 1 else f"{first}/{last}"), None, False
+        if groups.get("year2") and groups.get("day2"):  # 2017年12月28日至2018年1月3日
+            first = _day_value(_year(groups["year"]), _small(groups["month"]), _small(groups["day"]), "")
+            last = _day_value(_year(groups["year2"]), _small(groups["month2"]), _small(groups["day2"]), "")
+            return (f"{first}/{last}", None, True) if first and last and first < last else None
         if groups.get("year2") and groups.get("month2"):
             first, last = _year(groups["year"]), _year(groups["year2"])
             value = f"{first}-{_small(groups['month']):02d}/{last}-{_small(groups['month2']):02d}"
