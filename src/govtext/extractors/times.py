@@ -136,7 +136,7 @@ def _lexicon():
         ("legal_plan", _LEGAL_PLAN),
         # 本月, 上个季度, 本月10日: against the dateline's month
         ("relative_period",
-         rf"(?P<relative_period>{alternation(w for w, _, _ in table('relative_periods.tsv', 3))})"
+         rf"(?<!年)(?P<relative_period>{alternation(w for w, _, _ in table('relative_periods.tsv', 3))})"
          rf"(?:{_DAY.replace('day', 'period_day')}[日号])?"),
         # a day alone (29日，… ; 记者29日从…获悉) in a dated text: the dateline's month, or
         # the month before when the day is still to come; not a count of days (30日内)
