@@ -28,12 +28,13 @@ _NOT_DURATION = r"(?=年(?!代|来|多|间|前|后|左右|内|里|中|的时间)
 # a two-digit year (98年 -> 1998) only from 50 on, where a clause or 在/从/到… opens it and
 # 年 does not go on into a duration (30年来, 70年代): below 50 it is a number of years,
 # except with a leading zero (08年 -> 2008: no count is written so) or before a month
-# (15年3月2日); Chinese digits likewise (零八年 -> 2008, 九七年 -> 1997), never 三五年 (three
-# to five years)
+# or the end of the year (15年3月2日, 19年底); Chinese digits likewise (零八年 -> 2008,
+# 九七年 -> 1997), never 三五年 (three to five years)
 _TWO_DIGIT_YEAR = (
     rf"(?<=^|[\s,，。;；:：、在于从自到至])[5-9]\d{_NOT_DURATION}"
     rf"|(?<![\d.])0\d{_NOT_DURATION}"
-    r"|(?<=^|[\s,，。;；:：、在于从自到至])[1-4]\d(?=年(?:1[0-2]|0?[1-9])月)"
+    r"|(?<=^|[\s,，。;；:：、在于从自到至])[1-4]\d"
+    r"(?=年(?:(?:1[0-2]|0?[1-9])月|底|末|初))"
     rf"|(?<![{_CN_DIGIT}十百千万])(?:[零〇○][{_CN_DIGIT}]|九[{_CN_DIGIT}]){_NOT_DURATION}"
 )
 _YEAR = rf"(?P<year>(?<!\d)(?:1[89]|20|21)\d\d(?!\d)|[{_CN_DIGIT}]{{4}}|{_TWO_DIGIT_YEAR})"
@@ -112,7 +113,8 @@ def _lexicon():
     # (rule, pattern): a record names the alternative that found it
     alternatives = [
         ("year_month_range", rf"{_YEAR}年{_MONTH}月{_RANGE}{year2}年{month2}月"),  # 2023年12月至2024年2月
-        ("year_range", rf"{_YEAR}年?{_RANGE}{year2}年"),
+        # 2016-2018年, 2013年至2017年; 2007年与2009年之间
+        ("year_range", rf"{_YEAR}年?(?:{_RANGE}{year2}年|年?[与和]{year2}年(?:之间|间))"),
         ("decade", _DECADE),
         # 2018年1-9月份, 2017年8月至11月: one period
         ("year_months", rf"{_YEAR}年{_MONTH}(?:月(?:份)?)?{_RANGE}{month2}月(?:份)?{_SINCE}"),
@@ -128,7 +130,8 @@ def _lexicon():
         ("month", rf"(?<![\d年个{_CN_DIGIT}十]){_MONTH}月(?:份)?{_MONTH_TAIL}{_SINCE}(?![\d日号])"),
         ("relative",
          rf"(?P<relative>{alternation(relative)})"
-         rf"(?:{relative_month}月(?:{relative_day}[日号]|{_MONTH_TAIL})|{part}){_SINCE}"),
+         rf"(?:{relative_month}(?:(?:月(?:份)?)?{_RANGE}{month2}月(?:份)?"  # 今年1-5月
+         rf"|月(?:{relative_day}[日号]|{_MONTH_TAIL}))|{part}){_SINCE}"),
         ("window", _WINDOW),
         ("part", rf"(?<![年\d])(?P<lonepart>{alternation(k for k in parts if k[0] != '年')}){_SINCE}"),
         ("year_part", rf"{lone_year_part}{_SINCE}"),
@@ -141,7 +144,7 @@ def _lexicon():
         # a day alone (29日，… ; 记者29日从…获悉) in a dated text: the dateline's month, or
         # the month before when the day is still to come; not a count of days (30日内)
         ("lone_day",
-         r"(?<=^|[\s,，。;；:：、在于者从自至到])(?P<lone_day>3[01]|[12]\d|0?[1-9])日"
+         r"(?<=^|[\s,，。;；:：、在于者])(?P<lone_day>3[01]|[12]\d|0?[1-9])日"
          r"(?![内后前起以之左上]|[0-9])"),
         ("plan", _PLAN),
         ("years_back", rf"(?<![\d{_CN_DIGIT}十])(?P<years_back>\d{{1,2}}|[一二三四五六七八九十]{{1,3}})年来"),
@@ -430,6 +433,8 @@ class TimeExtractor:
                 first, last = (base + int(o) for o in offset.split("/"))
                 return f"{first}/{last}", None, False
             year = base + int(offset)
+            if groups.get("relative_month") and groups.get("month2"):  # 今年1-5月
+                return self._months(year, groups["relative_month"], groups["month2"]), year, True
             if groups.get("relative_month"):  # 今年3月, 去年5月12日
                 day = groups.get("relative_day_of_month")
                 return _dated(year, groups["relative_month"], day, since, year)
@@ -460,8 +465,10 @@ class TimeExtractor:
 
     @staticmethod
     def _months(year: int, first: str, last: str) -> str:
-        """2018年1-9月 -> 2018-01/2018-09."""
-        return f"{year}-{_small(first):02d}/{year}-{_small(last):02d}"
+        """2018年1-9月 -> 2018-01/2018-09; 11月至2月 runs into the next year."""
+        first_month, last_month = _small(first), _small(last)
+        last_year = year + 1 if last_month < first_month else year
+        return f"{year}-{first_month:02d}/{last_year}-{last_month:02d}"
 
     @staticmethod
     def _year_part(year: int, groups) -> str:
