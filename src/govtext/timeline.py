@@ -15,17 +15,23 @@ from .document import require_pandas
 from .spans import sentence_bounds
 
 COLUMNS = ["doc_id", "date", "granularity", "text", "action", "actors", "places", "sentence", "start", "end"]
+# a partial time (no year known: XXXX-05-11) keeps the granularity of what it gives
 _GRANULARITY = (
-    (regex.compile(r"^\d{4}-\d\d-\d\d$"), "day"),
-    (regex.compile(r"^\d{4}-\d\d$"), "month"),
-    (regex.compile(r"^\d{4}-Q\d$"), "quarter"),
-    (regex.compile(r"^\d{4}-H\d$"), "half"),
+    (regex.compile(r"^(?:\d{4}|XXXX)-\d\d-\d\d$"), "day"),
+    (regex.compile(r"^(?:\d{4}|XXXX)-\d\d$"), "month"),
+    (regex.compile(r"^(?:\d{4}|XXXX)-Q\d$"), "quarter"),
+    (regex.compile(r"^(?:\d{4}|XXXX)-H\d$"), "half"),
     (regex.compile(r"^\d{4}$"), "year"),
 )
 
 
 def granularity(value: str) -> str:
-    """``day``, ``month``, ``quarter``, ``half``, ``year``, or ``period`` (``2024-09/``)."""
+    """``day``, ``month``, ``quarter``, ``half``, ``year``, or ``period`` (``2024-09/``).
+
+    Example:
+        >>> granularity("2024-05-11"), granularity("XXXX-05-11"), granularity("/2035")
+        ('day', 'day', 'period')
+    """
     for pattern, name in _GRANULARITY:
         if pattern.match(value):
             return name

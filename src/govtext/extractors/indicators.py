@@ -134,10 +134,19 @@ def _lexicon():
         rf"(?:(?P<sep>{_RANGE_SEPARATOR})(?:百分之|千分之)?(?P<num2>{chinese}|{_ARABIC}))?"
         rf"(?P<after>{alternation(after)})?"
     )
-    # 三成 (30%), 9成, 9.5成, 三成半 (35%); not 一成不变, 成立, 250成都
+    # 三成 (30%), 9成, 9.5成, 三成半 (35%), 八点五成, 十成, 半成 (5%); not 一成不变, 成立, 250成都
     tenths = regex.compile(
-        rf"(?P<before>{alternation(before)})?(?P<num>[二两三四五六七八九]|(?<![\d.])\d(?:\.\d+)?)成(?P<half>半)?"
-        rf"(?![立为果员就效本品熟长功都自交型绩年])(?P<after>{alternation(after)})?"
+        rf"(?P<before>{alternation(before)})?"
+        rf"(?P<num>(?<![点點一二三四五六七八九十两兩])"  # 八點五成 is not 五成
+        rf"(?:[二两三四五六七八九]点[一二三四五六七八九]|[二两三四五六七八九十半])|(?<![\d.])(?:10|\d(?:\.\d+)?))"
+        rf"成(?P<half>半)?(?![立为果员就效本品熟长功都自交型绩年])(?P<after>{alternation(after)})?"
+    )
+    # a discount (打八折 -> 80%, 七五折 -> 75%, 9.5折 -> 95%, 对折 -> 50%); not 一波三折, 百折不挠,
+    # 七折八扣, 折合, 折旧
+    discount = regex.compile(
+        r"(?P<num>(?<![波百千万曲转挫周骨夭点點一二两兩三四五六七八九十])"
+        r"(?:[一二两三四五六七八九](?:点?[一二三四五六七八九])?|对|半)|(?<![\d.])\d{1,2}(?:\.\d)?)"
+        r"折(?![合旧算射返腾叠价线让扣八不])"
     )
     not_quantities = regex.compile(alternation(words("not_quantities.tsv")))
     links = [word for word, role in table("name_words.tsv", 2) if role in ("link", "aux")]
@@ -168,7 +177,8 @@ def _lexicon():
         "verb_qualifiers": frozenset(w for w, position in qualifiers if position == "verb"),
         "qualifiers": qualifiers,
         # the rule each pattern gives its records: 5.2%, 百分之五, 三成
-        "patterns": {"quantity": pattern, "percent_words": percent_words, "tenths": tenths},
+        "patterns": {"quantity": pattern, "percent_words": percent_words, "tenths": tenths,
+                     "discount": discount},
         "not_quantities": not_quantities,
         # words that begin with a counter without being one (人民, 人口)
         "not_units": regex.compile(alternation(words("not_units.tsv"))),
@@ -248,6 +258,23 @@ def _quantity_values(groups, qualified: bool) -> tuple[Decimal | None, Decimal |
         scale = range_scale(numeral, high_numeral)
     scaled = _value(numeral, qualified=True, magnitude=scale) if scale else None
     return (scaled if scaled is not None and scaled <= high else low), high
+
+
+def discount_percent(numeral: str) -> Decimal | None:
+    """The price paid after a discount, in %: its digits are tenths, then hundredths.
+
+    Example:
+        >>> [str(discount_percent(n)) for n in ("八", "七五", "八点五", "9.5", "75", "对")]
+        ['80', '75', '85', '95', '75', '50']
+    """
+    if numeral in ("对", "半"):
+        return Decimal(50)
+    digits = numeral.replace("点", "").replace(".", "")
+    if not digits.isdigit():
+        digits = "".join(str(parse_chinese(digit)) for digit in digits)
+    if not digits or len(digits) > 2 or digits == "0":
+        return None
+    return Decimal(digits.ljust(2, "0"))
 
 
 def _is_minus(text: str, match) -> bool:
@@ -358,6 +385,10 @@ class IndicatorExtractor:
             return []  # 六万万人民, 11亿人口: the counter begins a word
         qualified = bool(groups.get("before")) or lexicon["units"].get(unit) == "percent"
         value, value_max = _quantity_values(groups, qualified)
+        if rule == "discount":
+            value, value_max = discount_percent(groups["num"]), None
+        elif rule == "tenths" and groups["num"] == "半":
+            value = Decimal("0.5")  # 半成: half a tenth
         if value is None or self._is_ordinal(context, match, unit) or _is_vague(context.text, match):
             return []
         if groups.get("num2") and value_max is None:

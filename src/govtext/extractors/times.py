@@ -24,10 +24,18 @@ from ..records import TimeExpression
 from .base import Context
 
 _CN_DIGIT = "〇零○一二三四五六七八九"
+_NOT_DURATION = r"(?=年(?!代|来|多|间|前|后|左右|内|里|中|的时间))"
 # a two-digit year (98年 -> 1998) only from 50 on, where a clause or 在/从/到… opens it and
-# 年 does not go on into a duration (30年来, 70年代): below 50 it is a number of years
+# 年 does not go on into a duration (30年来, 70年代): below 50 it is a number of years,
+# except with a leading zero (08年 -> 2008: no count is written so) or before a month
+# or the end of the year (15年3月2日, 19年底); Chinese digits likewise (零八年 -> 2008,
+# 九七年 -> 1997), never 三五年 (three to five years)
 _TWO_DIGIT_YEAR = (
-    r"(?<=^|[\s,，。;；:：、在于从自到至])[5-9]\d(?=年(?!代|来|多|间|前|后|左右|内|里|中|的时间))"
+    rf"(?<=^|[\s,，。;；:：、在于从自到至])[5-9]\d{_NOT_DURATION}"
+    rf"|(?<![\d.])0\d{_NOT_DURATION}"
+    r"|(?<=^|[\s,，。;；:：、在于从自到至])[1-4]\d"
+    r"(?=年(?:(?:1[0-2]|0?[1-9])月|底|末|初))"
+    rf"|(?<![{_CN_DIGIT}十百千万])(?:[零〇○][{_CN_DIGIT}]|九[{_CN_DIGIT}]){_NOT_DURATION}"
 )
 _YEAR = rf"(?P<year>(?<!\d)(?:1[89]|20|21)\d\d(?!\d)|[{_CN_DIGIT}]{{4}}|{_TWO_DIGIT_YEAR})"
 _MONTH = r"(?P<month>(?<!\d)(?:1[0-2]|0?[1-9])(?!\d)|十[一二]?|[一二三四五六七八九])"
@@ -36,12 +44,47 @@ _DAY = (
     r"|三十一?|二十[一二三四五六七八九]?|十[一二三四五六七八九]?|[一二三四五六七八九])"
 )
 _RANGE = r"[-—–―~至到]{1,2}"
-_SINCE = r"(?P<since>以来|至今)?"
+# an open period: from the time on (9月以来, 2024年起, 自2024年1月1日起施行 -> 2024-01-01/; 从今年开始
+# stays the point 今年, as in the gold), or
+# up to it, a deadline (2035年前, 年底前, 5月中旬前 -> /2023-05; 前三季度, 前五个月 and 前后
+# are not deadlines). 到2035年 stays the point 2035: the year a target is set for.
+_SINCE = (
+    r"(?:(?P<since>以来|至今|起(?![草诉步飞点来])|以后|之后)"
+    r"|(?P<before>(?:之|以)?前(?![后期夕列沿]|[三两一二四五六七八九十\d几半]+(?:个|季|年|天|日|月|周|批|名|位|次|家))))?"
+)
 # a five-year plan (十四五) where the text names it as one: followed by 时期, 规划, …
 _PLAN = (
     r"(?P<plan>十[一二三四五六七八九]五|[一二三四五六七八九]五"
     r"|(?<=[“\"‘])十五(?=[”\"’](?:计划|时期|期间)))"  # “十五”计划, the tenth plan, quoted
     r"(?=[”\"’]?(?:时期|期间|规划|计划|末|初|以来|开局|收官|圆满|目标|[,。、的”\"’]))"
+    r"(?![”\"’]?普法)"
+    r"(?:[”\"’]?(?P<plan_end>期末|末))?"  # “十三五”末: the plan's last year
+)
+# a five-year legal education plan (“八五”普法, 2021-2025): its own count, from 1986
+_LEGAL_PLAN = r"(?P<legal_plan>[一二三四五六七八九]五)(?=[”\"’]?普法)"
+# a decade (九十年代, 上世纪80年代, 20世纪80年代, 本世纪20年代, 1990年代); without a century,
+# the 1900s. A part of one (八十年代初, 70年代末以来) gives no record rather than a wrong one.
+_DECADE = (
+    r"(?:(?P<century>上世纪|本世纪|(?<!\d)(?:1[5-9]|2[01])世纪|十[五六七八九]世纪|二十一?世纪))?"
+    r"(?<![\d{_CN}十])(?P<decade>[1-9]0|[二三四五六七八九]十|1[5-9][1-9]0|20[0-9]0)年代"
+    r"(?!末|中期|初期|前期|后期|初(?!步)|以来)"  # 70年代末以来: a part of a decade is not read
+).replace("{_CN}", _CN_DIGIT)
+# a third of a month (6月上旬) keeps the month's value, as 5月中旬前 -> /2023-05 in the gold;
+# 月初, 月底, 月末 likewise
+_MONTH_TAIL = r"(?:上旬|中旬|下旬|初|底|末)?"
+# a count of months or years (前五个月, 近三年, 过去十年)
+_COUNT = r"(?:1[0-9]|[1-9]|十[一二三四五六七八九]?|[二三四五六七八九]十|[一二三四五六七八九两])"
+# the N years before the reference year (近三年, 过去十年, 这五年, 近5年来) or from it on
+# (今后十年, 未来三年); not 将近十年 (a duration)
+_WINDOW = (
+    rf"(?<![将接])(?P<window>近|最近|过去的?|这|今后|未来)(?P<window_years>{_COUNT})年"
+    r"(?:来|内|间)?(?![代前后底末初])"
+)
+# a numeric date (2010-01-29, 2019/04/19, 2019.04.19): the same separator twice
+_NUMERIC_DATE = (
+    r"(?<![\d./-])(?P<numeric_year>(?:19|20)\d\d)(?P<numeric_sep>[-/.])"
+    r"(?P<numeric_month>1[0-2]|0?[1-9])(?P=numeric_sep)(?P<numeric_day>3[01]|[12]\d|0?[1-9])"
+    r"(?!\d|[./-]\d)"
 )
 
 
@@ -49,26 +92,60 @@ _PLAN = (
 def _lexicon():
     relative = {word: (anchor, offset) for word, anchor, offset in table("relative_times.tsv", 3)}
     parts = dict(table("time_parts.tsv", 2))
-    part = rf"(?P<part>{alternation(parts)})?"
+    # 今年初, 上年末, 年内: the parts of a year written after a word that ends in 年
+    tails = alternation(k[1:] for k in parts if k.startswith("年"))
+    part = (
+        rf"(?:(?P<part>{alternation(parts)})|前(?P<first_months>{_COUNT})个月"  # 前五个月 = 01/05
+        rf"|(?<=年)(?P<year_tail>{tails}))?"
+    )
     relative_month = _MONTH.replace("month", "relative_month")  # 今年3月
     relative_day = _DAY.replace("day", "relative_day_of_month")  # 去年5月12日
     year2, month2, day2 = (_YEAR.replace("year", "year2"), _MONTH.replace("month", "month2"),
                            _DAY.replace("day", "day2"))
-    day_range = rf"(?:{_RANGE}{day2}[日号])?"  # 5月11日至13日
+    last_month = _MONTH.replace("month", "last_month")
+    # 5月11日至13日, 8月11日至8月22日 (the year and month carried to the second date)
+    day_range = rf"(?:{_RANGE}(?:{last_month}月)?{day2}[日号])?"
+    # a part of a year alone (年底前, 年内, 年初确定的目标): not in 三年内, 青年初创, 新年初
+    lone_year_part = (
+        rf"(?<![\d{_CN_DIGIT}十两几多数半百千万今明去前后上下本当每历同学周少成整全跨新青老中童壮晚早末元近远逐连])"
+        rf"(?P<lone_year_part>{alternation(k for k in parts if k.startswith('年'))})(?!(?<=年初)[心创中期])"
+    )
     # (rule, pattern): a record names the alternative that found it
     alternatives = [
         ("year_month_range", rf"{_YEAR}年{_MONTH}月{_RANGE}{year2}年{month2}月"),  # 2023年12月至2024年2月
-        ("year_range", rf"{_YEAR}年?{_RANGE}{year2}年"),
+        # 2016-2018年, 2013年至2017年; 2007年与2009年之间
+        ("year_range", rf"{_YEAR}年?(?:{_RANGE}{year2}年|年?[与和]{year2}年(?:之间|间))"),
+        ("decade", _DECADE),
+        # 2018年1-9月份, 2017年8月至11月: one period
+        ("year_months", rf"{_YEAR}年{_MONTH}(?:月(?:份)?)?{_RANGE}{month2}月(?:份)?{_SINCE}"),
+        # 2017年12月28日至2018年1月3日, 18年10月1日到19年2月3日
+        ("date_range", rf"{_YEAR}年{_MONTH}月{_DAY}[日号]{_RANGE}{year2}年{month2}月{day2}[日号]"),
         ("date", rf"{_YEAR}年{_MONTH}月{_DAY}[日号]{day_range}{_SINCE}"),
-        ("year_month", rf"{_YEAR}年{_MONTH}月(?:份)?{_SINCE}"),
-        ("year_end", rf"{_YEAR}(?P<year_part>年底|年末|年初)"),
+        ("year_month", rf"{_YEAR}年{_MONTH}月(?:份)?{_MONTH_TAIL}{_SINCE}"),
+        ("year_end", rf"{_YEAR}(?P<year_part>年底|年末|年初){_SINCE}"),
         ("year", rf"{_YEAR}年(?:度)?{part}{_SINCE}"),
+        ("numeric_date", _NUMERIC_DATE),
         ("month_day", rf"(?<![\d年]){_MONTH}月{_DAY}[日号]{day_range}{_SINCE}"),
         ("month_range", rf"(?<![\d年个]){_MONTH}(?:月(?:份)?)?(?P<month_sep>{_RANGE}){month2}月"),
-        ("month", rf"(?<![\d年个{_CN_DIGIT}十]){_MONTH}月(?:份)?{_SINCE}(?![\d日号])"),
+        ("month", rf"(?<![\d年个{_CN_DIGIT}十]){_MONTH}月(?:份)?{_MONTH_TAIL}{_SINCE}(?![\d日号])"),
         ("relative",
-         rf"(?P<relative>{alternation(relative)})(?:{relative_month}月(?:{relative_day}[日号])?)?{part}{_SINCE}"),
-        ("part", rf"(?P<lonepart>{alternation(k for k in parts if not k.startswith('年'))})"),
+         rf"(?P<relative>{alternation(relative)})"
+         rf"(?:{relative_month}(?:(?:月(?:份)?)?{_RANGE}{month2}月(?:份)?"  # 今年1-5月
+         rf"|月(?:{relative_day}[日号]|{_MONTH_TAIL}))|{part}){_SINCE}"),
+        ("window", _WINDOW),
+        ("part", rf"(?<![年\d])(?P<lonepart>{alternation(k for k in parts if k[0] != '年')}){_SINCE}"),
+        ("year_part", rf"{lone_year_part}{_SINCE}"),
+        ("first_months", rf"(?<![\d{_CN_DIGIT}十个年提之以])前(?P<first_months>{_COUNT})个月"),
+        ("legal_plan", _LEGAL_PLAN),
+        # 本月, 上个季度, 本月10日: against the dateline's month
+        ("relative_period",
+         rf"(?<!年)(?P<relative_period>{alternation(w for w, _, _ in table('relative_periods.tsv', 3))})"
+         rf"(?:{_DAY.replace('day', 'period_day')}[日号])?"),
+        # a day alone (29日，… ; 记者29日从…获悉) in a dated text: the dateline's month, or
+        # the month before when the day is still to come; not a count of days (30日内)
+        ("lone_day",
+         r"(?<=^|[\s,，。;；:：、在于者])(?P<lone_day>3[01]|[12]\d|0?[1-9])日"
+         r"(?![内后前起以之左上]|[0-9])"),
         ("plan", _PLAN),
         ("years_back", rf"(?<![\d{_CN_DIGIT}十])(?P<years_back>\d{{1,2}}|[一二三四五六七八九十]{{1,3}})年来"),
         ("listed_year", rf"{_YEAR}(?=[、和及]{_YEAR.replace('year', 'listed_year')}年)"),
@@ -80,8 +157,9 @@ def _lexicon():
     ]
     # every time starts with a digit or the first character of a time word: looking
     # ahead for one lets the search skip the rest of the text fast
-    words = [*relative, *parts, *(w for w, _ in table("relative_days.tsv", 2))]
-    first = set("0123456789" + _CN_DIGIT + "十本") | {w[0] for w in words}
+    words = [*relative, *parts, *(w for w, _ in table("relative_days.tsv", 2)),
+             *(w for w, _, _ in table("relative_periods.tsv", 3))]
+    first = set("0123456789" + _CN_DIGIT + "十本上前近最过这今未") | {w[0] for w in words}
     starts = regex.escape("".join(sorted(first)))
     # each alternative is a group named rule_<rule>
     pattern = regex.compile(
@@ -92,7 +170,7 @@ def _lexicon():
 
 _EVENT_WINDOW = 60
 _DIGIT = regex.compile(r"\d")
-_YEAR_OR_PART = regex.compile(r"^\d{4}(?:-[QH]\d)?$")  # 2024, 2024-Q1, 2024-H2
+_YEAR_OR_PART = regex.compile(r"^\d{4}(?:-[QH]\d|-\d\d)?$")  # 2024, 2024-Q1, 2024-H2, 2024-01 (今年初)
 _EVENT_CLAUSE_END = regex.compile(r"[;；。!?！？\n]")
 
 
@@ -102,21 +180,53 @@ def _event_verbs():
 
 
 @cached_per_lexicons
+def _relative_periods() -> dict[str, tuple[str, int]]:
+    return {word: (unit, int(offset)) for word, unit, offset in table("relative_periods.tsv", 3)}
+
+
+@cached_per_lexicons
 def _relative_days() -> dict[str, str]:
     return dict(table("relative_days.tsv", 2))
 
 
 def _dated(year: int, month: str, day: str | None, since: str, stated_year: int | None,
-           last_day: str | None = None):
-    """(value, stated year, event) of a month, a day or a range of days (11日至13日) of
-    ``year``; None for a day the calendar does not have."""
+           last_day: str | None = None, last_month: str | None = None):
+    """(value, stated year, event) of a month, a day or a range of days (11日至13日,
+    8月11日至8月22日) of ``year``; None for a day the calendar does not have."""
     if day:
         value = _day_value(year, _small(month), _small(day), since)
         if value and last_day:
-            last = _day_value(year, _small(month), _small(last_day), "")
-            value = f"{value}/{last}" if last else None
+            last = _day_value(year, _small(last_month or month), _small(last_day), "")
+            value = f"{value}/{last}" if last and last > value else None
         return (value, stated_year, True) if value else None
     return f"{year}-{_small(month):02d}{since}", stated_year, True
+
+
+# the year a time without one is given when the document has no reference date either: a
+# leap year, so that 2月29日 is kept; its digits are written XXXX in the value
+_UNKNOWN_YEAR = 2000
+
+
+def _partial(value: str) -> str:
+    """``2000-05-11`` of an unknown year -> ``XXXX-05-11`` (ISO 8601-2 unspecified digits)."""
+    return regex.sub(rf"(?<!\d){_UNKNOWN_YEAR}(?=-)", "XXXX", value)
+
+
+def _decade(groups) -> str:
+    """九十年代 -> 1990/1999; 上世纪80年代 -> 1980/1989; 本世纪20年代 -> 2020/2029."""
+    decade = groups["decade"]
+    if len(decade) == 4:
+        first = int(decade)
+    else:
+        century = groups.get("century") or "上世纪"
+        if century == "上世纪":
+            hundreds = 1900
+        elif century == "本世纪":
+            hundreds = 2000
+        else:
+            hundreds = (_small(century[:-2]) - 1) * 100
+        first = hundreds + _small(decade)
+    return f"{first}/{first + 9}"
 
 
 def _day_value(year: int, month: int, day: int, since: str) -> str | None:
@@ -128,7 +238,11 @@ def _day_value(year: int, month: int, day: int, since: str) -> str | None:
 
 
 def _year(numeral: str) -> int:
-    return parse_year(numeral) + (1900 if len(numeral) == 2 else 0)
+    """A year as written; two digits are of the 1900s from 50 on, else of the 2000s."""
+    year = parse_year(numeral)
+    if len(numeral) == 2:
+        year += 1900 if year >= 50 else 2000
+    return year
 
 
 def _small(numeral: str) -> int:
@@ -146,6 +260,8 @@ def _with_part(year: int, part: str | None) -> str:
     if not part:
         return str(year)
     suffix = _lexicon()[1][part]
+    if suffix == ".":  # the whole year (年内)
+        return str(year)
     if suffix.startswith("-"):
         return f"{year}{suffix}"
     if "/" in suffix:
@@ -173,6 +289,8 @@ class TimeExtractor:
             if resolved is None:
                 continue
             value, stated_year, event = resolved
+            if groups.get("before") and "/" not in value:  # 2035年前 -> /2035
+                value = "/" + value
             event = self._anchors_happening(context, end, value, event)
             if stated_year is not None and self._plausible_anchor(context, stated_year):
                 anchor = (stated_year, start)
@@ -213,6 +331,35 @@ class TimeExtractor:
         return year
 
     @staticmethod
+    def _relative_period(context: Context, word: str, day: str | None):
+        """上个月 -> the month before the dateline's; 本季度 -> its quarter; 本月10日 -> a day."""
+        if context.reference_date is None or len(context.reference_date) < 7:
+            return None
+        year, month = int(context.reference_date[:4]), int(context.reference_date[5:7])
+        unit, offset = _relative_periods()[word]
+        if unit == "quarter":
+            quarters = year * 4 + (month - 1) // 3 + offset
+            return (None if day else f"{quarters // 4}-Q{quarters % 4 + 1}"), None, True
+        months = year * 12 + month - 1 + offset
+        year, month = months // 12, months % 12 + 1
+        if day:
+            value = _day_value(year, month, _small(day), "")
+            return (value, None, True) if value else None
+        return f"{year}-{month:02d}", None, True
+
+    @staticmethod
+    def _lone_day(context: Context, day: int):
+        """29日 in news of 2026-08-30 -> 2026-08-29; in news of 2026-08-03 -> 2026-07-29."""
+        if context.reference_date is None or len(context.reference_date) != 10:
+            return None
+        dateline = dt.date.fromisoformat(context.reference_date)
+        year, month = dateline.year, dateline.month
+        if day > dateline.day:
+            year, month = (year, month - 1) if month > 1 else (year - 1, 12)
+        value = _day_value(year, month, day, "")
+        return (value, None, True) if value else None
+
+    @staticmethod
     def _relative_day(context: Context, word: str):
         """昨天 -> the day before the dateline; 近日 -> a period ending on it."""
         if context.reference_date is None or len(context.reference_date) != 10:
@@ -226,7 +373,25 @@ class TimeExtractor:
     def _resolve(self, context: Context, groups, anchor, position: int, relative):
         since = "/" if groups.get("since") else ""
         if groups.get("plan"):
-            return plan_period(groups["plan"]), None, False
+            period = plan_period(groups["plan"])
+            if groups.get("plan_end"):  # “十三五”末 -> 2020
+                return period.split("/")[1], None, False
+            return period, None, False
+        if groups.get("legal_plan"):  # “八五”普法 -> 2021/2025
+            first = 1986 + 5 * (int(parse_chinese(groups["legal_plan"][0])) - 1)
+            return f"{first}/{first + 4}", None, False
+        if groups.get("decade"):
+            return _decade(groups), None, False
+        if groups.get("numeric_year"):
+            year = int(groups["numeric_year"])
+            value = _day_value(year, int(groups["numeric_month"]), int(groups["numeric_day"]), "")
+            return (value, year, True) if value else None
+        if groups.get("relative_period"):
+            return self._relative_period(context, groups["relative_period"], groups.get("period_day"))
+        if groups.get("lone_day"):
+            return self._lone_day(context, int(groups["lone_day"]))
+        if groups.get("window"):
+            return self._window(context, groups["window"], _small(groups["window_years"]))
         if groups.get("relative_day"):
             return self._relative_day(context, groups["relative_day"])
         if groups.get("years_back"):
@@ -235,6 +400,10 @@ class TimeExtractor:
                 return None
             first, last = context.reference_year - back, context.reference_year - 1
             return (str(last) if back == 1 else f"{first}/{last}"), None, False
+        if groups.get("year2") and groups.get("day2"):  # 2017年12月28日至2018年1月3日
+            first = _day_value(_year(groups["year"]), _small(groups["month"]), _small(groups["day"]), "")
+            last = _day_value(_year(groups["year2"]), _small(groups["month2"]), _small(groups["day2"]), "")
+            return (f"{first}/{last}", None, True) if first and last and first < last else None
         if groups.get("year2") and groups.get("month2"):
             first, last = _year(groups["year"]), _year(groups["year2"])
             value = f"{first}-{_small(groups['month']):02d}/{last}-{_small(groups['month2']):02d}"
@@ -243,9 +412,12 @@ class TimeExtractor:
             return f"{_year(groups['year'])}/{_year(groups['year2'])}", None, False
         if groups.get("year"):
             year = _year(groups["year"])
+            if groups.get("month2"):  # 2018年1-9月份
+                return self._months(year, groups["month"], groups["month2"]), year, True
             if groups.get("month"):
-                return _dated(year, groups["month"], groups.get("day"), since, year, groups.get("day2"))
-            return _with_part(year, groups.get("part") or groups.get("year_part")) + since, year, False
+                return _dated(year, groups["month"], groups.get("day"), since, year, groups.get("day2"),
+                              groups.get("last_month"))
+            return self._year_part(year, groups) + since, year, False
         if groups.get("relative"):
             anchor_kind, offset = relative[groups["relative"]]
             if anchor_kind == "absolute":
@@ -261,18 +433,63 @@ class TimeExtractor:
                 first, last = (base + int(o) for o in offset.split("/"))
                 return f"{first}/{last}", None, False
             year = base + int(offset)
+            if groups.get("relative_month") and groups.get("month2"):  # 今年1-5月
+                return self._months(year, groups["relative_month"], groups["month2"]), year, True
             if groups.get("relative_month"):  # 今年3月, 去年5月12日
                 day = groups.get("relative_day_of_month")
                 return _dated(year, groups["relative_month"], day, since, year)
-            return _with_part(year, groups.get("part")) + since, year, False
+            return self._year_part(year, groups) + since, year, False
         year = self._passage_year(context, anchor, position, groups.get("month"))
-        if year is None:
+        partial = year is None  # no year in the text nor a reference date: 5月11日 -> XXXX-05-11
+        if partial:
+            year = _UNKNOWN_YEAR
+        resolved = self._in_passage_year(year, groups, since)
+        if resolved is None:
             return None
+        return (_partial(resolved[0]), *resolved[1:]) if partial else resolved
+
+    def _in_passage_year(self, year: int, groups, since: str):
+        """(value, stated year, event) of a time that takes the year of its passage."""
         if groups.get("lonepart"):
-            return _with_part(year, groups["lonepart"]), None, False
+            return _with_part(year, groups["lonepart"]) + since, None, False
+        if groups.get("lone_year_part"):
+            return _with_part(year, groups["lone_year_part"]) + since, None, False
+        if groups.get("first_months"):
+            return self._year_part(year, groups), None, False
         if groups.get("month2"):
-            first, last = _small(groups["month"]), _small(groups["month2"])
-            return f"{year}-{first:02d}/{year}-{last:02d}", None, True
+            return self._months(year, groups["month"], groups["month2"]), None, True
         if groups.get("month"):
-            return _dated(year, groups["month"], groups.get("day"), since, None, groups.get("day2"))
+            return _dated(year, groups["month"], groups.get("day"), since, None, groups.get("day2"),
+                          groups.get("last_month"))
         return None
+
+    @staticmethod
+    def _months(year: int, first: str, last: str) -> str:
+        """2018年1-9月 -> 2018-01/2018-09; 11月至2月 runs into the next year."""
+        first_month, last_month = _small(first), _small(last)
+        last_year = year + 1 if last_month < first_month else year
+        return f"{year}-{first_month:02d}/{last_year}-{last_month:02d}"
+
+    @staticmethod
+    def _year_part(year: int, groups) -> str:
+        """A year with its part: 一季度, 年底, 前五个月 (01/05), a tail after 年 (今年初)."""
+        if groups.get("first_months"):
+            last = _small(groups["first_months"])
+            if last == 1:
+                return f"{year}-01"
+            return f"{year}-01/{year}-{last:02d}" if 1 < last <= 12 else str(year)
+        if groups.get("year_tail"):
+            return _with_part(year, "年" + groups["year_tail"])
+        return _with_part(year, groups.get("part") or groups.get("year_part"))
+
+    @staticmethod
+    def _window(context: Context, word: str, years: int):
+        """近三年 -> the three years before the reference year; 未来三年 -> it and the two after."""
+        if context.reference_year is None or years < 1:
+            return None
+        reference = context.reference_year
+        if word in ("今后", "未来"):
+            first, last = reference, reference + years - 1
+        else:
+            first, last = reference - years, reference - 1
+        return (str(first) if first == last else f"{first}/{last}"), None, False
