@@ -13,6 +13,7 @@ from pathlib import Path
 
 import pytest
 
+import govtext
 from govtext import cli, export, reader
 from govtext.cli import main
 from govtext.errors import ReadError
@@ -316,7 +317,8 @@ def test_no_failure_exits_0_and_writes_an_empty_errors_file(tmp_path, capsys):
         ["extract", "{in}", "--resume"],
         ["extract", "{in}", "--format", "parquet"],
         ["extract", "{in}", "-o", "{out}.jsonl", "--format", "parquet"],
-        ["extract", "{in}", "-o", "{out}", "--format", "xlsx"],
+        ["extract", "{in}", "-o", "{out}", "--format", "sav"],
+        ["extract", "{in}", "--bom"],
         ["extract", "{in}", "--jobs", "0"],
         ["extract", "{in}", "-o", "{in}/a.txt"],
     ],
@@ -395,6 +397,74 @@ def test_parquet_tables(tmp_path, capsys):
     indicators = pandas.read_parquet(tmp_path / "out" / "indicators.parquet")
     assert indicators["value"].dtype == "float64" and 5.2 in list(indicators["value"])
     assert indicators["start"].dtype == "int64" and indicators["year"].tolist()[0] == 2024
+
+
+BIG = "河南省算力规模达到10.36百亿亿次/秒，推进“一带一路”建设。城镇新增就业110万人。"
+
+
+def _table_files(tmp_path, capsys, table_format):
+    write_files(tmp_path / "in", {"a.txt": TEXT, "big.txt": BIG})
+    status, _, _ = run(["extract", tmp_path / "in", "-o", tmp_path / "out", "--format", table_format,
+                        "--jobs", "1"], capsys)
+    assert status == 0
+    return tmp_path / "out"
+
+
+@pytest.mark.parametrize("table_format, module", [("parquet", "pyarrow"), ("xlsx", "openpyxl"), ("dta", "pandas")])
+def test_every_table_format_loads_in_pandas(tmp_path, capsys, table_format, module):
+    pytest.importorskip(module)
+    pandas = pytest.importorskip("pandas")
+    folder = _table_files(tmp_path, capsys, table_format)
+    read = {"parquet": pandas.read_parquet, "xlsx": pandas.read_excel, "dta": pandas.read_stata}[table_format]
+    documents = jsonl(folder / "documents.jsonl")
+    frames = {table: read(folder / f"{table}.{table_format}") for table in export.TABLE_COLUMNS}
+    for table, columns in export.TABLE_COLUMNS.items():
+        if table_format == "dta":
+            columns = tuple(export.STATA_NAMES.get(c, c) for c in columns)
+        assert tuple(frames[table].columns) == columns, table
+        expected_rows = len(documents) if table == "documents" else sum(len(d[table]) for d in documents)
+        assert len(frames[table]) == expected_rows, table
+    # a value beyond int64 is kept, as a float
+    assert 1.036e19 in list(frames["indicators"]["value"])
+    assert str(frames["documents"]["govtext_version"][0]) == govtext.__version__
+    assert sorted(frames["times"]["event"].astype(int).unique()) in ([0], [0, 1], [1])
+    members = [m for m in frames["initiatives"]["members"] if isinstance(m, str) and m]
+    if table_format == "dta":  # lists joined, not JSON
+        assert any("; " in m for m in members) and not any(m.startswith("[") for m in members)
+
+
+def test_tables_say_which_govtext_made_them(tmp_path, capsys):
+    pytest.importorskip("pyarrow")
+    openpyxl = pytest.importorskip("openpyxl")
+    pandas = pytest.importorskip("pandas")
+    import pyarrow.parquet
+
+    folder = _table_files(tmp_path, capsys, "parquet")
+    [line, *_] = jsonl(folder / "documents.jsonl")
+    assert line["govtext_version"] == govtext.__version__ and line["schema_version"] == govtext.SCHEMA_VERSION
+    metadata = pyarrow.parquet.read_schema(folder / "indicators.parquet").metadata
+    assert metadata[b"govtext_version"].decode() == govtext.__version__
+    assert metadata[b"schema_version"].decode() == govtext.SCHEMA_VERSION
+    export.write_tables(folder / "documents.jsonl", folder, "xlsx")
+    properties = openpyxl.load_workbook(folder / "times.xlsx").properties
+    assert f"govtext_version={govtext.__version__}" in properties.description
+    export.write_tables(folder / "documents.jsonl", folder, "dta")
+    with pandas.io.stata.StataReader(folder / "times.dta") as stata:
+        assert stata.data_label == f"govtext {govtext.__version__}, schema {govtext.SCHEMA_VERSION}"
+
+
+@pytest.mark.parametrize("resume", [False, True])
+def test_csv_with_a_byte_order_mark(tmp_path, capsys, resume):
+    write_files(tmp_path / "in", {"a.txt": TEXT})
+    argv = ["extract", tmp_path / "in", "-o", tmp_path / "out", "--jobs", "1"]
+    assert run(argv, capsys)[0] == 0
+    assert not (tmp_path / "out" / "indicators.csv").read_bytes().startswith(b"\xef\xbb\xbf")
+    # streamed tables, and tables written at the end of a resumed run
+    assert run([*argv, "--bom", *(["--resume"] if resume else [])], capsys)[0] == 0
+    for table in export.TABLE_COLUMNS:
+        data = (tmp_path / "out" / f"{table}.csv").read_bytes()
+        assert data.startswith(b"\xef\xbb\xbfdoc_id,path,"), table
+        assert data.count(b"\xef\xbb\xbf") == 1
 
 
 def test_readme_documents_the_table_columns():

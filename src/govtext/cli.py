@@ -30,6 +30,7 @@ from pathlib import Path
 
 from . import __version__
 from .errors import GovtextError
+from .export import TABLE_FORMATS
 from .numerals import as_json_number
 from .reader import DOCUMENT_SUFFIXES
 
@@ -133,8 +134,12 @@ def parse_args(argv=None) -> argparse.Namespace:
         help="OUT.jsonl: one JSON line per document; any other name: a folder for documents.jsonl, "
              "the tables and errors.jsonl (default: JSON lines on stdout)",
     )
-    extract.add_argument("--format", choices=("csv", "parquet"), default="csv",
-                         help="format of the tables written into an output folder (default: csv)")
+    extract.add_argument("--format", choices=TABLE_FORMATS, default="csv",
+                         help="format of the tables written into an output folder: csv, parquet "
+                              "(pip install 'govtext[parquet]'), xlsx (pip install 'govtext[xlsx]') "
+                              "or dta for Stata (pip install 'govtext[pandas]') (default: csv)")
+    extract.add_argument("--bom", action="store_true",
+                         help="start each CSV table with a UTF-8 byte-order mark, for Excel on Windows")
     extract.add_argument("--include", action="append", default=[], metavar="GLOB",
                          help="walk only files whose name or path below the folder matches (repeatable)")
     extract.add_argument("--exclude", action="append", default=[], metavar="GLOB",
@@ -226,8 +231,8 @@ def _check_extract_args(parser: argparse.ArgumentParser, args: argparse.Namespac
     if output is None:
         if args.resume:
             parser.error("--resume needs -o OUT: it continues the documents written there")
-        if args.format != "csv":
-            parser.error("--format needs -o FOLDER: tables are written into an output folder")
+        if args.format != "csv" or args.bom:
+            parser.error("--format and --bom need -o FOLDER: tables are written into an output folder")
         if args.html:
             parser.error("--html needs -o FOLDER: the pages are written into FOLDER/html")
         return
@@ -236,8 +241,8 @@ def _check_extract_args(parser: argparse.ArgumentParser, args: argparse.Namespac
     if output.endswith(".jsonl"):
         if os.path.isdir(output):
             parser.error(f"{output} is a folder; name a .jsonl file or a folder without the suffix")
-        if args.format != "csv":
-            parser.error("--format applies to an output folder; OUT.jsonl holds JSON lines only")
+        if args.format != "csv" or args.bom:
+            parser.error("--format and --bom apply to an output folder; OUT.jsonl holds JSON lines only")
     elif os.path.exists(output) and not os.path.isdir(output):
         parser.error(f"{output} is a file; give a folder, or a name ending in .jsonl")
 
@@ -402,7 +407,8 @@ def process_file(task: Task) -> Outcome:
         stage = "extract"
         with user_lexicons(task.lexicons):
             document = extract_file(text, task.path, task.year)
-        row = {**document.to_dict(), "path": task.path, "sha256": sha256, "text": document.text}
+        row = {**document.to_dict(), "govtext_version": __version__, "path": task.path, "sha256": sha256,
+               "text": document.text}
         line = json.dumps(row, ensure_ascii=False) + "\n"
         tables = None
         if task.tables:
@@ -706,11 +712,18 @@ def run_extract(args) -> int:
         print(_table(document))
         if not args.paths:
             return 0
-    if args.format == "parquet":
+    if args.bom and args.format != "csv":
+        print("govtext: --bom applies to CSV tables only", file=sys.stderr)
+        return 2
+    extras = {"parquet": ("pyarrow", "Parquet tables need pyarrow: pip install 'govtext[parquet]'"),
+              "xlsx": ("openpyxl", "Excel tables need openpyxl: pip install 'govtext[xlsx]'"),
+              "dta": ("pandas", "Stata tables need pandas: pip install 'govtext[pandas]'")}
+    if args.format in extras:
         import importlib.util
 
-        if importlib.util.find_spec("pyarrow") is None:
-            print("govtext: Parquet tables need pyarrow: pip install 'govtext[parquet]'", file=sys.stderr)
+        module, message = extras[args.format]
+        if importlib.util.find_spec(module) is None:
+            print(f"govtext: {message}", file=sys.stderr)
             return 2
     if args.engine == "dask":
         import importlib.util
@@ -760,7 +773,7 @@ def run_extract(args) -> int:
         outcomes = run_tasks(tasks, jobs)
     try:
         # an exception leaves the tables as they were: they are replaced only at the end
-        with csv_tables(folder) if stream_tables else contextlib.nullcontext() as append_rows:
+        with csv_tables(folder, args.bom) if stream_tables else contextlib.nullcontext() as append_rows:
             for outcome in outcomes:
                 if outcome.failed:
                     failures.append(outcome)
@@ -797,7 +810,7 @@ def run_extract(args) -> int:
             for outcome in failures:
                 handle.write(json.dumps(outcome.error(), ensure_ascii=False) + "\n")
         if folder is not None and not stream_tables:
-            write_tables(log.final, folder, args.format)
+            write_tables(log.final, folder, args.format, args.bom)
         if folder is not None and args.html:
             from .render import write_report
 
