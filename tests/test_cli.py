@@ -296,7 +296,7 @@ def test_a_folder_that_cannot_be_listed_is_reported(tmp_path, capsys, monkeypatc
     assert status == 1
     assert jsonl(tmp_path / "out" / "errors.jsonl") == [
         {"path": str(locked), "stage": "walk", "reason": "cannot list the folder: Permission denied"}]
-    assert err.splitlines()[-1].startswith("govtext: 1 documents,") and err.endswith(" 1 failed\n")
+    assert err.splitlines()[-1].startswith("govtext: 1 document,") and err.endswith(" 1 failed\n")
 
 
 def test_no_failure_exits_0_and_writes_an_empty_errors_file(tmp_path, capsys):
@@ -304,7 +304,7 @@ def test_no_failure_exits_0_and_writes_an_empty_errors_file(tmp_path, capsys):
     status, _, err = run(["extract", tmp_path / "in", "-o", tmp_path / "out.jsonl", "--jobs", "1"], capsys)
     assert status == 0
     assert (tmp_path / "out.errors.jsonl").read_text() == ""
-    assert re.fullmatch(r"govtext: 1 documents, \d+ records, 0 failed\n", err)
+    assert re.fullmatch(r"govtext: 1 document, \d+ records, 0 failed\n", err)
 
 
 @pytest.mark.parametrize(
@@ -319,6 +319,9 @@ def test_no_failure_exits_0_and_writes_an_empty_errors_file(tmp_path, capsys):
         ["extract", "{in}", "-o", "{out}.jsonl", "--format", "parquet"],
         ["extract", "{in}", "-o", "{out}", "--format", "sav"],
         ["extract", "{in}", "--bom"],
+        ["extract", "{in}", "--year", "24"],
+        ["extract", "{in}", "--year", "twenty"],
+        ["panel", "{in}", "--include"],
         ["extract", "{in}", "--jobs", "0"],
         ["extract", "{in}", "-o", "{in}/a.txt"],
     ],
@@ -690,6 +693,21 @@ def test_panel_command_writes_one_row_per_document(tmp_path, capsys):
     assert "environment_hits" in frame.columns
 
 
+@pytest.mark.parametrize("command", ["panel", "topics"])
+def test_panel_and_topics_walk_folders_as_extract_does(tmp_path, capsys, command):
+    folder = _two_reports(tmp_path / "in")
+    for name in ("c.txt", "drafts/d.txt", "notes.md"):
+        write_files(folder, {name: "加强生态环境保护，推进污染防治。加快科技创新，发展数字经济。\n"})
+    out = tmp_path / "shares.csv"
+    argv = [command, str(folder), "-o", str(out), "--jobs", "1", "-q", "--include", "*.txt", "--exclude", "drafts"]
+    if command == "topics":
+        argv += ["-k", "2"]
+    assert main(argv) == 0
+    import pandas
+
+    assert pandas.read_csv(out)["doc_id"].tolist() == ["a", "b", "c"]
+
+
 def test_topics_command_prints_k_topics(tmp_path, capsys):
     folder = _two_reports(tmp_path / "in")
     (folder / "c.txt").write_text("加强生态环境保护，推进污染防治，建设美丽中国。加快科技创新。\n", encoding="utf-8")
@@ -708,3 +726,15 @@ def test_panel_over_the_corpus_has_one_row_per_document(tmp_path, corpus):
     frame = pandas.read_csv(out)
     assert sorted(frame["doc_id"]) == sorted(p.stem for p in documents)
     assert frame.loc[frame["doc_id"] == "nat-2024", "gdp_target"].item() == 5
+
+
+def test_a_run_removes_the_temporaries_a_killed_run_left(tmp_path, capsys):
+    write_files(tmp_path / "in", {"a.txt": TEXT})
+    out = tmp_path / "out"
+    assert run(["extract", tmp_path / "in", "-o", out, "--jobs", "1"], capsys)[0] == 0
+    # what a run killed while writing its tables leaves (its process is gone), and a live one's
+    stale = write_files(out, {".indicators.csv.999999999.0a1b2c3d.tmp": "doc_id,", ".notes.tmp": "mine"})
+    live = write_files(out, {f".times.csv.{os.getpid()}.0a1b2c3d.tmp": "doc_id,"})
+    assert run(["extract", tmp_path / "in", "-o", out, "--jobs", "1", "--resume"], capsys)[0] == 0
+    assert not (stale / ".indicators.csv.999999999.0a1b2c3d.tmp").exists()
+    assert (out / ".notes.tmp").exists() and (live / f".times.csv.{os.getpid()}.0a1b2c3d.tmp").exists()

@@ -91,6 +91,22 @@ examples:
 """
 
 
+def _year(value: str) -> int:
+    """A four-digit year, or a usage error (rather than every file failing on it)."""
+    try:
+        year = int(value)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"must be a four-digit year like 2024, not {value!r}") from None
+    if not 1000 <= year <= 9999:
+        raise argparse.ArgumentTypeError(f"must be a four-digit year like 2024, not {year}")
+    return year
+
+
+def _count(number: int, noun: str) -> str:
+    """``1 document``, ``2 documents``."""
+    return f"{number} {noun}" if number == 1 else f"{number} {noun}s"
+
+
 def _jobs(value: str) -> int:
     jobs = int(value)
     if jobs < 1:
@@ -140,11 +156,7 @@ def parse_args(argv=None) -> argparse.Namespace:
                               "or dta for Stata (pip install 'govtext[pandas]') (default: csv)")
     extract.add_argument("--bom", action="store_true",
                          help="start each CSV table with a UTF-8 byte-order mark, for Excel on Windows")
-    extract.add_argument("--include", action="append", default=[], metavar="GLOB",
-                         help="walk only files whose name or path below the folder matches (repeatable)")
-    extract.add_argument("--exclude", action="append", default=[], metavar="GLOB",
-                         help="skip files and folders whose name or path below the folder matches "
-                              "(repeatable)")
+    _add_walk_filters(extract)
     extract.add_argument("-j", "--jobs", type=_jobs, default=None, metavar="N",
                          help="worker processes (default: all processors)")
     extract.add_argument("--engine", choices=("local", "dask"), default="local",
@@ -160,7 +172,7 @@ def parse_args(argv=None) -> argparse.Namespace:
                          help="no progress and no summary on stderr, only the failures")
     extract.add_argument("--example", action="store_true",
                          help="run on the built-in example report and print a table")
-    extract.add_argument("--year", type=int, help="reference year for every document")
+    extract.add_argument("--year", type=_year, help="reference year for every document")
     extract.add_argument("--html", action="store_true",
                          help="with -o FOLDER: also FOLDER/html, a page per document with its records "
                               "highlighted and an index.html (works offline)")
@@ -184,6 +196,7 @@ def parse_args(argv=None) -> argparse.Namespace:
                              help="worker processes for the extraction (default: all processors)")
         command.add_argument("-q", "--quiet", action="store_true", help="no progress on stderr")
         command.add_argument("--lexicons", action="append", default=[], metavar="DIR", help=_LEXICONS_HELP)
+        _add_walk_filters(command)
     panel.add_argument("--lexicon", action="append", default=[], metavar="NAME_OR_FILE",
                        help="a shipped attention lexicon (environment, innovation, …) or a word-list file "
                             "(repeatable; default: environment)")
@@ -198,6 +211,15 @@ def parse_args(argv=None) -> argparse.Namespace:
     if not_folders:
         parser.error(f"--lexicons takes a folder; no such folder: {', '.join(not_folders)}")
     return args
+
+
+def _add_walk_filters(command) -> None:
+    """``--include`` and ``--exclude``, the same for every command that walks folders."""
+    command.add_argument("--include", action="append", default=[], metavar="GLOB",
+                         help="walk only files whose name or path below the folder matches (repeatable)")
+    command.add_argument("--exclude", action="append", default=[], metavar="GLOB",
+                         help="skip files and folders whose name or path below the folder matches "
+                              "(repeatable)")
 
 
 _LEXICONS_HELP = ("a folder of your own lexicon files, named and written like govtext's data/lexicons "
@@ -743,6 +765,10 @@ def run_extract(args) -> int:
     if args.output:
         documents_path, errors_path, folder = _output_paths(args.output)
         documents_path.parent.mkdir(parents=True, exist_ok=True)
+        from .export import remove_stale_temporaries
+
+        # a killed run leaves the hidden temporary files of the tables it was writing
+        remove_stale_temporaries(documents_path.parent)
         log = DocumentLog(documents_path, resume=args.resume)
 
     progress = Progress(len(files), quiet=args.quiet)
@@ -817,7 +843,8 @@ def run_extract(args) -> int:
             write_report(_documents_of(log.final), [o.error() for o in failures], folder / "html")
     if not args.quiet:
         kept = f" ({resumed} kept from the interrupted run)" if resumed else ""
-        print(f"govtext: {len(written)} documents, {records} records, {len(failures)} failed{kept}",
+        print(f"govtext: {_count(len(written), 'document')}, {_count(records, 'record')}, "
+              f"{len(failures)} failed{kept}",
               file=sys.stderr)
     return 1 if failures else 0
 
@@ -831,9 +858,10 @@ def _documents_of(jsonl_path):
             yield Document.from_dict(json.loads(line))
 
 
-def extract_documents(paths, jobs=None, quiet=False, lexicons=()):
+def extract_documents(paths, jobs=None, quiet=False, lexicons=(), include=(), exclude=()):
     """Documents of the files under ``paths`` (in input order) and the failures, using the
-    worker pool of ``govtext extract`` (with the user lexicon folders ``lexicons``)."""
+    worker pool of ``govtext extract`` (with the user lexicon folders ``lexicons``, and
+    the folders walked as ``--include``/``--exclude`` say: :func:`collect_inputs`)."""
     from .document import Document
 
     failures = []
@@ -841,7 +869,7 @@ def extract_documents(paths, jobs=None, quiet=False, lexicons=()):
     def unlisted(path, reason):
         failures.append(Outcome(-1, str(path), stage="walk", reason=reason))
 
-    files = [str(p) for p in collect_inputs(paths, on_error=unlisted)]
+    files = [str(p) for p in collect_inputs(paths, include, exclude, on_error=unlisted)]
     lexicons = tuple(os.path.abspath(folder) for folder in lexicons)
     tasks = [Task(index, path, lexicons=lexicons) for index, path in enumerate(files)]
     progress = Progress(len(tasks), quiet=quiet)
@@ -876,7 +904,8 @@ def run_panel(args) -> int:
     if problem:
         print(f"govtext: {problem}", file=sys.stderr)
         return 2
-    documents, failures = extract_documents(args.paths, args.jobs, args.quiet, args.lexicons)
+    documents, failures = extract_documents(args.paths, args.jobs, args.quiet, args.lexicons,
+                                            args.include, args.exclude)
     try:
         # the user's lexicons also count in the attention measures (attention/*.tsv) and tokens
         with user_lexicons(args.lexicons):
@@ -897,7 +926,8 @@ def run_topics(args) -> int:
     if problem:
         print(f"govtext: {problem}", file=sys.stderr)
         return 2
-    documents, failures = extract_documents(args.paths, args.jobs, args.quiet, args.lexicons)
+    documents, failures = extract_documents(args.paths, args.jobs, args.quiet, args.lexicons,
+                                            args.include, args.exclude)
     if len(documents) < 2:
         print("govtext: a topic model needs at least two documents", file=sys.stderr)
         return 2

@@ -40,6 +40,7 @@ import dataclasses
 import io
 import json
 import os
+import re
 import secrets
 from pathlib import Path
 
@@ -120,7 +121,8 @@ def atomic_writer(path: str | os.PathLike, mode: str = "w", **open_args):
         'doc_id\\n'
     """
     path = Path(path)
-    # mode "x" rather than tempfile.mkstemp: the file gets the usual permissions, not 0600
+    # mode "x" rather than tempfile.mkstemp: the file gets the usual permissions, not 0600;
+    # the name says which process writes it (remove_stale_temporaries)
     temporary = path.with_name(f".{path.name}.{os.getpid()}.{secrets.token_hex(4)}.tmp")
     try:
         with open(temporary, mode.replace("w", "x"), **open_args) as handle:
@@ -132,6 +134,43 @@ def atomic_writer(path: str | os.PathLike, mode: str = "w", **open_args):
         with contextlib.suppress(OSError):
             os.unlink(temporary)
         raise
+
+
+_TEMPORARY = re.compile(r"\.(?P<name>.+)\.(?P<pid>\d+)\.[0-9a-f]{8}\.tmp")
+
+
+def remove_stale_temporaries(folder: str | os.PathLike) -> list[Path]:
+    """Remove the temporary files that :func:`atomic_writer` left in ``folder`` when its
+    process was killed (those of a process still running are kept); the paths removed.
+
+    Example:
+        >>> import tempfile, pathlib
+        >>> folder = pathlib.Path(tempfile.mkdtemp())
+        >>> _ = (folder / ".indicators.csv.999999999.0a1b2c3d.tmp").write_text("doc_id")
+        >>> [p.name for p in remove_stale_temporaries(folder)]
+        ['.indicators.csv.999999999.0a1b2c3d.tmp']
+    """
+    removed = []
+    for path in sorted(Path(folder).glob(".*.tmp")):
+        match = _TEMPORARY.fullmatch(path.name)
+        if match is None or _running(int(match["pid"])):
+            continue
+        with contextlib.suppress(OSError):
+            path.unlink()
+            removed.append(path)
+    return removed
+
+
+def _running(pid: int) -> bool:
+    if pid == os.getpid():
+        return True
+    try:
+        os.kill(pid, 0)
+    except PermissionError:  # another user's process
+        return True
+    except (OverflowError, OSError):  # none by that number
+        return False
+    return True
 
 
 def iter_documents(documents_path: str | os.PathLike):
