@@ -14,7 +14,7 @@ from pathlib import Path
 import pytest
 
 import govtext
-from govtext import cli, export, reader
+from govtext import batch, cli, export, reader
 from govtext.cli import main
 from govtext.errors import ReadError
 from govtext.metadata import metadata_from_filename
@@ -516,13 +516,13 @@ def test_resume_keeps_written_documents_and_cuts_a_half_line(tmp_path, capsys, m
     (tmp_path / "cut").mkdir()
     (tmp_path / "cut" / "documents.jsonl.partial").write_bytes(b"".join(lines[:3]) + lines[3][:50])
     processed = []
-    original = cli.process_file
+    original = batch.process_file
 
     def counting(task):
         processed.append(Path(task.path).name)
         return original(task)
 
-    monkeypatch.setattr(cli, "process_file", counting)
+    monkeypatch.setattr(batch, "process_file", counting)
     status, _, err = run(["extract", inputs, "-o", tmp_path / "cut", "--jobs", "1", "--resume"], capsys)
     assert status == 1
     assert {p.name: p.read_bytes() for p in (tmp_path / "cut").iterdir()} == whole
