@@ -82,3 +82,4 @@ def test_the_modules_import_each_other_without_a_circle():
         visit(module, [])
     assert circles == []
     assert "cli" not in graph["batch"] | graph["dask"]  # the engine does not reach back into the command
+    assert "export" not in graph["segment"]  # analysis does not depend on output formats

@@ -391,7 +391,7 @@ class DocumentLog:
 
     def finish(self, paths) -> None:
         """Write ``final`` with the documents of ``paths``, in that order, and drop the partial file."""
-        from .export import atomic_writer
+        from .files import atomic_writer
 
         self._handle.close()
         with open(self.partial, "rb") as source, atomic_writer(self.final, "wb") as target:

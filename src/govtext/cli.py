@@ -343,7 +343,7 @@ def run_extract(args) -> int:
     if args.output:
         documents_path, errors_path, folder = _output_paths(args.output)
         documents_path.parent.mkdir(parents=True, exist_ok=True)
-        from .export import remove_stale_temporaries
+        from .files import remove_stale_temporaries
 
         # a killed run leaves the hidden temporary files of the tables it was writing
         remove_stale_temporaries(documents_path.parent)
@@ -407,7 +407,8 @@ def run_extract(args) -> int:
     progress.close()
 
     if log:
-        from .export import atomic_writer, write_tables
+        from .export import write_tables
+        from .files import atomic_writer
 
         log.finish(path for _, path in sorted(written))
         with atomic_writer(errors_path, encoding="utf-8") as handle:
@@ -438,7 +439,7 @@ def _documents_of(jsonl_path):
 
 def _write_csv(frame, output) -> None:
     if output:
-        from .export import atomic_writer
+        from .files import atomic_writer
 
         with atomic_writer(Path(output), encoding="utf-8", newline="") as handle:
             frame.to_csv(handle, index=False)

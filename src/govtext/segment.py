@@ -25,7 +25,7 @@ import regex
 
 from .cache import cache_dir
 from .errors import LexiconError
-from .export import atomic_writer
+from .files import atomic_writer
 from .lexicons import builtin_table, cached_per_lexicons, table, user_entries
 from .normalize import NormalizedText, normalize
 from .records import Sentence, Token
