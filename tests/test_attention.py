@@ -213,3 +213,25 @@ def test_shipped_lexicon_figures_match_an_independent_count(corpus, plain_jieba,
         assert row["character_share"] == sum(len(w) * n for w, n in hits.items()) / characters
         per_term = attention_terms([text], name).set_index("term")["hits"]
         assert {t: n for t, n in per_term.items() if n} == dict(hits), doc_id
+
+
+def test_a_dict_of_groups_and_their_terms_is_a_lexicon():
+    # the shape panel takes, {prefix: [terms]}: each term counts for its group
+    lexicon = {"carbon": ["碳达峰", "碳中和"], "water": ["碧水"]}
+    assert lexicon_terms(lexicon) == {"碳达峰": "carbon", "碳中和": "carbon", "碧水": "water"}
+    assert row_of("积极稳妥推进碳达峰碳中和，守护碧水。", lexicon)["hits"] == 3
+    with pytest.raises(LexiconError, match="not a mix"):
+        lexicon_terms({"carbon": ["碳达峰"], "碧水": "water"})
+
+
+def test_a_word_list_saved_with_a_byte_order_mark(tmp_path):
+    path = tmp_path / "mine.txt"
+    path.write_text("\ufeff碧水\twater\n净土\n", encoding="utf-8")
+    assert lexicon_terms(path) == {"碧水": "water", "净土": ""}
+
+
+def test_the_parts_after_the_review_of_a_1990s_report_are_tasks():
+    text = ("一、1998年工作回顾\n过去一年，治理大气污染取得进展。\n"
+            "二、继续扩大内需\n加强生态环境保护。\n三、大力推进国有企业改革\n改善空气质量。\n")
+    row = row_of(govtext.extract(text), ["生态环境保护", "空气质量", "大气污染"], section="tasks")
+    assert row["hits"] == 2 and not math.isnan(row["token_share"])

@@ -13,7 +13,8 @@ from pathlib import Path
 
 import pytest
 
-from govtext import cli, export, reader
+import govtext
+from govtext import batch, cli, export, reader
 from govtext.cli import main
 from govtext.errors import ReadError
 from govtext.metadata import metadata_from_filename
@@ -295,7 +296,7 @@ def test_a_folder_that_cannot_be_listed_is_reported(tmp_path, capsys, monkeypatc
     assert status == 1
     assert jsonl(tmp_path / "out" / "errors.jsonl") == [
         {"path": str(locked), "stage": "walk", "reason": "cannot list the folder: Permission denied"}]
-    assert err.splitlines()[-1].startswith("govtext: 1 documents,") and err.endswith(" 1 failed\n")
+    assert err.splitlines()[-1].startswith("govtext: 1 document,") and err.endswith(" 1 failed\n")
 
 
 def test_no_failure_exits_0_and_writes_an_empty_errors_file(tmp_path, capsys):
@@ -303,7 +304,7 @@ def test_no_failure_exits_0_and_writes_an_empty_errors_file(tmp_path, capsys):
     status, _, err = run(["extract", tmp_path / "in", "-o", tmp_path / "out.jsonl", "--jobs", "1"], capsys)
     assert status == 0
     assert (tmp_path / "out.errors.jsonl").read_text() == ""
-    assert re.fullmatch(r"govtext: 1 documents, \d+ records, 0 failed\n", err)
+    assert re.fullmatch(r"govtext: 1 document, \d+ records, 0 failed\n", err)
 
 
 @pytest.mark.parametrize(
@@ -316,7 +317,11 @@ def test_no_failure_exits_0_and_writes_an_empty_errors_file(tmp_path, capsys):
         ["extract", "{in}", "--resume"],
         ["extract", "{in}", "--format", "parquet"],
         ["extract", "{in}", "-o", "{out}.jsonl", "--format", "parquet"],
-        ["extract", "{in}", "-o", "{out}", "--format", "xlsx"],
+        ["extract", "{in}", "-o", "{out}", "--format", "sav"],
+        ["extract", "{in}", "--bom"],
+        ["extract", "{in}", "--year", "24"],
+        ["extract", "{in}", "--year", "twenty"],
+        ["panel", "{in}", "--include"],
         ["extract", "{in}", "--jobs", "0"],
         ["extract", "{in}", "-o", "{in}/a.txt"],
     ],
@@ -397,6 +402,74 @@ def test_parquet_tables(tmp_path, capsys):
     assert indicators["start"].dtype == "int64" and indicators["year"].tolist()[0] == 2024
 
 
+BIG = "河南省算力规模达到10.36百亿亿次/秒，推进“一带一路”建设。城镇新增就业110万人。"
+
+
+def _table_files(tmp_path, capsys, table_format):
+    write_files(tmp_path / "in", {"a.txt": TEXT, "big.txt": BIG})
+    status, _, _ = run(["extract", tmp_path / "in", "-o", tmp_path / "out", "--format", table_format,
+                        "--jobs", "1"], capsys)
+    assert status == 0
+    return tmp_path / "out"
+
+
+@pytest.mark.parametrize("table_format, module", [("parquet", "pyarrow"), ("xlsx", "openpyxl"), ("dta", "pandas")])
+def test_every_table_format_loads_in_pandas(tmp_path, capsys, table_format, module):
+    pytest.importorskip(module)
+    pandas = pytest.importorskip("pandas")
+    folder = _table_files(tmp_path, capsys, table_format)
+    read = {"parquet": pandas.read_parquet, "xlsx": pandas.read_excel, "dta": pandas.read_stata}[table_format]
+    documents = jsonl(folder / "documents.jsonl")
+    frames = {table: read(folder / f"{table}.{table_format}") for table in export.TABLE_COLUMNS}
+    for table, columns in export.TABLE_COLUMNS.items():
+        if table_format == "dta":
+            columns = tuple(export.STATA_NAMES.get(c, c) for c in columns)
+        assert tuple(frames[table].columns) == columns, table
+        expected_rows = len(documents) if table == "documents" else sum(len(d[table]) for d in documents)
+        assert len(frames[table]) == expected_rows, table
+    # a value beyond int64 is kept, as a float
+    assert 1.036e19 in list(frames["indicators"]["value"])
+    assert str(frames["documents"]["govtext_version"][0]) == govtext.__version__
+    assert sorted(frames["times"]["event"].astype(int).unique()) in ([0], [0, 1], [1])
+    members = [m for m in frames["initiatives"]["members"] if isinstance(m, str) and m]
+    if table_format == "dta":  # lists joined, not JSON
+        assert any("; " in m for m in members) and not any(m.startswith("[") for m in members)
+
+
+def test_tables_say_which_govtext_made_them(tmp_path, capsys):
+    pytest.importorskip("pyarrow")
+    openpyxl = pytest.importorskip("openpyxl")
+    pandas = pytest.importorskip("pandas")
+    import pyarrow.parquet
+
+    folder = _table_files(tmp_path, capsys, "parquet")
+    [line, *_] = jsonl(folder / "documents.jsonl")
+    assert line["govtext_version"] == govtext.__version__ and line["schema_version"] == govtext.SCHEMA_VERSION
+    metadata = pyarrow.parquet.read_schema(folder / "indicators.parquet").metadata
+    assert metadata[b"govtext_version"].decode() == govtext.__version__
+    assert metadata[b"schema_version"].decode() == govtext.SCHEMA_VERSION
+    export.write_tables(folder / "documents.jsonl", folder, "xlsx")
+    properties = openpyxl.load_workbook(folder / "times.xlsx").properties
+    assert f"govtext_version={govtext.__version__}" in properties.description
+    export.write_tables(folder / "documents.jsonl", folder, "dta")
+    with pandas.io.stata.StataReader(folder / "times.dta") as stata:
+        assert stata.data_label == f"govtext {govtext.__version__}, schema {govtext.SCHEMA_VERSION}"
+
+
+@pytest.mark.parametrize("resume", [False, True])
+def test_csv_with_a_byte_order_mark(tmp_path, capsys, resume):
+    write_files(tmp_path / "in", {"a.txt": TEXT})
+    argv = ["extract", tmp_path / "in", "-o", tmp_path / "out", "--jobs", "1"]
+    assert run(argv, capsys)[0] == 0
+    assert not (tmp_path / "out" / "indicators.csv").read_bytes().startswith(b"\xef\xbb\xbf")
+    # streamed tables, and tables written at the end of a resumed run
+    assert run([*argv, "--bom", *(["--resume"] if resume else [])], capsys)[0] == 0
+    for table in export.TABLE_COLUMNS:
+        data = (tmp_path / "out" / f"{table}.csv").read_bytes()
+        assert data.startswith(b"\xef\xbb\xbfdoc_id,path,"), table
+        assert data.count(b"\xef\xbb\xbf") == 1
+
+
 def test_readme_documents_the_table_columns():
     documented = {}
     for line in README.read_text(encoding="utf-8").splitlines():
@@ -443,13 +516,13 @@ def test_resume_keeps_written_documents_and_cuts_a_half_line(tmp_path, capsys, m
     (tmp_path / "cut").mkdir()
     (tmp_path / "cut" / "documents.jsonl.partial").write_bytes(b"".join(lines[:3]) + lines[3][:50])
     processed = []
-    original = cli.process_file
+    original = batch.process_file
 
     def counting(task):
         processed.append(Path(task.path).name)
         return original(task)
 
-    monkeypatch.setattr(cli, "process_file", counting)
+    monkeypatch.setattr(batch, "process_file", counting)
     status, _, err = run(["extract", inputs, "-o", tmp_path / "cut", "--jobs", "1", "--resume"], capsys)
     assert status == 1
     assert {p.name: p.read_bytes() for p in (tmp_path / "cut").iterdir()} == whole
@@ -620,6 +693,21 @@ def test_panel_command_writes_one_row_per_document(tmp_path, capsys):
     assert "environment_hits" in frame.columns
 
 
+@pytest.mark.parametrize("command", ["panel", "topics"])
+def test_panel_and_topics_walk_folders_as_extract_does(tmp_path, capsys, command):
+    folder = _two_reports(tmp_path / "in")
+    for name in ("c.txt", "drafts/d.txt", "notes.md"):
+        write_files(folder, {name: "加强生态环境保护，推进污染防治。加快科技创新，发展数字经济。\n"})
+    out = tmp_path / "shares.csv"
+    argv = [command, str(folder), "-o", str(out), "--jobs", "1", "-q", "--include", "*.txt", "--exclude", "drafts"]
+    if command == "topics":
+        argv += ["-k", "2"]
+    assert main(argv) == 0
+    import pandas
+
+    assert pandas.read_csv(out)["doc_id"].tolist() == ["a", "b", "c"]
+
+
 def test_topics_command_prints_k_topics(tmp_path, capsys):
     folder = _two_reports(tmp_path / "in")
     (folder / "c.txt").write_text("加强生态环境保护，推进污染防治，建设美丽中国。加快科技创新。\n", encoding="utf-8")
@@ -638,3 +726,15 @@ def test_panel_over_the_corpus_has_one_row_per_document(tmp_path, corpus):
     frame = pandas.read_csv(out)
     assert sorted(frame["doc_id"]) == sorted(p.stem for p in documents)
     assert frame.loc[frame["doc_id"] == "nat-2024", "gdp_target"].item() == 5
+
+
+def test_a_run_removes_the_temporaries_a_killed_run_left(tmp_path, capsys):
+    write_files(tmp_path / "in", {"a.txt": TEXT})
+    out = tmp_path / "out"
+    assert run(["extract", tmp_path / "in", "-o", out, "--jobs", "1"], capsys)[0] == 0
+    # what a run killed while writing its tables leaves (its process is gone), and a live one's
+    stale = write_files(out, {".indicators.csv.999999999.0a1b2c3d.tmp": "doc_id,", ".notes.tmp": "mine"})
+    live = write_files(out, {f".times.csv.{os.getpid()}.0a1b2c3d.tmp": "doc_id,"})
+    assert run(["extract", tmp_path / "in", "-o", out, "--jobs", "1", "--resume"], capsys)[0] == 0
+    assert not (stale / ".indicators.csv.999999999.0a1b2c3d.tmp").exists()
+    assert (out / ".notes.tmp").exists() and (live / f".times.csv.{os.getpid()}.0a1b2c3d.tmp").exists()

@@ -54,3 +54,57 @@ def test_gbk_originals_equal_their_utf8_twins(corpus):
     for original in originals:
         twin = corpus / "docs" / original.name
         assert govtext.read(original) == twin.read_text(encoding="utf-8"), original.name
+
+
+def test_read_html_gives_the_visible_text(tmp_path):
+    page = tmp_path / "report.htm"
+    page.write_text("<html><head><title>网站</title><script>var x=1;</script></head>"
+                    "<body><p>国内生产总值增长5.2%。</p></body></html>", encoding="utf-8")
+    assert govtext.read(page) == "国内生产总值增长5.2%。"
+
+
+def test_read_docx_gives_its_paragraphs(tmp_path):
+    docx = pytest.importorskip("docx")
+    document = docx.Document()
+    document.add_paragraph("城镇新增就业1244万人。")
+    document.save(tmp_path / "report.docx")
+    assert govtext.read(tmp_path / "report.docx") == "城镇新增就业1244万人。"
+
+
+def test_read_is_the_command_line_reader():
+    from govtext import reader
+
+    assert reader.read_document is reader.read is govtext.read
+
+
+@pytest.mark.parametrize("name, reason", [("report.doc", "old Word file"), ("table.xlsx", "spreadsheet"),
+                                          ("empty.txt", "empty"), ("scan.pdf", "pdf")])
+def test_read_says_what_it_could_not_read(tmp_path, name, reason):
+    (tmp_path / name).write_bytes(b"" if name == "empty.txt" else b"\xd0\xcf\x11\xe0 binary")
+    if name == "scan.pdf":
+        pytest.importorskip("pypdf")
+    with pytest.raises(ReadError, match=rf"{name}: .*{reason}"):
+        govtext.read(tmp_path / name)
+
+
+@pytest.mark.parametrize(
+    "page, expected",
+    [
+        # a wrap inside a word of a full line, with or without a blank at the break
+        ("做好科技金融、绿色金融、普惠金融五篇大\n文章，推动高质量发展取得新成效。",
+         "做好科技金融、绿色金融、普惠金融五篇大文章，推动高质量发展取得新成效。"),
+        ("我们坚持稳中求进工作总基调，完整准确全 \n 面贯彻新发展理念。",
+         "我们坚持稳中求进工作总基调，完整准确全面贯彻新发展理念。"),
+        # a blank between two characters of a line is the extractor's
+        ("全年粮食产量1.39万亿斤，五篇大 文章", "全年粮食产量1.39万亿斤，五篇大文章"),
+        # a heading and a paragraph's last line keep their break
+        ("二、政府工作任务\n全面深化改革，推动经济实现质的有效提升和量的合理增长。\n加快发展新质生产力。",
+         "二、政府工作任务\n全面深化改革，推动经济实现质的有效提升和量的合理增长。\n加快发展新质生产力。"),
+        # Latin words keep their spaces
+        ("GDP grew 5.2% in 2024\nand more", "GDP grew 5.2% in 2024\nand more"),
+    ],
+)
+def test_pdf_lines_are_joined_inside_chinese_text(page, expected):
+    from govtext.reader import join_pdf_lines
+
+    assert join_pdf_lines(page) == expected

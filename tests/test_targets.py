@@ -60,3 +60,13 @@ def test_targets_table_stacks_documents():
     table = govtext.targets_table(documents)
     assert table[["doc_id", "region", "level", "year", "indicator", "value"]].values.tolist() == [
         ["a", "全国", "national", 2024, "gdp", 5], ["b", "苏州市", "municipal", 2024, "gdp", 6]]
+
+
+def test_a_document_frame_of_its_targets():
+    document = govtext.extract("今年主要预期目标是：地区生产总值增长6%左右，城镇新增就业10万人以上。", doc_id="b",
+                               year=2024, region="苏州市")
+    frame = document.to_frame("targets")
+    assert frame.equals(govtext.targets_table([document]))
+    assert frame["indicator"].tolist() == ["gdp", "urban_new_jobs"]
+    with pytest.raises(ValueError, match="targets"):
+        document.to_frame("target")

@@ -118,3 +118,16 @@ def test_topics_of_real_reports(corpus):
     assert len(top) == 3 and not {w for terms in top for w in terms} & government_stopwords()
     by_decade = model.shares_by(shares, [name[4:7] for name in names])
     assert by_decade.index.tolist() == ["198", "199", "200", "201", "202"]
+
+
+def test_web_page_leftovers_make_no_topic():
+    # each downloaded page starts with the collector's header; none of its words is a topic word
+    header = ("标题：{0}\n媒体或发布机构：市人民政府网\n发布日期：2026-05-06\n"
+              "来源链接1：https://www.example.gov.cn/content/post_{1}.html\n\n")
+    # half of the texts come from a web page (a word in every text would be dropped anyway)
+    texts = [header.format(text[:6], number) + text if number % 2 else text for number, text in enumerate(TEXTS)]
+    model = TopicModel(n_topics=3, min_df=2, random_state=0).fit(texts)
+    vocabulary = set(model.vectorizer_.get_feature_names_out())
+    assert not vocabulary & {"https", "www", "html", "来源", "链接", "发布", "媒体", "标题"}
+    documents = [govtext.extract(text) for text in texts]
+    assert np.allclose(model.transform(documents), model.transform(texts))

@@ -26,7 +26,8 @@ A lexicon is the name of a shipped one (:func:`shipped_lexicons`: ``environment`
 ``digital_economy``, ``innovation``, ``nqpf``, ``public_services``, ``hqd``, in
 ``data/lexicons/attention/``, each with a header on its source), the path of a word
 list of your own (UTF-8, one term a line, optionally ``term<TAB>group``, ``#`` for
-comments), a list of terms, or a ``{term: group}`` dict from :func:`lexicon_terms`.
+comments), a list of terms, a ``{term: group}`` dict from :func:`lexicon_terms`, or a
+``{group: [terms]}`` dict such as ``{"carbon": ["碳达峰", "碳中和"]}``.
 
 Example:
     >>> from govtext.attention import attention
@@ -107,6 +108,13 @@ def lexicon_terms(lexicon, *, groups=None) -> dict[str, str]:
 
 def _entries_of(lexicon) -> dict[str, str]:
     if isinstance(lexicon, Mapping):
+        listed = [not isinstance(value, str) and value is not None for value in lexicon.values()]
+        if any(listed):
+            if not all(listed):
+                raise LexiconError("a lexicon dict is either {term: group} or {group: [terms]}, "
+                                   "not a mix of both")
+            # {group: [terms]}, as panel's {prefix: [terms]} is written
+            return {term: group for group, terms in lexicon.items() for term in terms}
         return {term: group or "" for term, group in lexicon.items()}
     if isinstance(lexicon, str) and lexicon in shipped_lexicons():
         return dict(table(f"{ATTENTION_FOLDER}/{lexicon}.tsv", 1, 2))

@@ -26,7 +26,7 @@ import json
 import os
 from collections import deque
 
-from .cli import Outcome, Task, collect_inputs, crashed, process_file
+from .batch import Outcome, Task, collect_inputs, crashed, process_file
 from .errors import GovtextError, MissingExtraError, ReadError
 from .lexicons import check_lexicon_folders
 
@@ -69,7 +69,7 @@ def _outcome(item) -> Outcome:
 
 
 def outcome_bag(paths, *, include=(), exclude=(), year=None, partition_size: int | None = None, lexicons=()):
-    """A dask bag of the :class:`govtext.cli.Outcome` of every file under ``paths``: documents and failures.
+    """A dask bag of the :class:`govtext.batch.Outcome` of every file under ``paths``: documents and failures.
 
     ``paths``, ``include``, ``exclude``, ``year`` and ``lexicons`` (folders of user
     lexicons) mean what they mean to ``govtext extract``; folders are walked here,
@@ -197,7 +197,7 @@ def run_tasks(tasks, jobs: int, scheduler: str | None = None):
     (``tcp://host:8786``); without it a local cluster of ``jobs`` worker processes
     is started and stopped with the run. This is what ``govtext extract
     --engine dask`` runs; the outcomes are those of the local engine
-    (:func:`govtext.cli.run_tasks`).
+    (:func:`govtext.batch.run_tasks`).
 
     Example:
         >>> from govtext.cli import example_text

@@ -103,10 +103,20 @@ class Document:
         """The records of one kind as a pandas DataFrame (needs the ``pandas`` extra).
 
         ``kind`` is one of ``indicators``, ``times``, ``initiatives``, ``events``,
-        ``sections``.
+        ``sections``, or ``targets`` (the rows of :func:`govtext.targets_table`).
+
+        Example:
+            >>> from govtext import extract
+            >>> doc = extract("今年主要预期目标是：国内生产总值增长5%左右。", year=2024)
+            >>> doc.to_frame("targets")[["indicator", "value"]].values.tolist()
+            [['gdp', 5]]
         """
+        if kind == "targets":
+            from .targets import targets_table
+
+            return targets_table([self])
         if kind not in RECORD_KINDS:
-            raise ValueError(f"kind must be one of {', '.join(RECORD_KINDS)}, not {kind!r}")
+            raise ValueError(f"kind must be one of {', '.join((*RECORD_KINDS, 'targets'))}, not {kind!r}")
         return records_frame([self], kind)
 
     def _repr_html_(self) -> str:

@@ -1,4 +1,4 @@
-"""Flat tables of extracted documents: CSV or Parquet, one row per document or record.
+"""Flat tables of extracted documents: CSV, Parquet, Excel or Stata, one row per document or record.
 
 The command line writes ``documents.jsonl`` (one :meth:`Document.to_dict` a line,
 plus ``path``, ``sha256`` and ``text``) and turns it into four tables with
@@ -6,7 +6,24 @@ plus ``path``, ``sha256`` and ``text``) and turns it into four tables with
 ``path``, ``region``, ``level``, ``year`` so a table can be used alone; the
 column order is :data:`TABLE_COLUMNS` and does not depend on the data. Lists and
 mappings (an initiative's ``members`` and ``components``) are JSON text in their
-cell; a field that does not apply is an empty cell (CSV) or null (Parquet).
+cell; a field that does not apply is an empty cell (CSV, Excel, Stata) or null
+(Parquet). Values are exact decimals in ``documents.jsonl``; the number columns of
+Parquet, Excel and Stata tables (``value``, ``value_max``) are floats, so a value
+beyond int64 (``10.36百亿亿次`` ≈ 1.036e19) is kept, to 15 significant digits.
+
+Every table says what made it: ``documents`` has ``govtext_version`` and
+``schema_version`` columns, and Parquet files carry both in their schema metadata,
+Excel workbooks in their properties (``creator``, ``description``), Stata files in
+their data label. The formats:
+
+* ``csv``: UTF-8 with a header row; ``bom=True`` (``--bom``) starts each file with a
+  byte-order mark, which Excel on Windows needs to show Chinese characters;
+* ``parquet``: typed columns (the ``parquet`` extra, pyarrow);
+* ``xlsx``: one workbook per table (the ``xlsx`` extra, openpyxl); cells hold at most
+  32,767 characters and no control characters, as Excel requires;
+* ``dta``: Stata 15+ files (format 118, Unicode; the ``pandas`` extra): booleans are
+  0/1, lists are joined with ``"; "``, mappings are JSON text, missing text is ``""``;
+  ``end``, a reserved word in Stata, is named ``end_``.
 
 Example:
     >>> row = {"doc_id": "a", "path": "a.txt", "reference_date": "2024-03-05", "region": None,
@@ -23,16 +40,16 @@ import dataclasses
 import io
 import json
 import os
-import secrets
 from pathlib import Path
 
 from .errors import MissingExtraError
+from .files import atomic_writer
 from .records import RECORD_TYPES
 
 CONTEXT_COLUMNS = ("doc_id", "path", "region", "level", "year")
 DOCUMENT_COLUMNS = (
     *CONTEXT_COLUMNS,
-    "kind", "title", "reference_date", "schema_version", "sha256", "chars",
+    "kind", "title", "reference_date", "schema_version", "govtext_version", "sha256", "chars",
     "n_indicators", "n_times", "n_initiatives",
 )
 # A record table has the context columns, then the record's own fields in the
@@ -44,7 +61,13 @@ TABLE_COLUMNS = {
         for kind, record_type in RECORD_TYPES.items()
     },
 }
-TABLE_FORMATS = ("csv", "parquet")
+TABLE_FORMATS = ("csv", "parquet", "xlsx", "dta")
+# Stata string variables longer than this many bytes must be strL
+_STATA_STR_BYTES = 2045
+_EXCEL_CELL_CHARS = 32767
+LIST_SEPARATOR = "; "
+# columns whose name is a Stata reserved word, and their name in a .dta file
+STATA_NAMES = {"end": "end_"}
 
 
 def _year(reference_date: str | None) -> int | None:
@@ -64,7 +87,7 @@ def table_rows(document: dict) -> dict[str, list[dict]]:
     summary = {
         **context,
         **{column: document.get(column) for column in ("kind", "title", "reference_date",
-                                                        "schema_version", "sha256")},
+                                                        "schema_version", "govtext_version", "sha256")},
         "chars": len(document["text"]) if "text" in document else None,
         **{f"n_{kind}": len(rows) for kind, rows in records.items()},
     }
@@ -81,36 +104,6 @@ def _cell(value):
     return value
 
 
-@contextlib.contextmanager
-def atomic_writer(path: str | os.PathLike, mode: str = "w", **open_args):
-    """Open a temporary file beside ``path`` that replaces it only when the block succeeds.
-
-    A run killed while writing leaves ``path`` as it was (or absent), never half
-    written.
-
-    Example:
-        >>> import tempfile, pathlib
-        >>> target = pathlib.Path(tempfile.mkdtemp()) / "table.csv"
-        >>> with atomic_writer(target, encoding="utf-8") as handle:
-        ...     _ = handle.write("doc_id\\n")
-        >>> target.read_text(encoding="utf-8")
-        'doc_id\\n'
-    """
-    path = Path(path)
-    # mode "x" rather than tempfile.mkstemp: the file gets the usual permissions, not 0600
-    temporary = path.with_name(f".{path.name}.{os.getpid()}.{secrets.token_hex(4)}.tmp")
-    try:
-        with open(temporary, mode.replace("w", "x"), **open_args) as handle:
-            yield handle
-            handle.flush()
-            os.fsync(handle.fileno())
-        os.replace(temporary, path)
-    except BaseException:
-        with contextlib.suppress(OSError):
-            os.unlink(temporary)
-        raise
-
-
 def iter_documents(documents_path: str | os.PathLike):
     """The documents of a ``documents.jsonl`` file, as dicts, in file order."""
     with open(documents_path, encoding="utf-8") as handle:
@@ -120,12 +113,14 @@ def iter_documents(documents_path: str | os.PathLike):
 
 
 def write_tables(
-    documents_path: str | os.PathLike, folder: str | os.PathLike, format: str = "csv"
+    documents_path: str | os.PathLike, folder: str | os.PathLike, format: str = "csv", bom: bool = False
 ) -> list[Path]:
     """Write ``documents``, ``indicators``, ``times`` and ``initiatives`` tables into ``folder``.
 
-    ``format`` is ``csv`` (UTF-8, a header row) or ``parquet`` (needs the
-    ``parquet`` extra). Returns the paths written.
+    ``format`` is one of :data:`TABLE_FORMATS` (see the module docstring): ``csv``
+    (UTF-8, a header row, a byte-order mark first if ``bom``), ``parquet`` (the
+    ``parquet`` extra), ``xlsx`` (the ``xlsx`` extra) or ``dta`` (Stata, the ``pandas``
+    extra). Returns the paths written.
 
     Example:
         >>> import json, tempfile, pathlib
@@ -144,8 +139,12 @@ def write_tables(
     paths = {table: folder / f"{table}.{format}" for table in TABLE_COLUMNS}
     if format == "parquet":
         _write_parquet(documents_path, paths)
+    elif format == "xlsx":
+        _write_xlsx(documents_path, paths)
+    elif format == "dta":
+        _write_dta(documents_path, paths)
     else:
-        _write_csv(documents_path, folder)
+        _write_csv(documents_path, folder, bom)
     return list(paths.values())
 
 
@@ -166,15 +165,19 @@ def csv_chunks(document: dict) -> dict[str, str]:
 
 
 @contextlib.contextmanager
-def csv_tables(folder: str | os.PathLike):
+def csv_tables(folder: str | os.PathLike, bom: bool = False):
     """The four CSV tables of ``folder``, written atomically: yields a function that
     appends the :func:`csv_chunks` of one document; the files replace the old ones
-    only when the block ends without an error."""
+    only when the block ends without an error. ``bom`` starts each file with a
+    UTF-8 byte-order mark (for Excel)."""
     folder = Path(folder)
+    encoding = "utf-8-sig" if bom else "utf-8"
     with contextlib.ExitStack() as stack:
         handles = {}
         for table, columns in TABLE_COLUMNS.items():
-            handle = stack.enter_context(atomic_writer(folder / f"{table}.csv", encoding="utf-8", newline=""))
+            handle = stack.enter_context(
+                atomic_writer(folder / f"{table}.csv", encoding=encoding, newline="")
+            )
             csv.writer(handle, lineterminator="\n").writerow(columns)
             handles[table] = handle
 
@@ -185,29 +188,59 @@ def csv_tables(folder: str | os.PathLike):
         yield append
 
 
-def _write_csv(documents_path, folder: Path) -> None:
-    with csv_tables(folder) as append:
+def _write_csv(documents_path, folder: Path, bom: bool = False) -> None:
+    with csv_tables(folder, bom) as append:
         for document in iter_documents(documents_path):
             append(csv_chunks(document))
 
 
-def _arrow_types(pyarrow) -> dict[str, dict[str, object]]:
-    """The Parquet type of every column: integers, floats, booleans, else text."""
-    integer, number, boolean, text = pyarrow.int64(), pyarrow.float64(), pyarrow.bool_(), pyarrow.string()
-    by_annotation = {"int": integer, "Decimal": number, "Decimal | None": number, "bool": boolean}
-    known = {"year": integer, "start": integer, "end": integer, "chars": integer}
-    types = {}
+def column_kinds() -> dict[str, dict[str, str]]:
+    """The kind of every column of every table: ``int``, ``float``, ``bool`` or ``text``.
+
+    Example:
+        >>> column_kinds()["indicators"]["value"], column_kinds()["times"]["event"]
+        ('float', 'bool')
+    """
+    by_annotation = {"int": "int", "Decimal": "float", "Decimal | None": "float", "bool": "bool"}
+    known = {"year": "int", "start": "int", "end": "int", "chars": "int"}
+    kinds = {}
     for table, columns in TABLE_COLUMNS.items():
         annotations = {}
         if table in RECORD_TYPES:
             annotations = {f.name: str(f.type) for f in dataclasses.fields(RECORD_TYPES[table])}
-        types[table] = {
+        kinds[table] = {
             column: known.get(column)
-            or (integer if column.startswith("n_") else None)
-            or by_annotation.get(annotations.get(column), text)
+            or ("int" if column.startswith("n_") else None)
+            or by_annotation.get(annotations.get(column), "text")
             for column in columns
         }
-    return types
+    return kinds
+
+
+def _arrow_types(pyarrow) -> dict[str, dict[str, object]]:
+    """The Parquet type of every column: integers, floats, booleans, else text."""
+    types = {"int": pyarrow.int64(), "float": pyarrow.float64(), "bool": pyarrow.bool_(),
+             "text": pyarrow.string()}
+    return {table: {column: types[kind] for column, kind in kinds.items()}
+            for table, kinds in column_kinds().items()}
+
+
+def _columns(documents_path) -> dict[str, dict[str, list]]:
+    """The cells of every table, column by column, as the JSON lines give them."""
+    columns = {table: {column: [] for column in names} for table, names in TABLE_COLUMNS.items()}
+    for document in iter_documents(documents_path):
+        for table, rows in table_rows(document).items():
+            for row in rows:
+                for column, values in columns[table].items():
+                    values.append(row.get(column))
+    return columns
+
+
+def _made_by() -> dict[str, str]:
+    from . import __version__
+    from .records import SCHEMA_VERSION
+
+    return {"govtext_version": __version__, "schema_version": SCHEMA_VERSION}
 
 
 def _write_parquet(documents_path, paths: dict[str, Path]) -> None:
@@ -217,18 +250,14 @@ def _write_parquet(documents_path, paths: dict[str, Path]) -> None:
     except ImportError as error:
         raise MissingExtraError("Parquet tables need pyarrow: pip install 'govtext[parquet]'") from error
     types = _arrow_types(pyarrow)
-    columns = {table: {column: [] for column in names} for table, names in TABLE_COLUMNS.items()}
-    for document in iter_documents(documents_path):
-        for table, rows in table_rows(document).items():
-            for row in rows:
-                for column, values in columns[table].items():
-                    values.append(_cell(row.get(column)))
-    for table, values in columns.items():
+    for table, values in _columns(documents_path).items():
         arrays = []
         for column, cells in values.items():
             kind = types[table][column]
+            cells = [_cell(cell) for cell in cells]
             arrays.append(pyarrow.array(_as_floats(cells) if kind == pyarrow.float64() else cells, type=kind))
         frame = pyarrow.Table.from_arrays(arrays, names=list(values))
+        frame = frame.replace_schema_metadata(_made_by())
         with atomic_writer(paths[table], "wb") as handle:
             pyarrow.parquet.write_table(frame, handle)
 
@@ -237,3 +266,71 @@ def _as_floats(values: list) -> list:
     """Numbers of a float column as floats: a whole value is a JSON int, and one beyond
     int64 (10.36百亿亿次 = 1.036e19) would not convert to a float column otherwise."""
     return [float(v) if isinstance(v, int) and not isinstance(v, bool) else v for v in values]
+
+
+def _write_xlsx(documents_path, paths: dict[str, Path]) -> None:
+    try:
+        import openpyxl
+        from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
+    except ImportError as error:
+        raise MissingExtraError("Excel tables need openpyxl: pip install 'govtext[xlsx]'") from error
+    made_by = _made_by()
+    kinds = column_kinds()
+
+    def excel_cell(value, kind):
+        if value is None:
+            return None
+        if kind == "float":
+            return float(value)
+        value = _cell(value)
+        if isinstance(value, str):
+            # Excel refuses control characters and cells beyond 32,767 characters
+            return ILLEGAL_CHARACTERS_RE.sub("", value)[:_EXCEL_CELL_CHARS]
+        return value
+
+    for table, values in _columns(documents_path).items():
+        workbook = openpyxl.Workbook(write_only=True)
+        workbook.properties.creator = f"govtext {made_by['govtext_version']}"
+        workbook.properties.description = "; ".join(f"{k}={v}" for k, v in made_by.items())
+        sheet = workbook.create_sheet(table)
+        sheet.append(list(values))
+        for row in zip(*values.values(), strict=True):
+            sheet.append([excel_cell(v, kinds[table][c]) for c, v in zip(values, row, strict=True)])
+        with atomic_writer(paths[table], "wb") as handle:
+            workbook.save(handle)
+
+
+def _stata_text(value) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, (list, tuple)) and all(isinstance(item, str) for item in value):
+        return LIST_SEPARATOR.join(value)
+    return str(_cell(value))
+
+
+def _write_dta(documents_path, paths: dict[str, Path]) -> None:
+    try:
+        import pandas
+    except ImportError as error:
+        raise MissingExtraError("Stata tables need pandas: pip install 'govtext[pandas]'") from error
+    made_by = _made_by()
+    label = f"govtext {made_by['govtext_version']}, schema {made_by['schema_version']}"
+    kinds = column_kinds()
+    for table, values in _columns(documents_path).items():
+        data, strl = {}, []
+        for column, cells in values.items():
+            kind = kinds[table][column]
+            if kind == "bool":
+                data[column] = pandas.array([None if c is None else int(c) for c in cells], dtype="Int8")
+            elif kind in ("int", "float"):
+                # Stata's missing value is a float one; numbers beyond int64 stay floats
+                data[column] = pandas.array([None if c is None else float(c) for c in cells], dtype="float64")
+            else:
+                texts = [_stata_text(c) for c in cells]
+                data[column] = pandas.Series(texts, dtype=object)
+                if any(len(t.encode("utf-8")) > _STATA_STR_BYTES for t in texts):
+                    strl.append(column)
+        frame = pandas.DataFrame(data).rename(columns=STATA_NAMES)
+        with atomic_writer(paths[table], "wb") as handle:
+            frame.to_stata(handle, write_index=False, version=118, data_label=label,
+                           convert_strl=strl)

@@ -64,8 +64,8 @@ def _entries(path: Path):
             raise LexiconError(f"{path}: not UTF-8 text ({error.reason}); save it as UTF-8") from error
     for number, line in enumerate(lines, 1):
         line = line.rstrip("\n").rstrip("\r")
-        if number == 1 and line.startswith("\ufeff"):
-            raise LexiconError(f"{path}:1: remove the byte-order mark")
+        if number == 1:
+            line = line.removeprefix("\ufeff")  # Notepad and Excel save UTF-8 with a byte-order mark
         if not line.strip() or line.lstrip().startswith("#"):
             continue
         yield number, line.split("\t")

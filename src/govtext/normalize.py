@@ -1,10 +1,13 @@
 """A normalized view of a text whose every position maps back to the original.
 
 Extractors match on the normalized view and report offsets into the caller's
-text. The view differs from the original in three ways:
+text. The view differs from the original in four ways:
 
 * full-width ASCII forms (``０-９``, ``Ａ-Ｚ``, ``，``, ``％`` …) and the ideographic
   space become their half-width forms (a 1:1 translation that keeps offsets);
+* traditional characters become simplified ones, one character for one
+  (``data/lexicons/traditional_characters.tsv``), so ``12個百分點`` is read as
+  ``12个百分点`` while records keep the original characters;
 * spaces inside numbers, as in ``1 9 9 8 年`` or ``7 4 7 7 亿元``, are dropped;
 * a line break that cuts a sentence of a prose paragraph in two
   (``线上\\n\\n推送各类学习内容``) is dropped.
@@ -15,6 +18,8 @@ Example:
     '增长12%'
     >>> view.span(2, 5)
     (2, 6)
+    >>> normalize("國內生產總值增長５％").text
+    '国内生产总值增长5%'
 """
 
 from __future__ import annotations
@@ -25,9 +30,36 @@ from dataclasses import dataclass
 
 import regex
 
+from .errors import LexiconError
+from .lexicons import cached_per_lexicons, table
+
 _FULL_TO_HALF = {code: code - 0xFEE0 for code in range(0xFF01, 0xFF5F)}
 _FULL_TO_HALF[0x3000] = 0x20
-_FULL_TO_HALF = str.maketrans(_FULL_TO_HALF)
+
+
+@cached_per_lexicons
+def _translation() -> dict[int, int]:
+    """The character-for-character part of the view: full-width forms and traditional characters."""
+    translation = dict(_FULL_TO_HALF)
+    for traditional, simplified_ in table("traditional_characters.tsv", 2):
+        if len(traditional) != 1 or len(simplified_) != 1:
+            # one character for one, or the offsets into the original would drift
+            raise LexiconError(
+                f"traditional_characters.tsv: {traditional!r} -> {simplified_!r} is not one character for one"
+            )
+        translation[ord(traditional)] = ord(simplified_)
+    return translation
+
+
+def simplified(text: str) -> str:
+    """``text`` with full-width forms half-width and traditional characters simplified,
+    character for character: ``simplified(text)[i]`` stands for ``text[i]``.
+
+    Example:
+        >>> simplified("兩個百分點，１２％")
+        '两个百分点,12%'
+    """
+    return text.translate(_translation())
 
 # A space after a lone digit (digits spaced out one by one, 1 9 9 7 年) and before
 # what continues the number or its unit; `2026-03-06 20:48` keeps its space.
@@ -100,7 +132,7 @@ def _joinable_break(original: str, match) -> bool:
 
 def normalize(original: str) -> NormalizedText:
     """Build the normalized view of ``original`` (see the module docstring)."""
-    translated = original.translate(_FULL_TO_HALF)
+    translated = simplified(original)
     drops = [m.span() for m in _SPACE_IN_NUMBER.finditer(translated)]
     drops += [m.span() for m in _LINE_BREAK.finditer(translated) if _joinable_break(translated, m)]
     if not drops:

@@ -10,15 +10,16 @@ GB18030 and Big5 must each give text that looks like prose to be chosen; only
 when neither does is the first of them taken that decodes with few private-use
 characters. A file cut off inside a character is reported as truncated.
 
-:func:`read_document` reads the other formats a folder of reports holds: the
-visible text of an HTML page, the paragraphs of a ``.docx`` file, the text layer
-of a ``.pdf`` (the last two through the ``docx`` and ``pdf`` extras).
+:func:`read` reads every format a folder of reports holds, as the command line
+does: plain text as above, the visible text of an HTML page, the paragraphs of a
+``.docx`` file, the text layer of a ``.pdf`` (the last two through the ``docx`` and
+``pdf`` extras); :func:`read_text` reads plain text only.
 
 Example:
     >>> import tempfile, pathlib
     >>> path = pathlib.Path(tempfile.mkdtemp()) / "gbk.txt"
     >>> _ = path.write_bytes("政府工作报告\\r\\n".encode("gbk"))
-    >>> read(path)
+    >>> read_text(path)
     '政府工作报告\\n'
 """
 
@@ -30,6 +31,8 @@ import os
 import re
 from html.parser import HTMLParser
 from pathlib import Path
+
+import regex
 
 from .errors import MissingExtraError, ReadError
 
@@ -135,11 +138,11 @@ def read_bytes(path: str | os.PathLike) -> bytes:
         raise ReadError(f"{path}: {error.strerror or error}") from error
 
 
-def read(path: str | os.PathLike) -> str:
-    """The text of the file at ``path``: any of the encodings above, LF line breaks.
+def read_text(path: str | os.PathLike) -> str:
+    """The text of the plain-text file at ``path``: any of the encodings above, LF line breaks.
 
     Raises :class:`~govtext.errors.ReadError` for a missing, unreadable or
-    non-text file.
+    non-text file. :func:`read` reads the other formats too.
     """
     data = read_bytes(path)
     try:
@@ -148,26 +151,40 @@ def read(path: str | os.PathLike) -> str:
         raise ReadError(f"{path}: {error}") from error
 
 
-# The file formats read_document knows; any other name is read as plain text.
+# The file formats read knows; any other name is read as plain text.
 HTML_SUFFIXES = (".html", ".htm")
 DOCUMENT_SUFFIXES = (".txt", ".md", *HTML_SUFFIXES, ".docx", ".pdf")
+# Formats often found beside reports that govtext cannot read, and what to do instead.
+_UNREADABLE_SUFFIXES = {
+    ".doc": "an old Word file: save it as .docx or .txt",
+    ".wps": "a WPS file: save it as .docx or .txt",
+    ".rtf": "an RTF file: save it as .docx or .txt",
+    ".xls": "a spreadsheet, not a report",
+    ".xlsx": "a spreadsheet, not a report",
+    ".ppt": "a slide deck: save it as .pdf",
+    ".pptx": "a slide deck: save it as .pdf",
+    ".caj": "a CNKI CAJ file: save it as .pdf",
+    ".ofd": "an OFD file: save it as .pdf",
+}
 
 
-def read_document(path: str | os.PathLike) -> str:
-    """The text govtext extracts from, for a file of any format in ``DOCUMENT_SUFFIXES``.
+def read(path: str | os.PathLike) -> str:
+    """The text govtext extracts from, for a file of any format the command line reads.
 
-    Plain text (``.txt``, ``.md`` and unknown suffixes) as :func:`read` gives it;
-    HTML as the visible text of the page (:func:`html_text`); ``.docx`` and
-    ``.pdf`` through the ``docx`` and ``pdf`` extras. A file without any text
-    (empty, blank, a PDF that is only scanned images) is a
-    :class:`~govtext.errors.ReadError` too, as is a missing extra
-    (:class:`~govtext.errors.MissingExtraError`, naming it).
+    Plain text (``.txt``, ``.md`` and unknown suffixes) in any of the encodings
+    above; HTML as the visible text of the page (:func:`html_text`); ``.docx``
+    paragraphs and tables and the text layer of a ``.pdf`` through the ``docx``
+    and ``pdf`` extras. What cannot be read is a
+    :class:`~govtext.errors.ReadError` naming the file and saying why: missing,
+    a folder, not text, empty or blank, a PDF without a text layer, a format
+    govtext does not read (``.doc``, ``.xls`` …); a missing extra is a
+    :class:`~govtext.errors.MissingExtraError` naming it.
 
     Example:
         >>> import tempfile, pathlib
         >>> page = pathlib.Path(tempfile.mkdtemp()) / "report.html"
         >>> _ = page.write_text("<html><title>网站</title><p>政府工作报告</p><p>国内生产总值增长5%</p>")
-        >>> read_document(page)
+        >>> read(page)
         '政府工作报告\\n国内生产总值增长5%'
     """
     try:
@@ -181,9 +198,15 @@ def read_document(path: str | os.PathLike) -> str:
         raise ReadError(f"{path}: {message}") from error
 
 
+# the name this function had before it read every format; the same function
+read_document = read
+
+
 def document_text(data: bytes, suffix: str) -> str:
-    """The text of a file's bytes, read according to its ``suffix`` (see :func:`read_document`)."""
+    """The text of a file's bytes, read according to its ``suffix`` (see :func:`read`)."""
     suffix = suffix.lower()
+    if suffix in _UNREADABLE_SUFFIXES:
+        raise ReadError(f"govtext does not read {suffix} files ({_UNREADABLE_SUFFIXES[suffix]})")
     if suffix == ".docx":
         text = _docx_text(data)
     elif suffix == ".pdf":
@@ -297,9 +320,45 @@ def _pdf_text(data: bytes) -> str:
         pdf = pypdf.PdfReader(io.BytesIO(data))
         if pdf.is_encrypted and not pdf.decrypt(""):
             raise ReadError("the PDF is encrypted with a password")
-        pages = [page.extract_text() or "" for page in pdf.pages]
+        pages = [join_pdf_lines(page.extract_text() or "") for page in pdf.pages]
     except ReadError:
         raise
     except Exception as error:  # pypdf raises its own errors and plain ones for broken files
         raise ReadError(f"not a readable .pdf file ({type(error).__name__}: {error})") from error
     return "\n".join(pages).replace("\r\n", "\n").replace("\r", "\n")
+
+
+# A CJK character: ideographs, CJK punctuation (，。、“”《》…) and full-width forms.
+_CJK = r"[\p{Han}\u3000-\u303f\uff01-\uff5e\u201c\u201d\u2018\u2019\u2026\u2014]"
+# Blanks between two CJK characters on one line: the text extractor's guess at a gap.
+_GAP_BETWEEN_CJK = regex.compile(rf"(?<={_CJK})[ \t]+(?={_CJK})")
+# A line break between two CJK characters, with the blanks around it; not after the end
+# of a sentence, where a full line may end a paragraph.
+_BREAK_BETWEEN_CJK = regex.compile(rf"(?<={_CJK})(?<![。！？；：])[ \t]*\n[ \t]*(?={_CJK})")
+# a wrapped line fills the width of the page: this share of the page's longest line
+_FULL_LINE_SHARE = 0.8
+_MIN_WRAPPED_LINE = 12
+
+
+def join_pdf_lines(page: str) -> str:
+    """The text of a PDF page with the layout's line wraps inside Chinese text undone.
+
+    Chinese is written without spaces: blanks between two CJK characters of a line
+    are the extractor's, and a line that fills the page's width and ends (not with
+    the end of a sentence) and goes on with CJK characters was wrapped by the layout,
+    so it is joined to the next without a space (``五篇大\\n文章`` is ``五篇大文章``).
+    Shorter lines (headings, the last line of a paragraph) keep their break.
+
+    Example:
+        >>> join_pdf_lines("一、工作回顾\\n做好科技金融、绿色金融五篇大\\n文章，推动高质量发展。")
+        '一、工作回顾\\n做好科技金融、绿色金融五篇大文章，推动高质量发展。'
+    """
+    page = _GAP_BETWEEN_CJK.sub("", page)
+    lengths = [len(line.strip()) for line in page.split("\n")]
+    full = max(_MIN_WRAPPED_LINE, _FULL_LINE_SHARE * max(lengths, default=0))
+
+    def joined(match) -> str:
+        line_start = page.rfind("\n", 0, match.start()) + 1
+        return "" if len(page[line_start : match.start()].strip()) >= full else match.group()
+
+    return _BREAK_BETWEEN_CJK.sub(joined, page)

@@ -23,8 +23,9 @@ import tempfile
 
 import regex
 
+from .cache import cache_dir
 from .errors import LexiconError
-from .export import atomic_writer
+from .files import atomic_writer
 from .lexicons import builtin_table, cached_per_lexicons, table, user_entries
 from .normalize import NormalizedText, normalize
 from .records import Sentence, Token
@@ -101,9 +102,14 @@ def _initialize(own) -> None:
     in a third of the time, which every worker process pays at its start. Without
     the cache (or with a broken one) jieba builds it as usual.
     """
-    cache = os.path.join(tempfile.gettempdir(), "jieba.cache")
+    folder = cache_dir()
+    if folder is None:  # no cache folder of the user's: jieba builds the dictionary in a private one
+        own.tmp_dir = tempfile.mkdtemp(prefix="govtext-jieba-")
+        own.initialize()
+        return
+    own.tmp_dir = folder  # where jieba writes its cache, when it builds the dictionary
     try:
-        with open(cache, "rb") as handle:
+        with open(os.path.join(folder, "jieba.cache"), "rb") as handle:
             own.FREQ, own.total = marshal.loads(handle.read())
         own.initialized = True
     except (OSError, EOFError, ValueError, TypeError):
@@ -183,7 +189,7 @@ def _ending_tags() -> dict[str, str]:
 
     Reading them out of jieba's 5 MB dictionary takes a tenth of a second, which
     every worker process would pay; they are kept in a cache file beside jieba's
-    own, remade when the dictionary or the tag set changes.
+    own (:func:`govtext.cache.cache_dir`), remade when the dictionary or the tag set changes.
     """
     jieba = _jieba()
     dictionary = os.path.join(os.path.dirname(jieba.__file__), jieba.DEFAULT_DICT_NAME)
@@ -192,7 +198,8 @@ def _ending_tags() -> dict[str, str]:
         key = [stat.st_size, stat.st_mtime_ns, sorted(_NAME_ENDING_TAGS)]
     except OSError:
         key = None
-    cache = os.path.join(tempfile.gettempdir(), "govtext-name-endings.cache")
+    folder = cache_dir()
+    cache = os.path.join(folder, "name-endings.cache") if folder else os.devnull
     try:
         with open(cache, "rb") as handle:
             cached_key, tags = marshal.loads(handle.read())
@@ -205,7 +212,7 @@ def _ending_tags() -> dict[str, str]:
     # lines are "word frequency tag"
     ending = "|".join(sorted(_NAME_ENDING_TAGS, key=len, reverse=True))
     tags = dict(regex.findall(rf"^(\S+) \d+ ({ending})$", text, flags=regex.MULTILINE))
-    if key is not None:
+    if key is not None and folder:
         # a cache that cannot be written (a read-only temporary folder) is simply not kept
         with contextlib.suppress(OSError), atomic_writer(cache, "wb") as handle:
             handle.write(marshal.dumps([key, tags]))

@@ -239,7 +239,9 @@ def _assign_roles(parts: list[Section]) -> list[Section]:
         else:
             role = next((r for r in roles if r != "review"), roles[0] if roles else None)
         if role is None:
-            role = "tasks" if after_plan else "other"
+            # after the review, a part without a cue is this year's work: the national
+            # reports of 1990-2002 name theirs by subject (二、大力推进国有企业改革)
+            role = "tasks" if after_plan or seen_review else "other"
         seen_review = seen_review or role == "review"
         after_plan = after_plan or role in ("targets", "tasks")
         if role in ("glossary", "self_building"):

@@ -22,6 +22,7 @@ from decimal import Decimal
 import regex
 
 from .lexicons import cached_per_lexicons, mapping, table
+from .normalize import simplified
 from .numerals import as_json_number
 from .records import decimal_or_none
 from .spans import sentence_bounds
@@ -96,6 +97,9 @@ def _hard(clause: str) -> bool | None:
 
 def find_targets(text: str, indicators, sections) -> tuple[Target, ...]:
     """The main targets among ``indicators`` of a document ``text`` with ``sections``."""
+    # cues are matched in simplified characters (預期目標 is 预期目标); offsets are the same
+    # and the sentences quoted keep the document's own characters
+    plain = simplified(text)
     targets_sections = [s for s in sections if s.role == "targets"]
     ranked = []
     for indicator in indicators:
@@ -103,7 +107,7 @@ def find_targets(text: str, indicators, sections) -> tuple[Target, ...]:
             continue
         left, right = _sentence_bounds(text, indicator.start, indicator.end)
         sentence = text[left:right]
-        if _SETS_TARGETS.search(sentence):
+        if _SETS_TARGETS.search(plain, left, right):
             rank = 0
         elif any(s.start <= indicator.start < s.end for s in targets_sections):
             rank = 1
@@ -114,7 +118,7 @@ def find_targets(text: str, indicators, sections) -> tuple[Target, ...]:
     for _, _, indicator, sentence in sorted(ranked, key=lambda r: (r[0], r[1])):
         if indicator.indicator in chosen:
             continue
-        clause = _clause(text, indicator.start, indicator.end)
+        clause = _clause(plain, indicator.start, indicator.end)
         chosen[indicator.indicator] = Target(
             indicator.indicator, indicator.name, indicator.value, indicator.value_max, indicator.unit,
             indicator.qualifier, _hard(clause), sentence, indicator.start, indicator.end,
@@ -123,7 +127,7 @@ def find_targets(text: str, indicators, sections) -> tuple[Target, ...]:
     for indicator_id, pattern in absences:
         if indicator_id in chosen:
             continue
-        match = pattern.search(text)
+        match = pattern.search(plain)
         if match:
             left, right = _sentence_bounds(text, match.start(), match.end())
             chosen[indicator_id] = Target(indicator_id, None, None, None, None, None, None,

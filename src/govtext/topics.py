@@ -33,6 +33,7 @@ from .document import Document, require_pandas
 from .lexicons import cached_per_lexicons, words
 from .normalize import normalize
 from .segment import cut
+from .structure import boilerplate_spans
 
 METHODS = ("lda", "nmf")
 # max_iter when left None: LDA's batch updates converge in tens of passes, NMF's
@@ -94,18 +95,32 @@ class ContentWords:
 
 
 def _texts(texts) -> list[str]:
-    """The strings of ``texts`` (raw strings or Documents)."""
+    """The document's own text of each of ``texts`` (raw strings or Documents): without
+    the web-page chrome and the collector's header (``来源链接：https://….html``), which
+    every downloaded page shares and which would make a topic of their own."""
     if isinstance(texts, (str, Document)):
         raise TypeError("pass a list of texts or Documents, not a single one")
     strings = []
     for text in texts:
         if isinstance(text, Document):
-            strings.append(text.text)
+            strings.append(_without(text.text, text.boilerplate))
         elif isinstance(text, str):
-            strings.append(text)
+            view = normalize(text).text
+            strings.append(_without(view, boilerplate_spans(view)))
         else:
             raise TypeError(f"texts must be str or Documents, not {type(text).__name__}")
     return strings
+
+
+def _without(text: str, boilerplate) -> str:
+    """``text`` with its chrome and header lines blanked (the opening address is the document's)."""
+    pieces, position = [], 0
+    for start, end, kind in sorted(boilerplate):
+        if kind == "opening" or start < position:
+            continue
+        pieces += [text[position:start], "\n"]
+        position = end
+    return "".join(pieces) + text[position:]
 
 
 def _rows_summing_to_one(weights: np.ndarray) -> np.ndarray:
