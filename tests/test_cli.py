@@ -14,6 +14,7 @@ from pathlib import Path
 import pytest
 
 import govtext
+from files_helper import write_files
 from govtext import batch, cli, export, reader
 from govtext.cli import main
 from govtext.errors import ReadError
@@ -38,17 +39,6 @@ def jsonl(path):
 
 def records(document):
     return {kind: document[kind] for kind in ("indicators", "times", "initiatives")}
-
-
-def write_files(root: Path, files: dict) -> Path:
-    for name, content in files.items():
-        path = root / name
-        path.parent.mkdir(parents=True, exist_ok=True)
-        if isinstance(content, bytes):
-            path.write_bytes(content)
-        else:
-            path.write_text(content, encoding="utf-8")
-    return root
 
 
 # ---------------------------------------------------------------- walking

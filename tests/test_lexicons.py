@@ -15,6 +15,7 @@ from pathlib import Path
 import pytest
 
 import govtext
+from files_helper import write_files
 from govtext import cli
 from govtext.errors import LexiconError
 from govtext.lexicons import builtin_table, check_lexicon_folders, known_lexicons, table, user_lexicons
@@ -24,17 +25,6 @@ from govtext.segment import cut
 ANY_INITIATIVE = "三河共治\t清河、净河、美河\t\tV\tour example\tany\n"
 # one found only where the text quotes it (found = quoted), its members unverified (M)
 QUOTED_INITIATIVE = "五水共治\t治污水、防洪水、排涝水、保供水、抓节水\t\tM\tour example\tquoted\n"
-
-
-def write_folder(root: Path, files: dict) -> Path:
-    for name, content in files.items():
-        path = root / name
-        path.parent.mkdir(parents=True, exist_ok=True)
-        if isinstance(content, bytes):
-            path.write_bytes(content)
-        else:
-            path.write_text(content, encoding="utf-8")
-    return root
 
 
 def picked(records, expected):
@@ -96,7 +86,7 @@ ADDITIONS = [
 
 @pytest.mark.parametrize("files, text, kind, without, with_folder", ADDITIONS)
 def test_user_lexicon_adds_to_the_built_in_ones(tmp_path, files, text, kind, without, with_folder):
-    folder = write_folder(tmp_path / "mine", files)
+    folder = write_files(tmp_path / "mine", files)
 
     def found(expected, **options):
         return picked(getattr(govtext.extract(text, year=2024, **options), kind), expected)
@@ -108,8 +98,8 @@ def test_user_lexicon_adds_to_the_built_in_ones(tmp_path, files, text, kind, wit
 
 
 def test_later_folder_replaces_earlier_and_adds_to_it(tmp_path):
-    first = write_folder(tmp_path / "first", {"initiatives.tsv": ANY_INITIATIVE, "units.tsv": "垛\tcounter\n"})
-    second = write_folder(tmp_path / "second", {"initiatives.tsv": ANY_INITIATIVE.replace("清河、", "")})
+    first = write_files(tmp_path / "first", {"initiatives.tsv": ANY_INITIATIVE, "units.tsv": "垛\tcounter\n"})
+    second = write_files(tmp_path / "second", {"initiatives.tsv": ANY_INITIATIVE.replace("清河、", "")})
     doc = govtext.extract("全面推进三河共治，收储秸秆300垛。", lexicons=[first, second])
     assert [(i.name, i.members) for i in doc.initiatives] == [("三河共治", ("净河", "美河"))]
     assert [i.unit for i in doc.indicators] == ["垛"]
@@ -119,7 +109,7 @@ def test_later_folder_replaces_earlier_and_adds_to_it(tmp_path):
 
 
 def test_table_merges_in_place_and_the_overlay_ends_with_the_block(tmp_path):
-    folder = write_folder(tmp_path, {"units.tsv": "垛\tcounter\n%\tratio\n"})
+    folder = write_files(tmp_path, {"units.tsv": "垛\tcounter\n%\tratio\n"})
     built_in = builtin_table("units.tsv", 2)
     with user_lexicons(folder) as folders:
         assert folders == (folder.resolve(),)
@@ -131,7 +121,7 @@ def test_table_merges_in_place_and_the_overlay_ends_with_the_block(tmp_path):
 
 
 def test_overlay_is_not_seen_by_another_thread(tmp_path):
-    folder = write_folder(tmp_path, {"units.tsv": "垛\tcounter\n"})
+    folder = write_files(tmp_path, {"units.tsv": "垛\tcounter\n"})
     seen = {}
 
     def other():
@@ -146,7 +136,7 @@ def test_overlay_is_not_seen_by_another_thread(tmp_path):
 
 
 def test_shared_tokenizer_is_not_changed(tmp_path):
-    folder = write_folder(tmp_path, {"domain_terms.tsv": "农机购置补贴\n"})
+    folder = write_files(tmp_path, {"domain_terms.tsv": "农机购置补贴\n"})
     with user_lexicons(folder):
         assert "农机购置补贴" in cut("兑现农机购置补贴资金")
     assert "农机购置补贴" not in cut("兑现农机购置补贴资金")
@@ -154,9 +144,9 @@ def test_shared_tokenizer_is_not_changed(tmp_path):
 
 
 def test_an_edited_file_is_read_again(tmp_path):
-    folder = write_folder(tmp_path, {"units.tsv": "垛\tcounter\n"})
+    folder = write_files(tmp_path, {"units.tsv": "垛\tcounter\n"})
     assert [i.unit for i in govtext.extract("收储秸秆300垛，200捆。", lexicons=folder).indicators] == ["垛"]
-    write_folder(folder, {"units.tsv": "垛\tcounter\n捆\tcounter\n"})
+    write_files(folder, {"units.tsv": "垛\tcounter\n捆\tcounter\n"})
     units = [i.unit for i in govtext.extract("收储秸秆300垛，200捆。", lexicons=folder).indicators]
     assert units == ["垛", "捆"]
 
@@ -168,12 +158,12 @@ def test_known_lexicons_are_the_shipped_files():
 
 
 def test_a_byte_order_mark_is_read_past(tmp_path):
-    folder = write_folder(tmp_path, {"units.tsv": "\ufeff垛\tcounter\n"})
+    folder = write_files(tmp_path, {"units.tsv": "\ufeff垛\tcounter\n"})
     assert [i.unit for i in govtext.extract("收储秸秆300垛。", lexicons=folder).indicators] == ["垛"]
 
 
 def test_hidden_files_are_not_lexicons(tmp_path):
-    folder = write_folder(tmp_path, {".units.tsv.swp": b"\x00", ".git/config": "x", "units.tsv": "垛\tcounter\n"})
+    folder = write_files(tmp_path, {".units.tsv.swp": b"\x00", ".git/config": "x", "units.tsv": "垛\tcounter\n"})
     assert [i.unit for i in govtext.extract("收储秸秆300垛。", lexicons=folder).indicators] == ["垛"]
 
 
@@ -199,14 +189,14 @@ BAD_FOLDERS = [
 
 @pytest.mark.parametrize("files, message", BAD_FOLDERS)
 def test_bad_user_lexicon_is_a_clear_error(tmp_path, files, message):
-    folder = write_folder(tmp_path / "mine", files)
+    folder = write_files(tmp_path / "mine", files)
     with pytest.raises(LexiconError, match=message):
         govtext.extract("今年收储秸秆300垛，兑现农机购置补贴资金1.2亿元。", lexicons=folder)
     # the next call without the folder is not affected by the failed one
     assert [i.text for i in govtext.extract("兑现补贴资金1.2亿元。").indicators] == ["1.2亿元"]
 
 
-@pytest.mark.parametrize("make", [lambda root: root / "missing", lambda root: write_folder(root, {"a.tsv": ""}) / "a.tsv"],
+@pytest.mark.parametrize("make", [lambda root: root / "missing", lambda root: write_files(root, {"a.tsv": ""}) / "a.tsv"],
                          ids=["missing-folder", "a-file"])
 def test_lexicons_must_be_a_folder(tmp_path, make):
     path = make(tmp_path)
@@ -222,13 +212,13 @@ REPORT = "2024年工作回顾\n全面推进三河共治，收储秸秆300垛，�
 
 
 def user_folder(root: Path) -> Path:
-    return write_folder(root / "my_lexicons", {"initiatives.tsv": ANY_INITIATIVE, "units.tsv": "垛\tcounter\n",
+    return write_files(root / "my_lexicons", {"initiatives.tsv": ANY_INITIATIVE, "units.tsv": "垛\tcounter\n",
                                                "domain_terms.tsv": "农机购置补贴\n"})
 
 
 def test_cli_lexicons_add_an_initiative_with_its_members(tmp_path):
     folder = user_folder(tmp_path)
-    report = write_folder(tmp_path / "in", {"report.txt": REPORT}) / "report.txt"
+    report = write_files(tmp_path / "in", {"report.txt": REPORT}) / "report.txt"
     command = [sys.executable, "-m", "govtext.cli", "extract", str(report), "-q"]
     plain = json.loads(subprocess.run(command, capture_output=True, text=True, check=True).stdout)
     assert plain["initiatives"] == []
@@ -241,7 +231,7 @@ def test_cli_lexicons_add_an_initiative_with_its_members(tmp_path):
 
 def test_cli_lexicons_reach_the_worker_processes(tmp_path, capsys):
     folder = user_folder(tmp_path)
-    inputs = write_folder(tmp_path / "in", {f"report-{n}.txt": REPORT for n in range(4)})
+    inputs = write_files(tmp_path / "in", {f"report-{n}.txt": REPORT for n in range(4)})
     out = tmp_path / "out"
     status = cli.main(["extract", str(inputs), "-o", str(out), "--jobs", "2", "-q", "--lexicons", str(folder)])
     assert status == 0, capsys.readouterr().err
@@ -251,7 +241,7 @@ def test_cli_lexicons_reach_the_worker_processes(tmp_path, capsys):
 
 
 def test_cli_example_with_lexicons(tmp_path, capsys):
-    folder = write_folder(tmp_path / "mine", {"initiatives.tsv": ANY_INITIATIVE})
+    folder = write_files(tmp_path / "mine", {"initiatives.tsv": ANY_INITIATIVE})
     assert cli.main(["extract", "--example", "--lexicons", str(folder)]) == 0
     assert "INITIATIVES" in capsys.readouterr().out
 
@@ -262,8 +252,8 @@ def test_cli_example_with_lexicons(tmp_path, capsys):
     ids=["unknown-name", "bad-line"],
 )
 def test_cli_bad_lexicons_stop_before_any_file(tmp_path, capsys, files, message):
-    folder = write_folder(tmp_path / "mine", files)
-    report = write_folder(tmp_path / "in", {"report.txt": REPORT}) / "report.txt"
+    folder = write_files(tmp_path / "mine", files)
+    report = write_files(tmp_path / "in", {"report.txt": REPORT}) / "report.txt"
     out = tmp_path / "out.jsonl"
     assert cli.main(["extract", str(report), "-o", str(out), "--lexicons", str(folder)]) == 2
     assert message in capsys.readouterr().err
@@ -272,7 +262,7 @@ def test_cli_bad_lexicons_stop_before_any_file(tmp_path, capsys, files, message)
 
 @pytest.mark.parametrize("command", ["extract", "panel", "topics"])
 def test_cli_lexicons_must_be_a_folder(tmp_path, capsys, command):
-    report = write_folder(tmp_path, {"report.txt": REPORT}) / "report.txt"
+    report = write_files(tmp_path, {"report.txt": REPORT}) / "report.txt"
     with pytest.raises(SystemExit) as exit_:
         cli.parse_args([command, str(report), "--lexicons", str(tmp_path / "missing")])
     assert exit_.value.code == 2
@@ -281,8 +271,8 @@ def test_cli_lexicons_must_be_a_folder(tmp_path, capsys, command):
 
 def test_cli_panel_with_lexicons(tmp_path, capsys):
     pytest.importorskip("pandas")
-    folder = write_folder(tmp_path / "mine", {"attention/environment.tsv": "三河共治\n"})
-    inputs = write_folder(tmp_path / "in", {"a.txt": REPORT, "b.txt": "推进产业升级。\n"})
+    folder = write_files(tmp_path / "mine", {"attention/environment.tsv": "三河共治\n"})
+    inputs = write_files(tmp_path / "in", {"a.txt": REPORT, "b.txt": "推进产业升级。\n"})
     output = tmp_path / "panel.csv"
     assert cli.main(["panel", str(inputs), "-o", str(output), "-q", "--jobs", "1"]) == 0
     plain = output.read_text(encoding="utf-8")
@@ -299,7 +289,7 @@ def test_dask_bag_with_lexicons(tmp_path):
     from govtext.dask import extract_bag
 
     folder = user_folder(tmp_path)
-    inputs = write_folder(tmp_path / "in", {"report.txt": REPORT})
+    inputs = write_files(tmp_path / "in", {"report.txt": REPORT})
     documents = extract_bag([inputs], lexicons=folder).compute(scheduler="sync")
     assert [i["name"] for i in documents[0]["initiatives"]] == ["三河共治"]
     with pytest.raises(LexiconError, match="does not exist"):

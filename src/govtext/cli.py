@@ -447,17 +447,26 @@ def _write_csv(frame, output) -> None:
         frame.to_csv(sys.stdout, index=False)
 
 
+def _documents_of(args):
+    """``(documents, failures, None)`` of the inputs of ``govtext panel`` or ``topics``, or
+    ``([], [], 2)`` when their lexicon folders are unusable (said on stderr)."""
+    problem = _lexicons_error(args.lexicons)
+    if problem:
+        print(f"govtext: {problem}", file=sys.stderr)
+        return [], [], 2
+    documents, failures = extract_documents(args.paths, args.jobs, args.quiet, args.lexicons,
+                                            args.include, args.exclude)
+    return documents, failures, None
+
+
 def run_panel(args) -> int:
     """Run ``govtext panel``: a CSV of one row per document."""
     from .lexicons import user_lexicons
     from .panel import panel
 
-    problem = _lexicons_error(args.lexicons)
-    if problem:
-        print(f"govtext: {problem}", file=sys.stderr)
-        return 2
-    documents, failures = extract_documents(args.paths, args.jobs, args.quiet, args.lexicons,
-                                            args.include, args.exclude)
+    documents, failures, status = _documents_of(args)
+    if status is not None:
+        return status
     try:
         # the user's lexicons also count in the attention measures (attention/*.tsv) and tokens
         with user_lexicons(args.lexicons):
@@ -474,12 +483,9 @@ def run_topics(args) -> int:
     from .lexicons import user_lexicons
     from .topics import TopicModel
 
-    problem = _lexicons_error(args.lexicons)
-    if problem:
-        print(f"govtext: {problem}", file=sys.stderr)
-        return 2
-    documents, failures = extract_documents(args.paths, args.jobs, args.quiet, args.lexicons,
-                                            args.include, args.exclude)
+    documents, failures, status = _documents_of(args)
+    if status is not None:
+        return status
     if len(documents) < 2:
         print("govtext: a topic model needs at least two documents", file=sys.stderr)
         return 2

@@ -1,13 +1,4 @@
-"""Files written safely: whole or not at all, and what a killed writer left cleaned up.
-
-Example:
-    >>> import tempfile, pathlib
-    >>> target = pathlib.Path(tempfile.mkdtemp()) / "table.csv"
-    >>> with atomic_writer(target, encoding="utf-8") as handle:
-    ...     _ = handle.write("doc_id\\n")
-    >>> target.read_text(encoding="utf-8")
-    'doc_id\\n'
-"""
+"""Files written safely: whole or not at all, and what a killed writer left cleaned up."""
 
 from __future__ import annotations
 
