@@ -77,6 +77,10 @@ def _lexicon():
         ("relative_day",
          rf"(?<!\p{{Han}})(?P<relative_day>{alternation(w for w, _ in table('relative_days.tsv', 2))})"
          r"(?!(?<=今天)的)"),
+        # 昨日(14日): the day of the month a relative day stands for, said in brackets
+        ("bracketed_day",
+         rf"(?<=(?:{alternation(w for w, _ in table('relative_days.tsv', 2))})[(（])"
+         rf"{_DAY.replace('day', 'bracketed_day')}[日号](?=[)）])"),
     ]
     # every time starts with a digit or the first character of a time word: looking
     # ahead for one lets the search skip the rest of the text fast
@@ -163,11 +167,17 @@ class TimeExtractor:
         relative, _, pattern, rules = _lexicon()
         text = context.text
         found = []
-        anchor: tuple[int, int] | None = None  # (year, position) of the last stated year
+        # (year, position, how): how is True for a year said as 去年/今年, "left" once a
+        # paragraph without sections ends after it
+        anchor: tuple[int, int, bool | str] | None = None
+        scanned = 0  # the text up to here has no paragraph break after the anchor
         for match in pattern.finditer(text):
             start, end = match.span()
             if context.titled.covering(start):
                 continue
+            if anchor and anchor[2] is True and self._leaves_passage(context, max(anchor[1], scanned), start):
+                anchor = (*anchor[:2], "left")
+            scanned = start
             groups = match.groupdict()
             resolved = self._resolve(context, groups, anchor, start, relative)
             if resolved is None:
@@ -175,7 +185,7 @@ class TimeExtractor:
             value, stated_year, event = resolved
             event = self._anchors_happening(context, end, value, event)
             if stated_year is not None and self._plausible_anchor(context, stated_year):
-                anchor = (stated_year, start)
+                anchor = (stated_year, start, bool(groups.get("relative")))
             ostart, oend, otext = context.original(start, end)
             rule = next(rule for rule in rules if match.start(f"rule_{rule}") >= 0)
             found.append(TimeExpression(ostart, oend, otext, value, event, rule=rule))
@@ -196,6 +206,13 @@ class TimeExtractor:
         return bool(single and has_verb)
 
     @staticmethod
+    def _leaves_passage(context: Context, since: int, position: int) -> bool:
+        """Whether a paragraph ends between ``since`` and ``position`` where no section
+        frames the text: in a news article a year said as 去年 (去年GDP增长8.5%) holds in
+        its own paragraph only, and the next one's 4月8日 is dated by the dateline."""
+        return context.role_at(position) is None and "\n" in context.text[since:position]
+
+    @staticmethod
     def _plausible_anchor(context: Context, year: int) -> bool:
         reference = context.reference_year
         return reference is None or reference - 10 <= year <= reference + 1
@@ -203,8 +220,10 @@ class TimeExtractor:
     def _passage_year(self, context: Context, anchor, position: int, month=None) -> int | None:
         """The year a time without one falls in: that of the passage's last explicit year,
         else the document's. Against a dateline, a month more than half a year after it
-        is in the year before (12月30日 in news of 2026-01-02 is 2025-12-30)."""
-        if anchor is not None:
+        is in the year before (12月30日 in news of 2026-01-02 is 2025-12-30). A month
+        after the paragraph of a 去年 in a text without sections (news) is dated by the
+        dateline, not by that 去年."""
+        if anchor is not None and not (month is not None and anchor[2] == "left"):
             return anchor[0]
         year = context.reference_year
         if month is not None and year is not None and len(context.reference_date or "") == 10:
@@ -223,12 +242,28 @@ class TimeExtractor:
             return f"/{dateline.isoformat()}", None, True
         return (dateline + dt.timedelta(days=int(offset))).isoformat(), None, True
 
+    @staticmethod
+    def _day_near_dateline(context: Context, day: int):
+        """A day of the month with no month: that of the dateline, or of the month before
+        when the day is after the dateline's (近日(30日) in news of 2022-05-02). It restates
+        the relative day before it, which alone anchors the happening (one event)."""
+        if context.reference_date is None or len(context.reference_date) != 10:
+            return None
+        dateline = dt.date.fromisoformat(context.reference_date)
+        month = dateline.replace(day=1)
+        if day > dateline.day + 1:
+            month = (month - dt.timedelta(days=1)).replace(day=1)
+        value = _day_value(month.year, month.month, day, "")
+        return (value, None, False) if value else None
+
     def _resolve(self, context: Context, groups, anchor, position: int, relative):
         since = "/" if groups.get("since") else ""
         if groups.get("plan"):
             return plan_period(groups["plan"]), None, False
         if groups.get("relative_day"):
             return self._relative_day(context, groups["relative_day"])
+        if groups.get("bracketed_day"):
+            return self._day_near_dateline(context, _small(groups["bracketed_day"]))
         if groups.get("years_back"):
             back = _small(groups["years_back"])
             if context.reference_year is None or back < 1:
