@@ -167,7 +167,7 @@ def _lexicon():
         "status_re": regex.compile(
             # 去年GDP增长8.5%: a past period reports a result; 比去年增长 only compares.
             # First, so that 今年以来 (achieved) wins over 今年 (target) at one position
-            f"(?<![比较同于])(?:{alternation(w for w, s in status_cues.items() if s == 'achieved')})|"
+            f"(?<![比较同于从由])(?:{alternation(w for w, s in status_cues.items() if s == 'achieved')})|"
             + alternation(word for word, status in status_cues.items() if status not in ("modal", "achieved"))
             # 每年要增长, 将达到: a modal right before a direction or link verb plans a value;
             # 只要降低… (if only) is a condition
@@ -453,13 +453,15 @@ class IndicatorExtractor:
         # the section says what a quantity is: a review reports, targets and tasks plan
         if role == "review":
             return "estimated" if estimate else "achieved"
+        nearest = _nearest_status_cue(context, start, sentence_start, sentence_end)
         if role in ("targets", "tasks"):
-            return "target"
+            # …a plan that looks back first: 五年来，我国领导人访问了46个国家
+            looks_back = nearest and _lexicon()["status_cues"].get(nearest[0]) == "achieved"
+            return "achieved" if looks_back and nearest[2] else "target"
         # elsewhere (a news article, a report without parts) plans and results stand side
         # by side: the cue nearest to the quantity says which it is
-        nearest = _nearest_status_cue(context, start, sentence_start, sentence_end)
         if nearest is not None:
-            cue, scope_cues = nearest
+            cue, scope_cues, _ = nearest
             status = _lexicon()["status_cues"].get(cue, "target")
             if status == "estimated":
                 return "target" if "今年" in scope_cues else "estimated"
@@ -470,7 +472,8 @@ class IndicatorExtractor:
 
 
 def _nearest_status_cue(context: Context, start: int, sentence_start: int, sentence_end: int):
-    """The status cue that governs the quantity at ``start``, with the cues of its scope.
+    """The status cue that governs the quantity at ``start``, the cues of its scope, and
+    whether it stands in the quantity's own clause.
 
     The quantity's own clause comes first (the last cue before the quantity, else the
     first after it), then the clauses before it in the sentence (nearest first),
@@ -486,14 +489,14 @@ def _nearest_status_cue(context: Context, start: int, sentence_start: int, sente
     before = [cue for cue in own if cue[0] < start] or [cue for cue in cues if cue[0] < clause_start]
     if before:
         scope = [word for position, word in before if position >= context.clause_start(before[-1][0])]
-        return before[-1][1], set(scope)
+        return before[-1][1], set(scope), before[-1][0] >= clause_start
     # a past period after the quantity is another clause's (抓好1000户，去年已经…)
     later = [cue for cue in cues if cue[0] >= clause_end and statuses.get(cue[1]) != "achieved"]
     after = [cue for cue in own if cue[0] >= start] or later
     if not after:
         return None
     scope = [word for position, word in after if position < context.clause_end(after[0][0])]
-    return after[0][1], set(scope)
+    return after[0][1], set(scope), after[0][0] < clause_end
 
 
 @cached_per_lexicons
