@@ -98,6 +98,8 @@ _EVENT_WINDOW = 60
 _DIGIT = regex.compile(r"\d")
 _YEAR_OR_PART = regex.compile(r"^\d{4}(?:-[QH]\d)?$")  # 2024, 2024-Q1, 2024-H2
 _EVENT_CLAUSE_END = regex.compile(r"[;；。!?！？\n]")
+# the rest of a meeting's name, up to where it is held: …经济形势分析会暨省委财经委会议|在广州召开
+_MEETING_NAME = regex.compile(r"\p{Han}{0,40}?会议?(?=在|于|召开|举行|开幕|隆重)")
 
 
 @cached_per_lexicons
@@ -203,6 +205,8 @@ class TimeExtractor:
         if event:  # a figure counted over the time, with no happening, is a frame (1—6月，…增长6.8%)
             return has_verb or not _DIGIT.search(clause)
         single = _YEAR_OR_PART.match(value)
+        if single and _MEETING_NAME.match(clause):
+            return False  # 2026年全省上半年经济形势分析会暨…会议在广州召开: a meeting's name
         return bool(single and has_verb)
 
     @staticmethod
