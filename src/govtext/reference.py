@@ -119,6 +119,33 @@ def _iso_digits(match) -> str | None:
     return _iso({"year": match["d_year"], "month": match["d_month"], "day": match["d_day"]})
 
 
+def reviewed_year(reference_date: str | None) -> int | None:
+    """The year a document looks back on: the one before its delivery or publication,
+    or its own year when it was delivered in December (a report delivered on
+    2022-12-26 reviews 2022 and plans 2023: its 今年 is 2022, its 明年 2023).
+
+    Example:
+        >>> reviewed_year("2024-03-05"), reviewed_year("2022-12-26"), reviewed_year("2025")
+        (2023, 2022, 2024)
+    """
+    if not reference_date:
+        return None
+    year = int(reference_date[:4])
+    return year if reference_date[5:7] == "12" else year - 1
+
+
+def planned_year(reference_date: str | None) -> int | None:
+    """The year a work report plans, whose targets it sets: the year after the one it
+    reviews (2024 for a report of 2024-03-05, 2023 for one of 2022-12-26).
+
+    Example:
+        >>> planned_year("2024-03-05"), planned_year("2022-12-26")
+        (2024, 2023)
+    """
+    reviewed = reviewed_year(reference_date)
+    return None if reviewed is None else reviewed + 1
+
+
 def _year_from_sections(sections) -> str | None:
     for section in sections:
         match = _TITLE_YEAR.search(section.title)

@@ -24,6 +24,7 @@ import regex
 from .lexicons import cached_per_lexicons, mapping, table
 from .numerals import as_json_number
 from .records import decimal_or_none
+from .reference import planned_year
 from .spans import sentence_bounds
 
 # a sentence that sets this year's targets
@@ -133,13 +134,14 @@ def find_targets(text: str, indicators, sections) -> tuple[Target, ...]:
 
 def targets_table(documents):
     """The targets of many documents in one DataFrame, each row with the document's
-    ``doc_id``, ``region``, ``level`` and ``year`` (needs the ``pandas`` extra)."""
+    ``doc_id``, ``region``, ``level`` and ``year``, the year the targets are for
+    (:func:`govtext.reference.planned_year`; needs the ``pandas`` extra)."""
     from .document import require_pandas
 
     pandas = require_pandas()
     rows = []
     for document in documents:
-        year = int(document.reference_date[:4]) if document.reference_date else None
+        year = planned_year(document.reference_date)  # 2023 for a report of 2022-12-26
         for target in document.targets:
             rows.append({"doc_id": document.doc_id, "region": document.region, "level": document.level,
                          "year": year, **target.to_dict()})

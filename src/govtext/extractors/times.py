@@ -270,9 +270,9 @@ class TimeExtractor:
             return self._day_near_dateline(context, _small(groups["bracketed_day"]))
         if groups.get("years_back"):
             back = _small(groups["years_back"])
-            if context.reference_year is None or back < 1:
+            if context.review_year is None or back < 1:
                 return None
-            first, last = context.reference_year - back, context.reference_year - 1
+            first, last = context.review_year - back + 1, context.review_year
             return (str(last) if back == 1 else f"{first}/{last}"), None, False
         if groups.get("year2") and groups.get("month2"):
             first, last = _year(groups["year"]), _year(groups["year2"])
