@@ -245,3 +245,25 @@ def test_every_work_report_has_its_review_and_tasks_parts(corpus):
         if not {"review", "tasks"} <= roles:
             lacking.append((row["id"], sorted(r for r in roles if r)))
     assert lacking == []
+
+
+@pytest.mark.parametrize(
+    "dateline,date",
+    [
+        ("Tue, 12 Apr 2022 09:30:00 +0800", "2022-04-12"),
+        ("2022-04-12 09:30", "2022-04-12"),
+        ("发布时间：2011-10-15", "2011-10-15"),
+        ("来源：杭州日报  2022年04月12日", "2022-04-12"),
+        ("2022年04月12日 09:30  来源：杭州日报", "2022-04-12"),
+        ("时间：2022/4/12  作者：记者 张三", "2022-04-12"),
+        ("2022年4月12日", "2022-04-12"),
+    ],
+)
+def test_datelines_date_a_news_article(dateline, date):
+    document = govtext.extract(f"市政协召开主席会议\n{dateline}\n昨天，市政协召开主席会议。")
+    assert (document.reference_date, document.kind) == (date, "news")
+
+
+def test_a_date_in_prose_is_not_a_dateline():
+    text = "全市经济工作会议召开\n2022年4月12日，全市经济工作会议召开，部署全年工作。"
+    assert govtext.extract(text).reference_date != "2022-04-12"
