@@ -26,6 +26,7 @@ from .numerals import as_json_number
 from .records import decimal_or_none
 from .reference import planned_year
 from .spans import sentence_bounds
+from .structure import title_roles
 
 # a sentence that sets this year's targets
 _SETS_TARGETS = regex.compile(r"预期目标|主要目标|目标是|目标为|增长预期为|预期为")
@@ -97,7 +98,8 @@ def _hard(clause: str) -> bool | None:
 
 def find_targets(text: str, indicators, sections) -> tuple[Target, ...]:
     """The main targets among ``indicators`` of a document ``text`` with ``sections``."""
-    targets_sections = [s for s in sections if s.role == "targets"]
+    # 二、2023年工作总体要求和目标任务: a report's only plan part is its tasks and its targets
+    targets_sections = [s for s in sections if s.role == "targets" or "targets" in title_roles(s.title)]
     ranked = []
     for indicator in indicators:
         if indicator.indicator is None or indicator.status != "target":
