@@ -34,6 +34,12 @@ def test_seed_events_have_actors_places_and_actions(corpus):
         ("3月8日，县政府召开优化营商环境大会。", ["县政府"], []),
         ("6月2日，市委书记、市长张三率队赴杭州市、宁波市考察。", ["市委书记、市长张三"], ["杭州市", "宁波市"]),
         ("10月，省政协调研组在某某县开展专题调研。", ["省政协调研组"], ["某某县"]),
+        # news: a name before its title, a region without its suffix, one record per place
+        ("2023年4月，习近平总书记在湛江考察调研。", ["习近平总书记"], ["湛江"]),
+        ("5月9日，李强总理到福建宁德考察。", ["李强总理"], ["福建宁德"]),
+        ("9月20日，全市招商引资推进会在绍兴召开。", [], ["绍兴"]),
+        ("7月3日，市长带队到深圳市学习考察。", ["市长"], ["深圳市"]),
+        ("4月12日，习近平总书记亲临海南，到三亚看望科研人员。", ["习近平总书记"], ["海南", "三亚"]),
     ],
 )
 def test_event_parts(text, actors, places):
@@ -64,3 +70,17 @@ def test_timeline_orders_events_of_many_documents():
     assert frame["doc_id"].tolist() == ["a", "b"]
     assert frame["date"].tolist() == ["2024-05-11", "2024-07-11"]
     assert frame.loc[0, "sentence"] == "5月11日，区政协主席带队前往深圳市考察。"
+
+
+def test_a_meetings_name_is_not_an_event():
+    document = govtext.extract("8月5日，2025年全市上半年经济运行分析会在惠州召开。", year=2025)
+    assert [e.text for e in document.events] == ["8月5日"]
+    assert [p.text for p in document.events[0].places] == ["惠州"]
+
+
+def test_an_event_after_a_restated_day_has_its_actor():
+    document = govtext.extract("昨日（14日），市政协主席马卫光带队到萧山区调研。", date="2022-04-15")
+    event = document.events[0]
+    assert (event.text, event.value) == ("昨日", "2022-04-14")
+    assert [a.text for a in event.actors] == ["市政协主席马卫光"]
+    assert [p.text for p in event.places] == ["萧山区"]

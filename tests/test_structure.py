@@ -223,3 +223,47 @@ def test_top_level_parts_of_real_reports(corpus, doc):
         section = next(s for s in document.sections if s.role == role)
         heading = unicodedata.normalize("NFKC", text[section.start : section.end]).lstrip()
         assert heading.startswith(unicodedata.normalize("NFKC", title)), role
+
+
+# Work reports of the corpus whose parts cannot be told apart from their headings:
+# old national reports that run review and plans together, a heading joined to its
+# paragraph, or parts whose titles name neither (read by hand).
+WITHOUT_REVIEW_AND_TASKS = {
+    "nat-1954", "nat-1978", "nat-1985", "nat-1991", "nat-1993", "nat-2002",
+    "city-烟台市-2011", "pref-大理白族自治州-2022", "prov-云南省-2003",
+    "prov-宁夏回族自治区-2002", "prov-浙江省-2007",
+}
+
+
+def test_every_work_report_has_its_review_and_tasks_parts(corpus):
+    lacking = []
+    for row in _manifest(corpus):
+        if row["kind"] != "work_report" or row["id"] in WITHOUT_REVIEW_AND_TASKS:
+            continue
+        text = (corpus / "docs" / f"{row['id']}.txt").read_text(encoding="utf-8")
+        roles = {section.role for section in govtext.extract(text, doc_id=row["id"]).sections}
+        if not {"review", "tasks"} <= roles:
+            lacking.append((row["id"], sorted(r for r in roles if r)))
+    assert lacking == []
+
+
+@pytest.mark.parametrize(
+    "dateline,date",
+    [
+        ("Tue, 12 Apr 2022 09:30:00 +0800", "2022-04-12"),
+        ("2022-04-12 09:30", "2022-04-12"),
+        ("发布时间：2011-10-15", "2011-10-15"),
+        ("来源：杭州日报  2022年04月12日", "2022-04-12"),
+        ("2022年04月12日 09:30  来源：杭州日报", "2022-04-12"),
+        ("时间：2022/4/12  作者：记者 张三", "2022-04-12"),
+        ("2022年4月12日", "2022-04-12"),
+    ],
+)
+def test_datelines_date_a_news_article(dateline, date):
+    document = govtext.extract(f"市政协召开主席会议\n{dateline}\n昨天，市政协召开主席会议。")
+    assert (document.reference_date, document.kind) == (date, "news")
+
+
+def test_a_date_in_prose_is_not_a_dateline():
+    text = "全市经济工作会议召开\n2022年4月12日，全市经济工作会议召开，部署全年工作。"
+    assert govtext.extract(text).reference_date != "2022-04-12"

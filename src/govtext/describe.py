@@ -26,6 +26,7 @@ from dataclasses import dataclass
 import regex
 
 from .lexicons import alternation, cached_per_lexicons, table, words
+from .reference import read_dateline
 from .structure import boilerplate_spans
 
 _HEAD = 2000
@@ -268,7 +269,7 @@ def _kind(head: str, title: str | None) -> str:
         if "常务委员会" in who or "常委会" in who:
             return "cppcc_report" if "政协" in who or "政治协商" in who else "npc_report"
         return "work_report"
-    if _NEWS_MARKS.search(head):
+    if _NEWS_MARKS.search(head) or read_dateline(head):
         return "news"
     return "other"
 

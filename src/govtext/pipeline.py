@@ -21,7 +21,7 @@ from .extractors import (
 from .extractors.base import Spans
 from .lexicons import user_lexicons
 from .normalize import NormalizedText, normalize
-from .reference import infer_reference_date
+from .reference import infer_reference_date, reviewed_year
 from .structure import Section, boilerplate_spans, parse_sections, section_path
 from .targets import find_targets
 
@@ -44,11 +44,6 @@ def _reference(text: str, year, date, sections) -> str | None:
             raise ValueError(f"year must be a four-digit int like 2024, not {year!r}")
         return str(year)
     return infer_reference_date(text, sections)
-
-
-def _review_year(reference_year: int | None) -> int | None:
-    """The year a review looks back on: the one before delivery or publication."""
-    return None if reference_year is None else reference_year - 1
 
 
 def extract(
@@ -93,7 +88,7 @@ def extract(
     described = describe(view.text)
     if region:  # the caller's region decides the level, unless the caller gives it too
         level = level or level_of(region)
-    context = Context(view, reference_year, _review_year(reference_year), sections=tuple(sections),
+    context = Context(view, reference_year, reviewed_year(reference_date), sections=tuple(sections),
                       reference_date=reference_date)
     original_sections = tuple(_to_original(view, s) for s in sections)
     boilerplate = tuple((*view.span(start, end), kind_) for start, end, kind_ in boilerplate_spans(view.text))

@@ -20,6 +20,7 @@ Example:
 from __future__ import annotations
 
 import bisect
+import itertools
 from dataclasses import dataclass, field
 
 import regex
@@ -155,7 +156,13 @@ def parse_sections(text: str) -> list[Section]:
             level, title = found
             headings.append((level, title, start + len(line) - len(line.lstrip())))
     numbered_parts = [h for h in headings if h[0] == 1]
-    if numbered_parts:
+    bare_first = any(level == 0 for level, _, _ in headings[: headings.index(numbered_parts[0])]) \
+        if numbered_parts else False
+    if bare_first:
+        # 2022年工作回顾 / 2023年工作安排 / 一、着力稳增长… : the bare titles are the parts
+        # and the numbered parts after them are the items of the plan
+        headings = [(1 if level == 0 else level, title, start) for level, title, start in headings]
+    elif numbered_parts:
         headings = [h for h in headings if h[0] != 0]
     else:
         headings = [(1 if level == 0 else level, title, start) for level, title, start in headings]
@@ -247,7 +254,30 @@ def _assign_roles(parts: list[Section]) -> list[Section]:
         if role in ("glossary", "self_building"):
             after_plan = False
         out.append(Section(part.title, part.level, part.start, part.end, role, part.children))
-    return out
+    return _plan_holds_tasks(out)
+
+
+def _plan_holds_tasks(parts: list[Section]) -> list[Section]:
+    """A report with no tasks part plans its year in its last targets part
+    (二、2012年政府工作总体要求和目标任务), else in the parts without a role between its
+    review and its self-building part (三、一鼓作气勇争先，全力推动“十五五”开好局): those
+    parts are the tasks."""
+    if any(part.role == "tasks" for part in parts):
+        return parts
+    plans = [i for i, part in enumerate(parts) if part.role == "targets" and "任务" in part.title
+             or part.role == "targets" and "tasks" in title_roles(part.title)]
+    if plans:
+        plans = plans[-1:]
+    elif any(part.role == "review" for part in parts):
+        # the parts without a role from the review to the government's own conduct
+        after_review = itertools.dropwhile(lambda i: parts[i].role != "review", range(len(parts)))
+        ahead = itertools.takewhile(lambda i: parts[i].role not in ("self_building", "glossary"),
+                                    after_review)
+        plans = [i for i in ahead if parts[i].role == "other"]
+    for i in plans:
+        part = parts[i]
+        parts[i] = Section(part.title, part.level, part.start, part.end, "tasks", part.children)
+    return parts
 
 
 def boilerplate_spans(text: str) -> list[tuple[int, int, str]]:

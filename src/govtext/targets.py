@@ -25,7 +25,9 @@ from .lexicons import cached_per_lexicons, mapping, table
 from .normalize import simplified
 from .numerals import as_json_number
 from .records import decimal_or_none
+from .reference import planned_year
 from .spans import sentence_bounds
+from .structure import title_roles
 
 # a sentence that sets this year's targets
 _SETS_TARGETS = regex.compile(r"预期目标|主要目标|目标是|目标为|增长预期为|预期为")
@@ -100,7 +102,8 @@ def find_targets(text: str, indicators, sections) -> tuple[Target, ...]:
     # cues are matched in simplified characters (預期目標 is 预期目标); offsets are the same
     # and the sentences quoted keep the document's own characters
     plain = simplified(text)
-    targets_sections = [s for s in sections if s.role == "targets"]
+    # 二、2023年工作总体要求和目标任务: a report's only plan part is its tasks and its targets
+    targets_sections = [s for s in sections if s.role == "targets" or "targets" in title_roles(s.title)]
     ranked = []
     for indicator in indicators:
         if indicator.indicator is None or indicator.status != "target":
@@ -137,13 +140,14 @@ def find_targets(text: str, indicators, sections) -> tuple[Target, ...]:
 
 def targets_table(documents):
     """The targets of many documents in one DataFrame, each row with the document's
-    ``doc_id``, ``region``, ``level`` and ``year`` (needs the ``pandas`` extra)."""
+    ``doc_id``, ``region``, ``level`` and ``year``, the year the targets are for
+    (:func:`govtext.reference.planned_year`; needs the ``pandas`` extra)."""
     from .document import require_pandas
 
     pandas = require_pandas()
     rows = []
     for document in documents:
-        year = int(document.reference_date[:4]) if document.reference_date else None
+        year = planned_year(document.reference_date)  # 2023 for a report of 2022-12-26
         for target in document.targets:
             rows.append({"doc_id": document.doc_id, "region": document.region, "level": document.level,
                          "year": year, **target.to_dict()})

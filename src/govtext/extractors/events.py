@@ -14,9 +14,11 @@ Example:
 
 from __future__ import annotations
 
+from typing import NamedTuple
+
 import regex
 
-from ..lexicons import alternation, cached_per_lexicons, words
+from ..lexicons import alternation, cached_per_lexicons, table, words
 from ..records import Event, Mention
 from ..segment import cut, word_role
 from .base import Context
@@ -24,10 +26,12 @@ from .base import Context
 _CLAUSE_STOP = regex.compile(r"[;。!?\n]")
 _VERB_WORD = regex.compile(r"\p{Han}{2,}")  # a verb of two characters or more starts an action
 _MAX_CLAUSE = 120
+_RESTATED = regex.compile(r"[(（][^()（）\n]{1,12}[)）]")
+_PLACE_ENDS = frozenset("省市县区州旗盟镇乡村")
 
 
 # where a place list starts: the clause start, or after a word of going or being
-_PLACE_CUE = r"(?:前往|赴|到|在|至|来到|走进|深入|从)"
+_PLACE_CUE = r"(?:前往|赴|到|在|至|来到|走进|深入|从|亲临)"
 
 
 @cached_per_lexicons
@@ -48,7 +52,60 @@ def _patterns():
     place = regex.compile(
         rf"(?![我本全该各])(?:\p{{Han}}{{2,6}}?(?:{places}))+(?!\p{{Han}}?(?:{organizations}))"
     )
-    return titled, organization, place
+    # 习近平总书记, 李强总理: a name, then its title
+    after_name = alternation(words("titles_after_name.tsv"))
+    name_titled = regex.compile(rf"(?P<person>\p{{Han}}{{2,3}}?)(?:{after_name})")
+    return titled, organization, place, name_titled
+
+
+@cached_per_lexicons
+def _gazetteer() -> regex.Pattern:
+    """Regions written without their suffix (在广州召开, 亲临广东): the short names of
+    ``regions.tsv``, each perhaps followed by places with their suffix (广州天河区)."""
+    names = set()
+    for full, short, _, others in table("regions.tsv", 2, 4):
+        names.update(form for form in (short, *others.split()) if len(form) >= 2 and form != full)
+    return regex.compile(rf"(?:{alternation(names)})")
+
+
+class _Span(NamedTuple):
+    """A place found without a regex match: its span, as a match gives it."""
+
+    start_: int
+    end_: int
+    text: str
+
+    def span(self) -> tuple[int, int]:
+        return self.start_, self.end_
+
+    def end(self) -> int:
+        return self.end_
+
+
+def _suffixed_place(text: str, position: int, end: int):
+    """Place names with their suffix (深圳市光明区); not a phrase that ends in one
+    (梅州看望老区: a verb inside)."""
+    match = _patterns()[2].match(text, position, end)
+    if match and any(word_role(word) == "verb" for word in cut(match.group())):
+        return None
+    return match
+
+
+def _short_place(text: str, position: int, end: int):
+    """Regions of the gazetteer without their suffix, where they end a word (在广州召开,
+    福建宁德; not 中山 in 中山大学), or with the places after them (广州天河区)."""
+    gazetteer, here = _gazetteer(), position
+    while (match := gazetteer.match(text, here, end)) is not None:
+        here = match.end()  # 福建宁德: a province, then a city
+    if here == position:
+        return None
+    boundaries, offset = set(), position
+    for word in cut(text[position : position + 12]):
+        offset += len(word)
+        boundaries.add(offset)
+    if here not in boundaries:
+        return None
+    return _suffixed_place(text, position, end) or _Span(position, here, text[position:here])
 
 
 class EventExtractor:
@@ -62,6 +119,8 @@ class EventExtractor:
             if not time.event:
                 continue
             end = context.view.position(time.end)
+            restated = _RESTATED.match(context.text, end)  # 昨日(14日),: the day said again
+            end = restated.end() if restated else end
             clause_start = end + (1 if context.text[end : end + 1] in ",:" else 0)
             stop = _CLAUSE_STOP.search(context.text, clause_start, clause_start + _MAX_CLAUSE)
             clause_end = stop.start() if stop else min(len(context.text), clause_start + _MAX_CLAUSE)
@@ -88,7 +147,7 @@ class EventExtractor:
 
     def _actors(self, context: Context, start: int, end: int) -> tuple[list[Mention], int]:
         """Actors at the start of the clause (joined by 、 or 和), and where the rest starts."""
-        titled, organization, _ = _patterns()
+        titled, organization, _, name_titled = _patterns()
         text = context.text
         actors, position = [], start
         while position < end:
@@ -99,6 +158,11 @@ class EventExtractor:
             body = organization.match(text, position, end)
             if body:
                 spans.append(body.span())
+            named = name_titled.match(text, position, end)
+            person = named and named.group("person")
+            # a whole word, not a place (天津市市长戴相龙 is read by ``titled``)
+            if person and cut(text[position : position + 8])[0] == person and person[-1] not in _PLACE_ENDS:
+                spans.append(named.span())
             if not spans:
                 break
             span = max(spans, key=lambda s: s[1])
@@ -113,21 +177,22 @@ class EventExtractor:
     def _places(context: Context, start: int, end: int) -> list[Mention]:
         """Places at the start of the clause or after a word of going (前往, 赴, 在),
         with the places listed after them (、和)."""
-        _, _, place = _patterns()
         text = context.text
-        found = []
-        starts = [start] + [m.end() for m in regex.finditer(_PLACE_CUE, text[start:end], pos=0)]
-        for position in sorted({s if s == start else start + s for s in starts}):
+        spans = []
+        starts = {start} | {start + m.end() for m in regex.finditer(_PLACE_CUE, text[start:end])}
+        for position in sorted(starts):
             while True:
-                match = place.match(text, position, end)
+                match = _suffixed_place(text, position, end) or _short_place(text, position, end)
                 if not match:
                     break
-                found.append(Mention(*context.original(*match.span())))
+                spans.append(match.span())
                 position = match.end()
                 if text[position : position + 1] not in ("、", "和"):
                     break
                 position += 1
-        return found
+        # one record per place: 到深圳市 read from the clause start gives way to 深圳市
+        kept = [s for s in spans if not any(o != s and s[0] <= o[0] and o[1] <= s[1] for o in spans)]
+        return [Mention(*context.original(*span)) for span in sorted(set(kept))]
 
     @staticmethod
     def _action(context: Context, start: int, end: int) -> Mention | None:

@@ -186,8 +186,12 @@ def _lexicon():
         "direction_re": regex.compile(f"(?:{alternation(directions)})"),
         # a name drops a direction verb at its end (国内生产总值|增长), keeps a rate (…涨幅)
         "direction_end": regex.compile(f"(?:{alternation(direction_verbs)})(?:了)?$"),
+        "status_cues": status_cues,
         "status_re": regex.compile(
-            alternation(word for word, status in status_cues.items() if status != "modal")
+            # 去年GDP增长8.5%: a past period reports a result; 比去年增长 only compares.
+            # First, so that 今年以来 (achieved) wins over 今年 (target) at one position
+            f"(?<![比较同于从由])(?:{alternation(w for w, s in status_cues.items() if s == 'achieved')})|"
+            + alternation(word for word, status in status_cues.items() if status not in ("modal", "achieved"))
             # 每年要增长, 将达到: a modal right before a direction or link verb plans a value;
             # 只要降低… (if only) is a condition
             + f"|(?<![只主需重必])(?:{alternation(modals)})"
@@ -528,13 +532,50 @@ class IndicatorExtractor:
         # the section says what a quantity is: a review reports, targets and tasks plan
         if role == "review":
             return "estimated" if estimate else "achieved"
+        nearest = _nearest_status_cue(context, start, sentence_start, sentence_end)
         if role in ("targets", "tasks"):
-            return "target"
-        if estimate:
-            return "estimated"
-        if cues - {"预计"} or _names_future_year(context, sentence_start, start):
+            # …a plan that looks back first: 五年来，我国领导人访问了46个国家
+            looks_back = nearest and _lexicon()["status_cues"].get(nearest[0]) == "achieved"
+            return "achieved" if looks_back and nearest[2] else "target"
+        # elsewhere (a news article, a report without parts) plans and results stand side
+        # by side: the cue nearest to the quantity says which it is
+        if nearest is not None:
+            cue, scope_cues, _ = nearest
+            status = _lexicon()["status_cues"].get(cue, "target")
+            if status == "estimated":
+                return "target" if "今年" in scope_cues else "estimated"
+            return "achieved" if status == "achieved" else "target"
+        if _names_future_year(context, sentence_start, start):
             return "target"
         return "achieved"
+
+
+def _nearest_status_cue(context: Context, start: int, sentence_start: int, sentence_end: int):
+    """The status cue that governs the quantity at ``start``, the cues of its scope, and
+    whether it stands in the quantity's own clause.
+
+    The quantity's own clause comes first (the last cue before the quantity, else the
+    first after it), then the clauses before it in the sentence (nearest first),
+    then those after it: ``去年增长8.5%，今年预期增长6%`` gives 8.5% 去年 and 6% 预期.
+    """
+    statuses = _lexicon()["status_cues"]
+    found = _lexicon()["status_re"].finditer(context.text, sentence_start, sentence_end)
+    cues = [(m.start(), m.group()) for m in found]
+    if not cues:
+        return None
+    clause_start, clause_end = context.clause_start(start), context.clause_end(start)
+    own = [cue for cue in cues if clause_start <= cue[0] < clause_end]
+    before = [cue for cue in own if cue[0] < start] or [cue for cue in cues if cue[0] < clause_start]
+    if before:
+        scope = [word for position, word in before if position >= context.clause_start(before[-1][0])]
+        return before[-1][1], set(scope), before[-1][0] >= clause_start
+    # a past period after the quantity is another clause's (抓好1000户，去年已经…)
+    later = [cue for cue in cues if cue[0] >= clause_end and statuses.get(cue[1]) != "achieved"]
+    after = [cue for cue in own if cue[0] >= start] or later
+    if not after:
+        return None
+    scope = [word for position, word in after if position < context.clause_end(after[0][0])]
+    return after[0][1], set(scope), after[0][0] < clause_end
 
 
 @cached_per_lexicons

@@ -154,6 +154,10 @@ def _lexicon():
         ("relative_day",
          rf"(?<!\p{{Han}})(?P<relative_day>{alternation(w for w, _ in table('relative_days.tsv', 2))})"
          r"(?!(?<=今天)的)"),
+        # 昨日(14日): the day of the month a relative day stands for, said in brackets
+        ("bracketed_day",
+         rf"(?<=(?:{alternation(w for w, _ in table('relative_days.tsv', 2))})[(（])"
+         rf"{_DAY.replace('day', 'bracketed_day')}[日号](?=[)）])"),
     ]
     # every time starts with a digit or the first character of a time word: looking
     # ahead for one lets the search skip the rest of the text fast
@@ -172,6 +176,8 @@ _EVENT_WINDOW = 60
 _DIGIT = regex.compile(r"\d")
 _YEAR_OR_PART = regex.compile(r"^\d{4}(?:-[QH]\d|-\d\d)?$")  # 2024, 2024-Q1, 2024-H2, 2024-01 (今年初)
 _EVENT_CLAUSE_END = regex.compile(r"[;；。!?！？\n]")
+# the rest of a meeting's name, up to where it is held: …经济形势分析会暨省委财经委会议|在广州召开
+_MEETING_NAME = regex.compile(r"\p{Han}{0,40}?会议?(?=在|于|召开|举行|开幕|隆重)")
 
 
 @cached_per_lexicons
@@ -279,11 +285,17 @@ class TimeExtractor:
         relative, _, pattern, rules = _lexicon()
         text = context.text
         found = []
-        anchor: tuple[int, int] | None = None  # (year, position) of the last stated year
+        # (year, position, how): how is True for a year said as 去年/今年, "left" once a
+        # paragraph without sections ends after it
+        anchor: tuple[int, int, bool | str] | None = None
+        scanned = 0  # the text up to here has no paragraph break after the anchor
         for match in pattern.finditer(text):
             start, end = match.span()
             if context.titled.covering(start):
                 continue
+            if anchor and anchor[2] is True and self._leaves_passage(context, max(anchor[1], scanned), start):
+                anchor = (*anchor[:2], "left")
+            scanned = start
             groups = match.groupdict()
             resolved = self._resolve(context, groups, anchor, start, relative)
             if resolved is None:
@@ -293,7 +305,7 @@ class TimeExtractor:
                 value = "/" + value
             event = self._anchors_happening(context, end, value, event)
             if stated_year is not None and self._plausible_anchor(context, stated_year):
-                anchor = (stated_year, start)
+                anchor = (stated_year, start, bool(groups.get("relative")))
             ostart, oend, otext = context.original(start, end)
             rule = next(rule for rule in rules if match.start(f"rule_{rule}") >= 0)
             found.append(TimeExpression(ostart, oend, otext, value, event, rule=rule))
@@ -311,7 +323,16 @@ class TimeExtractor:
         if event:  # a figure counted over the time, with no happening, is a frame (1—6月，…增长6.8%)
             return has_verb or not _DIGIT.search(clause)
         single = _YEAR_OR_PART.match(value)
+        if single and _MEETING_NAME.match(clause):
+            return False  # 2026年全省上半年经济形势分析会暨…会议在广州召开: a meeting's name
         return bool(single and has_verb)
+
+    @staticmethod
+    def _leaves_passage(context: Context, since: int, position: int) -> bool:
+        """Whether a paragraph ends between ``since`` and ``position`` where no section
+        frames the text: in a news article a year said as 去年 (去年GDP增长8.5%) holds in
+        its own paragraph only, and the next one's 4月8日 is dated by the dateline."""
+        return context.role_at(position) is None and "\n" in context.text[since:position]
 
     @staticmethod
     def _plausible_anchor(context: Context, year: int) -> bool:
@@ -321,8 +342,10 @@ class TimeExtractor:
     def _passage_year(self, context: Context, anchor, position: int, month=None) -> int | None:
         """The year a time without one falls in: that of the passage's last explicit year,
         else the document's. Against a dateline, a month more than half a year after it
-        is in the year before (12月30日 in news of 2026-01-02 is 2025-12-30)."""
-        if anchor is not None:
+        is in the year before (12月30日 in news of 2026-01-02 is 2025-12-30). A month
+        after the paragraph of a 去年 in a text without sections (news) is dated by the
+        dateline, not by that 去年."""
+        if anchor is not None and not (month is not None and anchor[2] == "left"):
             return anchor[0]
         year = context.reference_year
         if month is not None and year is not None and len(context.reference_date or "") == 10:
@@ -370,6 +393,20 @@ class TimeExtractor:
             return f"/{dateline.isoformat()}", None, True
         return (dateline + dt.timedelta(days=int(offset))).isoformat(), None, True
 
+    @staticmethod
+    def _day_near_dateline(context: Context, day: int):
+        """A day of the month with no month: that of the dateline, or of the month before
+        when the day is after the dateline's (近日(30日) in news of 2022-05-02). It restates
+        the relative day before it, which alone anchors the happening (one event)."""
+        if context.reference_date is None or len(context.reference_date) != 10:
+            return None
+        dateline = dt.date.fromisoformat(context.reference_date)
+        month = dateline.replace(day=1)
+        if day > dateline.day + 1:
+            month = (month - dt.timedelta(days=1)).replace(day=1)
+        value = _day_value(month.year, month.month, day, "")
+        return (value, None, False) if value else None
+
     def _resolve(self, context: Context, groups, anchor, position: int, relative):
         since = "/" if groups.get("since") else ""
         if groups.get("plan"):
@@ -394,11 +431,13 @@ class TimeExtractor:
             return self._window(context, groups["window"], _small(groups["window_years"]))
         if groups.get("relative_day"):
             return self._relative_day(context, groups["relative_day"])
+        if groups.get("bracketed_day"):
+            return self._day_near_dateline(context, _small(groups["bracketed_day"]))
         if groups.get("years_back"):
             back = _small(groups["years_back"])
-            if context.reference_year is None or back < 1:
+            if context.review_year is None or back < 1:
                 return None
-            first, last = context.reference_year - back, context.reference_year - 1
+            first, last = context.review_year - back + 1, context.review_year
             return (str(last) if back == 1 else f"{first}/{last}"), None, False
         if groups.get("year2") and groups.get("day2"):  # 2017年12月28日至2018年1月3日
             first = _day_value(_year(groups["year"]), _small(groups["month"]), _small(groups["day"]), "")
