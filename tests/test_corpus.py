@@ -4,6 +4,7 @@ exact offsets, nothing absurd (skipped where the corpus is absent)."""
 import pytest
 
 import govtext
+from govtext.extractors.initiatives import announced_count
 from govtext.lexicons import table
 
 
@@ -32,6 +33,14 @@ def test_every_corpus_document_extracts_cleanly(corpus):
         for time in document.times:
             if not ("1900" <= time.value[:4] <= "2100"):
                 problems.append((path.stem, "absurd time", time))
+        for initiative in document.initiatives:
+            # a counted name's members number its count (两个维护 has two); only a list the
+            # text marks as partial with 等 has fewer
+            count = announced_count(initiative.name)
+            if count and initiative.members:
+                partial = initiative.members_source == "text-partial"
+                if len(initiative.members) > count or (len(initiative.members) < count and not partial):
+                    problems.append((path.stem, "members differ from the count", initiative))
     assert problems == []
 
 

@@ -24,7 +24,7 @@ import regex
 from ..lexicons import alternation, cached_per_lexicons, table, words
 from ..numerals import ROUGH_PAIRS, parse_chinese
 from ..records import Initiative
-from ..segment import cut, word_role
+from ..segment import cut, word_role, word_tag
 from .base import CLAUSE_END, Context, Spans
 
 _NUMERAL = "一二两三四五六七八九十"
@@ -56,9 +56,17 @@ _NOT_CATEGORY_START = _JOINING_WORDS | {"为", "的", "是"}
 _SEGMENTS = regex.compile(r"[,，、\s]+")
 _DEFINES = "(?:是|即|指|为|就是)"
 # a list after the name, maybe after its head noun: “两区一园”建设，即高新区、经开区和大学科技园
-_LIST_AFTER = regex.compile(r"^\p{Han}{0,6}[,:]?\s*(?:即|分别是|分别为|包括|是指|指|主要包括)[:,]?")
-_ORDINALS_AFTER = regex.compile(r"^\p{Han}{0,6}[,:：]?\s*(?=一是)")
-_PARENTHESIS = regex.compile(r"^\p{Han}{0,6}\(([^()]{2,80})\)")  # “三个一”服务（一张清单、…）
+_LIST_AFTER = regex.compile(
+    r"^(?P<between>\p{Han}{0,6})[,:]?\s*(?:即|分别是|分别为|包括|是指|指|主要包括)[:,]?"
+)
+_ORDINALS_AFTER = regex.compile(r"^(?P<between>\p{Han}{0,6})[,:：]?\s*(?=一是)")
+# “三个一”服务（一张清单、…）
+_PARENTHESIS = regex.compile(r"^(?P<between>\p{Han}{0,6})\((?P<items>[^()]{2,80})\)")
+# what may not stand between a name and the list after it: 的 or another counted name
+# (“一带一路”的八项行动，分别为…: the list is the 八项行动's)
+_NOT_BETWEEN = regex.compile(rf"的|[{_NUMERAL}]+[大个项条张件类]")
+_QUOTE_MARKS = regex.compile(r"[“”‘’\"「」]")
+_QUOTED_LIST_END = regex.compile(r"[“‘\"「](?P<items>[^“”‘’\"「」]+)[”’\"」]$")
 _ITEM_SPLIT = regex.compile(r"、|和|及|与|以及")
 
 
@@ -83,7 +91,10 @@ def _lexicon() -> _Lexicon:
     for name, members, category, verified, _source, found in table("initiatives.tsv", 6):
         # members from an entry nobody has checked (M) say so in every record that has them
         source = "gazetteer" if verified == "V" else "gazetteer-unverified"
-        gazetteer[name] = (tuple(m for m in members.split("、") if m), category or None, source)
+        # members are joined by | where one of them holds a 、 (两个维护), else by 、
+        separator = "|" if "|" in members else "、"
+        gazetteer[name] = (tuple(m.strip() for m in members.split(separator) if m.strip()), category or None,
+                           source)
         if found == "any":
             found_anywhere.append(name)
     categories = table("initiative_categories.tsv", 1, 2)
@@ -109,12 +120,20 @@ def _lexicon() -> _Lexicon:
                     frozenset(words("not_initiatives.tsv")))
 
 
-def _count(name: str) -> int | None:
+def announced_count(name: str) -> int | None:
     """How many members a numbered name announces: 四大工程 and 两个全覆盖 (a numeral with
     a counter), 六稳 (a numeral and one word); None for 三去一降一补 or 一企一策一专班,
-    whose numerals count something else."""
+    whose numerals count something else, and for 八八战略, whose numerals are a label.
+
+    Example:
+        >>> announced_count("四大工程"), announced_count("两个维护"), announced_count("八八战略")
+        (4, 2, None)
+    """
+    if regex.search(r"[、,，]", name):
+        return None  # 四个革命、一个合作: two counts, of different things
     match = _COUNTED.match(name)
-    if not match:
+    # 八八战略, 三三制: numerals that repeat without 十 are a label, not a number
+    if not match or (len(match.group()) > 1 and "十" not in match.group()):
         return None
     value = parse_chinese(match.group())
     return int(value) if value is not None else None
@@ -143,11 +162,18 @@ class InitiativeExtractor:
                 return
             name = text[start:end]
             known = lexicon.gazetteer.get(name)
-            members = self._members(context, start, span_end, name)
-            source = "text" if members else None
-            if not members and known and known[0]:
-                members, source = known[0], known[2]
             category = category or (known[1] if known else None)
+            # the members the text ties to the name, else the gazetteer's, else some of
+            # them that the text lists before the name with 等
+            members = self._members_stated(context, span_end, name, category)
+            partial = False
+            if not members:
+                members, partial = self._members_before(context, start, span_end, name)
+            source = "text" if members else None
+            if (partial or not members) and known and known[0]:
+                members, source = known[0], known[2]
+            elif partial:
+                source = "text-partial"
             components = self._components(context, span_end, name)
             if rule == "quoted" and _FORMULA.search(name):
                 rule = "formula"
@@ -209,47 +235,91 @@ class InitiativeExtractor:
             return _following_noun(context.text, match.end())
         return False
 
-    def _members(self, context: Context, start: int, span_end: int, name: str) -> list[str]:
-        expected = _count(name)
-        text = context.text
-        # a list right after the name: 即/分别是/包括 …, or a parenthesis
-        after = text[span_end : span_end + 200]
+    @staticmethod
+    def _members_stated(context: Context, span_end: int, name: str, category: str | None) -> list[str]:
+        """Members the text states right after the name: 即/分别是/包括 …, a parenthesis,
+        一是…二是…; as many as a counted name announces, else none."""
+        expected = announced_count(name)
+        after = context.text[span_end : span_end + 200]
+
+        def tied(match) -> bool:
+            # only the name's own category may stand between it and the list
+            between = match.group("between")
+            return not between or between == category or not _NOT_BETWEEN.search(between)
+
+        def counted(items: list[str]) -> bool:
+            return len(items) > 1 and (expected is None or len(items) == expected)
+
         parenthesis = _PARENTHESIS.match(after)
-        cue = _LIST_AFTER.match(after)
-        if parenthesis:
-            items = _split_items(parenthesis.group(1))
-            if len(items) > 1 and (expected is None or len(items) == expected):
+        if parenthesis and parenthesis.group("between") in ("", category):
+            items = _split_items(parenthesis.group("items"))
+            if counted(items):
                 return items
-        if cue:
+        cue = _LIST_AFTER.match(after)
+        if cue and tied(cue):
             rest = after[cue.end() :]
             stop = regex.search(r"[。;\n]", rest)
             items = _split_items(rest[: stop.start() if stop else len(rest)].rstrip("等"))
-            if len(items) > 1 and (expected is None or len(items) == expected):
+            if counted(items):
                 return items
         ordinals = _ORDINALS_AFTER.match(after)
-        if ordinals:  # “三项工程”：一是产业强基，二是城市更新，三是民生提质
+        if ordinals and tied(ordinals):  # “三项工程”：一是产业强基，二是城市更新，三是民生提质
             items = [m.group(1).strip() for m in _ORDINAL_ITEM.finditer(after, ordinals.end())]
             items = items[:expected] if expected else items
-            if len(items) > 1 and (expected is None or len(items) == expected):
+            if counted(items):
                 return items
-        # a list right before the name (A、B、C、D“四大工程”); with 等 it may be partial
-        # (退耕还林、天然林保护、京津风沙源治理等六大林业生态工程)
-        if expected and expected > 1:
-            quote_start = start - 1 if start and text[start - 1] in "“‘\"「" else start
-            before = text[context.clause_start(quote_start) : quote_start]
-            partial = before.endswith("等")
-            # a list is joined by 、 (a 和 only before its last item): 残疾人和…“两项补贴”
-            # is not a list of two
-            items = before.removesuffix("等").split("、")
-            if len(items) > 1 and len(items) == expected - 1 and regex.search(r"和|及", items[-1]):
-                items[-1:] = regex.split(r"和|及", items[-1], maxsplit=1)
-            take = min(expected, len(items)) if partial else expected
-            if len(items) >= take > 1 and all(items[-take + 1 :]):
-                items = [_clean_item(i) for i in items[-take:]]
-                items[0] = _trim_to_length(items[0], max(len(i) for i in items[1:]))
-                if all(items) and all(len(i) <= 12 for i in items):
-                    return items
         return []
+
+    @staticmethod
+    def _members_before(context: Context, start: int, span_end: int, name: str) -> tuple[list[str], bool]:
+        """A list right before a counted name (A、B、C、D“四大工程”) that is the whole
+        enumeration of its clause and numbers what the name counts, and whether it is
+        partial: with 等, fewer items than the count (退耕还林、天然林保护、京津风沙源治理等
+        六大林业生态工程).
+
+        Not members: a longer list whose last items happen to number the count
+        (低收入人口、…、困境儿童和农村“三留守”), items that quote other names
+        (增强“四个意识”、坚定“四个自信”、做到“两个维护”), or a verb that takes the
+        name as its object (推动…发展、实现“两个率先”).
+        """
+        none = ([], False)
+        expected = announced_count(name)
+        if not expected or expected < 2:
+            return none
+        text = context.text
+        quote_start = start - 1 if start and text[start - 1] in "“‘\"「" else start
+        before = text[context.clause_start(quote_start) : quote_start]
+        partial = before.endswith("等")
+        before = before.removesuffix("等")
+        # a quoted list (树立“创新、协调、绿色、开放、共享”五大发展理念) starts at its quote
+        quoted_list = _QUOTED_LIST_END.search(before)
+        if quoted_list:
+            before = quoted_list.group("items")
+        if _QUOTE_MARKS.search(before):
+            return none
+        # a list is joined by 、 (a 和 only before its last item): 残疾人和…“两项补贴”
+        # is not a list of two
+        items = before.split("、")
+        joined = len(items) == expected - 1 and regex.search(r"和|及", items[-1])
+        if joined:
+            items[-1:] = regex.split(r"和|及", items[-1], maxsplit=1)
+        # the name is itself an item of a longer list (推进…、基层“三保”、地方政府债务管理)
+        if text[span_end : span_end + 1] == "、":
+            return none
+        if len(items) > expected or len(items) < 2 or (len(items) < expected and not partial):
+            return none
+        items = [_clean_item(i).removesuffix("的") for i in items]
+        if not all(items[1:]):
+            return none
+        if not quoted_list:
+            items[0] = _trim_to_length(items[0], max(len(i) for i in items[1:]))
+        if not all(items) or any(len(i) > 12 for i in items) or _is_lone_verb(items[-1]):
+            return none
+        # two items joined by 和/及 alone are a list only when neither ends with a verb
+        # (各级政府及其工作人员要深刻领悟“两个确立”)
+        if joined and len(items) == 2 and any(word_tag(cut(i)[-1]) == "v" for i in items):
+            return none
+        return items, len(items) < expected
 
     def _components(self, context: Context, span_end: int, name: str) -> tuple[tuple[str, str], ...]:
         if "+" not in name:
@@ -331,6 +401,12 @@ def _is_slogan(name: str) -> bool:
 def _is_plain_word(name: str) -> bool:
     """A two-character word that is neither numbered (双控, 四稳) nor in the gazetteer."""
     return len(name) == 2 and not _NUMBERED.match(name) and name not in _lexicon().gazetteer
+
+
+def _is_lone_verb(item: str) -> bool:
+    """Whether a list item is one verb (实现, 打造, 做到): the verb of the name after it."""
+    words = cut(item)
+    return len(words) == 1 and word_tag(item) == "v"
 
 
 def _trim_to_length(item: str, length: int) -> str:
