@@ -83,6 +83,10 @@ class _Lexicon:
     shared_category: regex.Pattern
     weak_categories: frozenset  # generic heads (要求, 服务) that a figurative word may stand before
     not_names: frozenset  # quoted names that are never initiatives (四人帮)
+    # heads that name the category of an initiative found by other evidence (“六稳”工作)
+    evidence_heads: frozenset
+    parts: frozenset  # heads that name a part of an initiative (规划目标任务 -> 规划)
+    about: frozenset  # heads that a head inside the name wins over (“千万工程”经验 -> 工程)
 
 
 @cached_per_lexicons
@@ -97,7 +101,9 @@ def _lexicon() -> _Lexicon:
                            source)
         if found == "any":
             found_anywhere.append(name)
-    categories = table("initiative_categories.tsv", 1, 2)
+    rows = table("initiative_categories.tsv", 1, 2)
+    categories = [(word, strength) for word, strength in rows if strength != "evidence"]
+    evidence_heads = frozenset(word for word, strength in rows if strength == "evidence")
     category = alternation(word for word, _ in categories)
     head = rf"{_MODIFIER}{{0,4}}(?:{category})"  # 党建品牌, 协商新模式
     quoted = regex.compile(
@@ -114,10 +120,12 @@ def _lexicon() -> _Lexicon:
     known = regex.compile(alternation(found_anywhere)) if found_anywhere else None
     not_heads = regex.compile(rf"{_MORE_QUOTED}等?(?:{alternation(words('not_initiative_heads.tsv'))})")
     shared_category = regex.compile(rf"(?:{_ANOTHER_QUOTED}){{1,{_MAX_CHAIN}}}(?:、?等)?(?P<category>{head})")
-    weak = frozenset(word for word, strength in categories if strength == "weak")
+    weak = frozenset(word for word, strength in categories if strength in ("weak", "part"))
     return _Lexicon(gazetteer, quoted, numbered, known, regex.compile(rf"(?:{category})$"),
                     regex.compile(head), not_heads, shared_category, weak,
-                    frozenset(words("not_initiatives.tsv")))
+                    frozenset(words("not_initiatives.tsv")), evidence_heads,
+                    frozenset(word for word, strength in categories if strength == "part"),
+                    frozenset(word for word, strength in categories if strength == "about"))
 
 
 def announced_count(name: str) -> int | None:
@@ -201,7 +209,10 @@ class InitiativeExtractor:
                 if taken.overlaps(*match.span()):
                     continue  # 三保 inside “两不愁、三保障”
                 head = lexicon.category_after.match(text, match.end())
-                add(match.start(), match.end(), head.group() if head else None, match.end(), "gazetteer")
+                category = _first_head(head.group()) if head else _evidence_head(text, match.end())
+                if category is None or category in lexicon.about:
+                    category = _inner_head(match.group()) or category
+                add(match.start(), match.end(), category, match.end(), "gazetteer")
         return sorted(found.values(), key=lambda r: (r.start, r.end))
 
     @staticmethod
@@ -214,25 +225,28 @@ class InitiativeExtractor:
         if len(name) < 2 or name[0] in "(（" or name in lexicon.not_names:
             return False
         category = match.group("category")
+        text = context.text
         if category:
             if category in lexicon.weak_categories and _is_plain_word(name):
                 return False  # 落实“优先”要求
-            return category.removeprefix("为")
+            category = category.removeprefix("为")
+            if category in lexicon.about:
+                return _inner_head(name) or category  # “千万工程”经验 is a 工程
+            return _first_head(category)
         if lexicon.not_heads.match(context.text, match.end()) or "的" in name:
             return False
         shared = lexicon.shared_category.match(context.text, match.end())
         if shared:
             return shared.group("category")
         if _NUMBERED.match(name) and len(name) <= 10:
-            return _head_category(name)
+            return _head_category(name) or _evidence_head(text, match.end())
         if "+" in name:  # the last part of a formula is not its head: “政策+活动”双轮驱动
-            return _following_noun(context.text, match.end(), whole_clause=True)
-        inner = lexicon.head.search(name)
-        modifier = name[: len(name) - len(inner.group())] if inner else ""
-        if len(modifier) >= 2 and modifier != "新":
-            return inner.group()  # “双高计划”, “文化扶贫工程”; not “新品牌”
+            return _evidence_head(text, match.end()) or _following_noun(text, match.end(), whole_clause=True)
+        inner = _inner_head(name)
+        if inner:
+            return inner  # “双高计划”, “文化扶贫工程”; not “新品牌”
         if _FORMULA.search(name) or name in lexicon.gazetteer or _is_slogan(name):
-            return _following_noun(context.text, match.end())
+            return _evidence_head(text, match.end()) or _following_noun(text, match.end())
         return False
 
     @staticmethod
@@ -416,6 +430,36 @@ def _trim_to_length(item: str, length: int) -> str:
     while len(tokens) > 1 and len("".join(tokens)) > length:
         tokens = tokens[1:]
     return "".join(tokens)
+
+
+def _inner_head(name: str) -> str | None:
+    """The category noun a name ends with after a modifier of two characters or more
+    (千万工程 -> 工程, 双高计划 -> 计划); not 新品牌, whose 新 only qualifies the noun, nor
+    a formula's last part (互联网+监管)."""
+    if "+" in name:
+        return None
+    inner = _lexicon().head.search(name)
+    modifier = name[: len(name) - len(inner.group())] if inner else ""
+    return inner.group() if len(modifier) >= 2 and modifier != "新" else None
+
+
+def _first_head(category: str) -> str:
+    """A category without the part of it the text speaks of: “十四五”规划目标任务 -> 规划,
+    “三化”改造项目 -> 改造; 目标任务 and 服务体系 stay whole."""
+    for part in _lexicon().parts:
+        head = category.removesuffix(part)
+        if head != category and head not in _lexicon().parts and _lexicon().head.fullmatch(head):
+            return _first_head(head)
+    return category
+
+
+def _evidence_head(text: str, position: int) -> str | None:
+    """A head that names the category of an initiative found by other evidence, as a
+    whole word right after it: “六稳”工作, “两重”建设 (not 工作机制, 建设者)."""
+    words = cut(text[position : position + 8])
+    if words and words[0] in _lexicon().evidence_heads:
+        return words[0]
+    return None
 
 
 def _head_category(name: str) -> str | None:
