@@ -56,8 +56,10 @@ _NOT_CATEGORY_START = _JOINING_WORDS | {"为", "的", "是"}
 _SEGMENTS = regex.compile(r"[,，、\s]+")
 _DEFINES = "(?:是|即|指|为|就是)"
 # a list after the name, maybe after its head noun: “两区一园”建设，即高新区、经开区和大学科技园
+# 即 and 指 as cues, not as the first character of 即将, 即时, 指挥, 指导, 指标 …
 _LIST_AFTER = regex.compile(
-    r"^(?P<between>\p{Han}{0,6})[,:]?\s*(?:即|分别是|分别为|包括|是指|指|主要包括)[:,]?"
+    r"^(?P<between>\p{Han}{0,6})[,:]?\s*"
+    r"(?:即(?![将时可使便刻])|分别是|分别为|包括|是指|指(?![挥导标数引南出定令示望针])|主要包括)[:,]?"
 )
 _ORDINALS_AFTER = regex.compile(r"^(?P<between>\p{Han}{0,6})[,:：]?\s*(?=一是)")
 # “三个一”服务（一张清单、…）
@@ -65,6 +67,11 @@ _PARENTHESIS = regex.compile(r"^(?P<between>\p{Han}{0,6})\((?P<items>[^()]{2,80}
 # what may not stand between a name and the list after it: 的 or another counted name
 # (“一带一路”的八项行动，分别为…: the list is the 八项行动's)
 _NOT_BETWEEN = regex.compile(rf"的|[{_NUMERAL}]+[大个项条张件类]")
+# the longest member the text states after a name (the corpus's longest right one:
+# 农商文旅体融合发展服务平台, 无黑恶(势力)镇区, 精神文明建设水平提升工程)
+_MAX_STATED_ITEM = 20
+_ITEM_OF_LIST = regex.compile(r"\p{Han}{0,4}[、等]")
+_QUANTITY_END = regex.compile(r"\d+\p{Han}?$")
 _QUOTE_MARKS = regex.compile(r"[“”‘’\"「」]")
 _QUOTED_LIST_END = regex.compile(r"[“‘\"「](?P<items>[^“”‘’\"「」]+)[”’\"」]$")
 _ITEM_SPLIT = regex.compile(r"、|和|及|与|以及")
@@ -152,7 +159,20 @@ def _clean_item(item: str) -> str:
 
 
 def _split_items(phrase: str) -> list[str]:
-    return [i for i in (_clean_item(p) for p in _ITEM_SPLIT.split(phrase)) if i]
+    """The items of a list joined by 、, 和, 及, 与 or 以及, where these stand as words
+    (not the 与 of 参与 or the 及 of 及时)."""
+    items = []
+    for part in phrase.split("、"):
+        item = ""
+        for word in cut(part):
+            if _ITEM_SPLIT.fullmatch(word):
+                items.append(item)
+                item = ""
+            else:
+                item += word
+        items.append(item)
+    return [i for i in (_clean_item(p) for p in items) if i]
+
 
 
 class InitiativeExtractor:
@@ -262,7 +282,9 @@ class InitiativeExtractor:
             return not between or between == category or not _NOT_BETWEEN.search(between)
 
         def counted(items: list[str]) -> bool:
-            return len(items) > 1 and (expected is None or len(items) == expected)
+            # items of a sentence that defines the name are not a list (“单一窗口”：是指…)
+            return (len(items) > 1 and (expected is None or len(items) == expected)
+                    and all(len(i) <= _MAX_STATED_ITEM for i in items))
 
         parenthesis = _PARENTHESIS.match(after)
         if parenthesis and parenthesis.group("between") in ("", category):
@@ -314,20 +336,31 @@ class InitiativeExtractor:
         # a list is joined by 、 (a 和 only before its last item): 残疾人和…“两项补贴”
         # is not a list of two
         items = before.split("、")
-        joined = len(items) == expected - 1 and regex.search(r"和|及", items[-1])
+        joined = len(items) == expected - 1 and len(_split_items(items[-1])) == 2
         if joined:
-            items[-1:] = regex.split(r"和|及", items[-1], maxsplit=1)
-        # the name is itself an item of a longer list (推进…、基层“三保”、地方政府债务管理)
-        if text[span_end : span_end + 1] == "、":
+            items[-1:] = _split_items(items[-1])
+        # the name (with a noun after it) is itself an item of a list: 推进…、基层“三保”、
+        # 地方政府债务管理; 开展适龄女孩HPV疫苗接种、妇女“两癌”筛查等
+        if _ITEM_OF_LIST.match(text, span_end):
             return none
         if len(items) > expected or len(items) < 2 or (len(items) < expected and not partial):
             return none
         items = [_clean_item(i).removesuffix("的") for i in items]
         if not all(items[1:]):
             return none
+        # two items joined by 和/及 alone are a list only when the clause holds nothing
+        # else (蓝天和碧水“两大行动”; not 为适龄妇女开展HPV疫苗接种和“两癌”筛查)
+        if joined and len(items) == 2 and len(items[0]) > 6:
+            return none
         if not quoted_list:
             items[0] = _trim_to_length(items[0], max(len(i) for i in items[1:]))
         if not all(items) or any(len(i) > 12 for i in items) or _is_lone_verb(items[-1]):
+            return none
+        # the last item ends with the verb that takes the name (人员实现“三下降”)
+        if word_role(cut(items[-1])[-1]) == "link":
+            return none
+        # a count of the phrase the name starts (新增4个…示范区、4个“两山”实践创新基地)
+        if _QUANTITY_END.search(items[-1]):
             return none
         # two items joined by 和/及 alone are a list only when neither ends with a verb
         # (各级政府及其工作人员要深刻领悟“两个确立”)
