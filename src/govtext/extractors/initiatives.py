@@ -90,6 +90,7 @@ class _Lexicon:
     shared_category: regex.Pattern
     weak_categories: frozenset  # generic heads (要求, 服务) that a figurative word may stand before
     not_names: frozenset  # quoted names that are never initiatives (四人帮)
+    not_kind: regex.Pattern  # quoted phrases of a kind never an initiative (“幸福指数”, questions)
     # heads that name the category of an initiative found by other evidence (“六稳”工作)
     evidence_heads: frozenset
     parts: frozenset  # heads that name a part of an initiative (规划目标任务 -> 规划)
@@ -128,9 +129,15 @@ def _lexicon() -> _Lexicon:
     not_heads = regex.compile(rf"{_MORE_QUOTED}等?(?:{alternation(words('not_initiative_heads.tsv'))})")
     shared_category = regex.compile(rf"(?:{_ANOTHER_QUOTED}){{1,{_MAX_CHAIN}}}(?:、?等)?(?P<category>{head})")
     weak = frozenset(word for word, strength in categories if strength in ("weak", "part"))
+    kinds = table("not_initiative_kinds.tsv", 2)
+    endings = [word for word, where in kinds if where == "end"]
+    anywhere = [word for word, where in kinds if where == "any"]
+    not_kind = regex.compile("|".join(
+        ([rf"(?:{alternation(endings)})$"] if endings else []) + ([alternation(anywhere)] if anywhere else [])
+    ) or r"(?!)")
     return _Lexicon(gazetteer, quoted, numbered, known, regex.compile(rf"(?:{category})$"),
                     regex.compile(head), not_heads, shared_category, weak,
-                    frozenset(words("not_initiatives.tsv")), evidence_heads,
+                    frozenset(words("not_initiatives.tsv")), not_kind, evidence_heads,
                     frozenset(word for word, strength in categories if strength == "part"),
                     frozenset(word for word, strength in categories if strength == "about"))
 
@@ -245,6 +252,12 @@ class InitiativeExtractor:
         if len(name) < 2 or name[0] in "(（" or name in lexicon.not_names:
             return False
         category = match.group("category")
+        # an index or a question (“幸福指数”, “钱从哪里来…”), unless a count or a category
+        # noun makes it a name (“一赛一榜一指数”, “高质量发展，我们怎么干”大讨论活动)
+        if lexicon.not_kind.search(name) and not _NUMBERED.match(name):
+            after = match.end("close") + context.text.startswith("等", match.end("close"))
+            if not lexicon.category_after.match(context.text, after):  # “周末去哪儿”等旅游品牌
+                return False
         text = context.text
         if category:
             if category in lexicon.weak_categories and _is_plain_word(name):
