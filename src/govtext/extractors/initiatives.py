@@ -196,7 +196,8 @@ class InitiativeExtractor:
             if (start, end) in found or context.titled.covering(start):
                 return
             name = text[start:end]
-            known = lexicon.gazetteer.get(name)
+            # a name a PDF line wrap split (五篇大 文章) is still the gazetteer's
+            known = lexicon.gazetteer.get(name) or lexicon.gazetteer.get("".join(name.split()))
             category = category or (known[1] if known else None)
             # the members the text ties to the name, else the gazetteer's, else some of
             # them that the text lists before the name with 等
