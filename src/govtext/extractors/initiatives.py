@@ -59,7 +59,7 @@ _DEFINES = "(?:是|即|指|为|就是)"
 # 即 and 指 as cues, not as the first character of 即将, 即时, 指挥, 指导, 指标 …
 _LIST_AFTER = regex.compile(
     r"^(?P<between>\p{Han}{0,6})[,:]?\s*"
-    r"(?:即(?![将时可使便刻])|分别是|分别为|包括|是指|指(?![挥导标数引南出定令示望针])|主要包括)[:,]?"
+    r"(?:即(?![将时可使便刻])|分别是|分别为|包括|是指|指(?![挥导标数引出定令示望针])|主要包括)[:,]?"
 )
 _ORDINALS_AFTER = regex.compile(r"^(?P<between>\p{Han}{0,6})[,:：]?\s*(?=一是)")
 # “三个一”服务（一张清单、…）
@@ -72,6 +72,7 @@ _NOT_BETWEEN = regex.compile(rf"的|[{_NUMERAL}]+[大个项条张件类]")
 _MAX_STATED_ITEM = 20
 _ITEM_OF_LIST = regex.compile(r"\p{Han}{0,4}[、等]")
 _QUANTITY_END = regex.compile(r"\d+\p{Han}?$")
+_AFTER_A_QUOTED_NAME = regex.compile(r"[”’\"」](?:和|及|与|是指|指|即)(?=[^“”‘’\"「」]+$)")
 _QUOTE_MARKS = regex.compile(r"[“”‘’\"「」]")
 _QUOTED_LIST_END = regex.compile(r"[“‘\"「](?P<items>[^“”‘’\"「」]+)[”’\"」]$")
 _ITEM_SPLIT = regex.compile(r"、|和|及|与|以及")
@@ -345,11 +346,20 @@ class InitiativeExtractor:
         quoted_list = _QUOTED_LIST_END.search(before)
         if quoted_list:
             before = quoted_list.group("items")
-        if _QUOTE_MARKS.search(before):
-            return none
         # a list is joined by 、 (a 和 only before its last item): 残疾人和…“两项补贴”
         # is not a list of two
         items = before.split("、")
+        # items that quote other names are phrases about them (坚定“四个自信”、做到“两个维护”);
+        # the first item may quote one before the list starts (支持“双区”和横琴、前海、南沙
+        # 三大平台), unless the item is about it (深刻领悟“两个确立”的决定性意义、坚决做到…)
+        if _QUOTE_MARKS.search("".join(items[1:])) or "”的" in items[0]:
+            return none
+        if _QUOTE_MARKS.search(items[0]):
+            # only a conjunction or a definition joins the quoted name to the list
+            start = _AFTER_A_QUOTED_NAME.search(items[0])
+            if not start:
+                return none
+            items[0] = items[0][start.end() :]
         joined = len(items) == expected - 1 and len(_split_items(items[-1])) == 2
         if joined:
             items[-1:] = _split_items(items[-1])
@@ -368,7 +378,11 @@ class InitiativeExtractor:
             return none
         if not quoted_list:
             items[0] = _trim_to_length(items[0], max(len(i) for i in items[1:]))
-        if not all(items) or any(len(i) > 12 for i in items) or _is_lone_verb(items[-1]):
+        # the last item is the verb that takes the name (推动…发展、实现“两个率先”), unless
+        # every item is one (执法、治理、宣教三项行动)
+        if not all(items) or any(len(i) > 12 for i in items):
+            return none
+        if not quoted_list and _is_lone_verb(items[-1]) and not all(_is_lone_verb(i) for i in items):
             return none
         # the last item ends with the verb that takes the name (人员实现“三下降”)
         if word_role(cut(items[-1])[-1]) == "link":
@@ -467,7 +481,7 @@ def _is_plain_word(name: str) -> bool:
 def _is_lone_verb(item: str) -> bool:
     """Whether a list item is one verb (实现, 打造, 做到): the verb of the name after it."""
     words = cut(item)
-    return len(words) == 1 and word_tag(item) == "v"
+    return len(words) == 1 and len(item) > 1 and word_tag(item) == "v"
 
 
 def _trim_to_length(item: str, length: int) -> str:
