@@ -461,6 +461,8 @@ def _is_slogan(name: str) -> bool:
     (最多跑一次, 府院联动, 油路到县). A single word, or 新 with one word (方向盘,
     主旋律, 新抓手), is a figure of speech; a long phrase is a topic or a title.
     """
+    if name.startswith("更"):
+        return False  # a comparison (“更宜居”, “更加开放、更有深度”): a quality, not a name
     segments = [s for s in _SEGMENTS.split(name) if s]
     if len(segments) > 1:
         lengths = [len(s) for s in segments]
