@@ -280,7 +280,7 @@ class InitiativeExtractor:
         inner = _inner_head(name)
         if inner:
             return inner  # “双高计划”, “文化扶贫工程”; not “新品牌”
-        if _FORMULA.search(name) or name in lexicon.gazetteer or _is_slogan(name):
+        if _FORMULA.search(name) or name in lexicon.gazetteer or _is_slogan(name) or _is_system(name):
             return _evidence_head(text, match.end()) or _following_noun(text, match.end())
         return False
 
@@ -473,6 +473,16 @@ def _is_slogan(name: str) -> bool:
     if words and words[0] == "新":
         words = words[1:]
     return len(words) >= 2
+
+
+def _is_system(name: str) -> bool:
+    """Whether a quoted name is a system: it ends with 制 as a word of its own or as
+    the end of a short word (包干制, 河长制, 揭榜制, 告知承诺制); not a verb (零限制,
+    量身定制) or an idiom (建章立制)."""
+    words = cut(name)
+    last = words[-1] if words else ""
+    return (len(name) >= 3 and last.endswith("制") and len(last) <= 3
+            and word_tag(last) != "v")
 
 
 def _is_plain_word(name: str) -> bool:
