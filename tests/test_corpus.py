@@ -6,6 +6,7 @@ import re
 import pytest
 
 import govtext
+from govtext.extractors.initiatives import announced_count
 from govtext.lexicons import table
 
 
@@ -37,6 +38,14 @@ def test_every_corpus_document_extracts_cleanly(corpus):
             years = re.findall(r"(?<![\dQH])\d{4}", time.value)
             if not years or not all("1800" <= year <= "2100" for year in years):
                 problems.append((path.stem, "absurd time", time))
+        for initiative in document.initiatives:
+            # a counted name's members number its count (两个维护 has two); only a list the
+            # text marks as partial with 等 has fewer
+            count = announced_count(initiative.name)
+            if count and initiative.members:
+                partial = initiative.members_source == "text-partial"
+                if len(initiative.members) > count or (len(initiative.members) < count and not partial):
+                    problems.append((path.stem, "members differ from the count", initiative))
     assert problems == []
 
 

@@ -32,3 +32,41 @@ def test_most_frequent_entries_of_the_corpus_are_initiatives(corpus):
     top = govtext.glossary(documents).head(30)["name"].tolist()
     wrong = [name for name in top if canonical_name(name) in FIGURATIVE or len(canonical_name(name)) > 16]
     assert wrong == [], f"the 30 most frequent entries: {top}"
+
+
+def test_glossary_groups_the_variants_of_a_name_and_says_where_members_come_from():
+    documents = [
+        govtext.extract("做好金融“五篇大文章”。", doc_id="a", year=2024),
+        govtext.extract("做好金融“五篇大 文章”。", doc_id="b", year=2025),  # a PDF line wrap
+        govtext.extract("做好金融五篇大文章。", doc_id="c", year=2025),
+    ]
+    table = govtext.glossary(documents)
+    row = table[table["name"] == "五篇大文章"].iloc[0]
+    assert row["mentions"] == 3
+    assert row["members"] == ["科技金融", "绿色金融", "普惠金融", "养老金融", "数字金融"]
+    assert row["members_source"] == "gazetteer"
+
+
+def test_a_partial_list_gives_way_to_the_gazetteer_and_a_stated_list_wins():
+    partial = govtext.extract("稳就业、稳金融等“六稳”工作。", doc_id="a", year=2020)
+    assert partial.initiatives[0].members_source == "gazetteer"
+    documents = [govtext.extract("推出甲乙、丙丁等“四大工程”。", doc_id="a", year=2024),
+                 govtext.extract("推出“四大工程”，即甲乙、丙丁、戊己、庚辛。", doc_id="b", year=2024)]
+    row = govtext.glossary(documents).iloc[0]
+    assert (row["members"], row["members_source"]) == (["甲乙", "丙丁", "戊己", "庚辛"], "text")
+    row = govtext.glossary(documents[:1]).iloc[0]
+    assert (row["members"], row["members_source"]) == (["甲乙", "丙丁"], "text-partial")
+
+
+# What a quoted phrase of the provincial reports may be and still not be an initiative:
+# an index, a question, an honour (issue 17)
+NOT_NAMES = {"幸福指数", "辛苦指数", "发展指数", "两院", "钱从哪里来、用到哪里去、怎么用得好"}
+
+
+def test_the_2026_provincial_glossary_lists_no_index_question_or_common_noun(corpus):
+    paths = sorted((corpus / "docs").glob("prov-*-2026.txt"))
+    documents = [govtext.extract(p.read_text(encoding="utf-8"), doc_id=p.stem) for p in paths]
+    top = govtext.glossary(documents).head(50)["name"].tolist()
+    wrong = [name for name in top if canonical_name(name) in FIGURATIVE | NOT_NAMES
+             or canonical_name(name).endswith("指数")]
+    assert wrong == [], f"the 50 most frequent entries: {top}"

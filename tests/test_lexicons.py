@@ -316,3 +316,15 @@ def test_what_is_compiled_from_lexicons_is_cached_per_lexicons():
             if called & readers:
                 wrong.append(f"{path.relative_to(source)}:{node.lineno} {node.name}")
     assert wrong == []
+
+
+def test_counted_gazetteer_names_have_as_many_members_as_they_count():
+    from govtext.extractors.initiatives import announced_count
+
+    wrong = []
+    for name, members, *_ in table("initiatives.tsv", 6):
+        separator = "|" if "|" in members else "、"
+        count = announced_count(name)
+        if count and members and len(members.split(separator)) != count:
+            wrong.append(name)
+    assert wrong == []

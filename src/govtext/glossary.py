@@ -2,8 +2,9 @@
 
 Mentions are grouped by their name with quotes and white space removed; the row
 keeps the most frequent way of writing it, its most frequent category, the
-members a text gives (else the gazetteer's), the first and last year, and the
-documents and regions that mention it.
+members a text gives (else the gazetteer's, else a partial list with 等; its
+``members_source`` says which), the first and last year, and the documents and
+regions that mention it.
 
 Example:
     >>> import govtext
@@ -23,6 +24,8 @@ from .document import require_pandas
 
 COLUMNS = ["name", "category", "members", "members_source", "first_year", "last_year", "documents",
            "regions", "mentions"]
+# whose members a row shows, best first
+_MEMBER_SOURCES = ("text", "gazetteer", "gazetteer-unverified", "text-partial")
 _NOT_IN_KEY = regex.compile(r"[\s\"'“”‘’「」『』《》·・]")
 
 
@@ -44,16 +47,17 @@ def glossary(documents):
     for mentions in groups.values():
         names = Counter(i.name for _, _, i in mentions)
         categories = Counter(i.category for _, _, i in mentions if i.category)
-        from_text = [i.members for _, _, i in mentions if i.members and i.members_source == "text"]
-        from_gazetteer = [(i.members, i.members_source) for _, _, i in mentions if i.members]
-        members = Counter(from_text or [m for m, _ in from_gazetteer]).most_common(1)
-        gazetteer_source = from_gazetteer[0][1] if from_gazetteer else None
+        # the members a text states, else the gazetteer's, else a text's partial list
+        sources = Counter(i.members_source for _, _, i in mentions if i.members)
+        source = next((s for s in _MEMBER_SOURCES if sources[s]), None)
+        members = Counter(i.members for _, _, i in mentions
+                          if i.members and i.members_source == source).most_common(1)
         years = [y for _, y, _ in mentions if y is not None]
         rows.append({
             "name": names.most_common(1)[0][0],
             "category": categories.most_common(1)[0][0] if categories else None,
             "members": list(members[0][0]) if members else [],
-            "members_source": ("text" if from_text else gazetteer_source) if members else None,
+            "members_source": source if members else None,
             "first_year": min(years) if years else None,
             "last_year": max(years) if years else None,
             "documents": sorted({d.doc_id for d, _, _ in mentions if d.doc_id is not None}),

@@ -143,8 +143,9 @@ class Initiative:
     members: tuple[str, ...] = ()
     components: tuple[tuple[str, str], ...] = field(default=())
     section: tuple[str, ...] = ()
-    # where the members come from: "text" (listed in the document), "gazetteer" (govtext's
-    # list, checked against a source) or "gazetteer-unverified" (govtext's list, unchecked)
+    # where the members come from: "text" (listed in the document), "text-partial" (some of
+    # them, listed with 等: 甲、乙等六大工程), "gazetteer" (govtext's list, checked against a
+    # source) or "gazetteer-unverified" (govtext's list, unchecked)
     members_source: str | None = None
     # what found the name: "quoted" (“…” with or without a category), "numbered" (四大工程),
     # "formula" (1+3+N), "gazetteer" (an entry of data/lexicons/initiatives.tsv)

@@ -24,7 +24,7 @@ import regex
 from ..lexicons import alternation, cached_per_lexicons, table, words
 from ..numerals import ROUGH_PAIRS, parse_chinese
 from ..records import Initiative
-from ..segment import cut, word_role
+from ..segment import cut, word_role, word_tag
 from .base import CLAUSE_END, Context, Spans
 
 _NUMERAL = "一二两三四五六七八九十"
@@ -56,9 +56,25 @@ _NOT_CATEGORY_START = _JOINING_WORDS | {"为", "的", "是"}
 _SEGMENTS = regex.compile(r"[,，、\s]+")
 _DEFINES = "(?:是|即|指|为|就是)"
 # a list after the name, maybe after its head noun: “两区一园”建设，即高新区、经开区和大学科技园
-_LIST_AFTER = regex.compile(r"^\p{Han}{0,6}[,:]?\s*(?:即|分别是|分别为|包括|是指|指|主要包括)[:,]?")
-_ORDINALS_AFTER = regex.compile(r"^\p{Han}{0,6}[,:：]?\s*(?=一是)")
-_PARENTHESIS = regex.compile(r"^\p{Han}{0,6}\(([^()]{2,80})\)")  # “三个一”服务（一张清单、…）
+# 即 and 指 as cues, not as the first character of 即将, 即时, 指挥, 指导, 指标 …
+_LIST_AFTER = regex.compile(
+    r"^(?P<between>\p{Han}{0,6})[,:]?\s*"
+    r"(?:即(?![将时可使便刻])|分别是|分别为|包括|是指|指(?![挥导标数引出定令示望针])|主要包括)[:,]?"
+)
+_ORDINALS_AFTER = regex.compile(r"^(?P<between>\p{Han}{0,6})[,:：]?\s*(?=一是)")
+# “三个一”服务（一张清单、…）
+_PARENTHESIS = regex.compile(r"^(?P<between>\p{Han}{0,6})\((?P<items>[^()]{2,80})\)")
+# what may not stand between a name and the list after it: 的 or another counted name
+# (“一带一路”的八项行动，分别为…: the list is the 八项行动's)
+_NOT_BETWEEN = regex.compile(rf"的|[{_NUMERAL}]+[大个项条张件类]")
+# the longest member the text states after a name (the corpus's longest right one:
+# 农商文旅体融合发展服务平台, 无黑恶(势力)镇区, 精神文明建设水平提升工程)
+_MAX_STATED_ITEM = 20
+_ITEM_OF_LIST = regex.compile(r"\p{Han}{0,4}[、等]")
+_QUANTITY_END = regex.compile(r"\d+\p{Han}?$")
+_AFTER_A_QUOTED_NAME = regex.compile(r"[”’\"」](?:和|及|与|是指|指|即)(?=[^“”‘’\"「」]+$)")
+_QUOTE_MARKS = regex.compile(r"[“”‘’\"「」]")
+_QUOTED_LIST_END = regex.compile(r"[“‘\"「](?P<items>[^“”‘’\"「」]+)[”’\"」]$")
 _ITEM_SPLIT = regex.compile(r"、|和|及|与|以及")
 
 
@@ -75,6 +91,11 @@ class _Lexicon:
     shared_category: regex.Pattern
     weak_categories: frozenset  # generic heads (要求, 服务) that a figurative word may stand before
     not_names: frozenset  # quoted names that are never initiatives (四人帮)
+    not_kind: regex.Pattern  # quoted phrases of a kind never an initiative (“幸福指数”, questions)
+    # heads that name the category of an initiative found by other evidence (“六稳”工作)
+    evidence_heads: frozenset
+    parts: frozenset  # heads that name a part of an initiative (规划目标任务 -> 规划)
+    about: frozenset  # heads that a head inside the name wins over (“千万工程”经验 -> 工程)
 
 
 @cached_per_lexicons
@@ -83,10 +104,15 @@ def _lexicon() -> _Lexicon:
     for name, members, category, verified, _source, found in table("initiatives.tsv", 6):
         # members from an entry nobody has checked (M) say so in every record that has them
         source = "gazetteer" if verified == "V" else "gazetteer-unverified"
-        gazetteer[name] = (tuple(m for m in members.split("、") if m), category or None, source)
+        # members are joined by | where one of them holds a 、 (两个维护), else by 、
+        separator = "|" if "|" in members else "、"
+        gazetteer[name] = (tuple(m.strip() for m in members.split(separator) if m.strip()), category or None,
+                           source)
         if found == "any":
             found_anywhere.append(name)
-    categories = table("initiative_categories.tsv", 1, 2)
+    rows = table("initiative_categories.tsv", 1, 2)
+    categories = [(word, strength) for word, strength in rows if strength != "evidence"]
+    evidence_heads = frozenset(word for word, strength in rows if strength == "evidence")
     category = alternation(word for word, _ in categories)
     head = rf"{_MODIFIER}{{0,4}}(?:{category})"  # 党建品牌, 协商新模式
     quoted = regex.compile(
@@ -103,18 +129,34 @@ def _lexicon() -> _Lexicon:
     known = regex.compile(alternation(found_anywhere)) if found_anywhere else None
     not_heads = regex.compile(rf"{_MORE_QUOTED}等?(?:{alternation(words('not_initiative_heads.tsv'))})")
     shared_category = regex.compile(rf"(?:{_ANOTHER_QUOTED}){{1,{_MAX_CHAIN}}}(?:、?等)?(?P<category>{head})")
-    weak = frozenset(word for word, strength in categories if strength == "weak")
+    weak = frozenset(word for word, strength in categories if strength in ("weak", "part"))
+    kinds = table("not_initiative_kinds.tsv", 2)
+    endings = [word for word, where in kinds if where == "end"]
+    anywhere = [word for word, where in kinds if where == "any"]
+    not_kind = regex.compile("|".join(
+        ([rf"(?:{alternation(endings)})$"] if endings else []) + ([alternation(anywhere)] if anywhere else [])
+    ) or r"(?!)")
     return _Lexicon(gazetteer, quoted, numbered, known, regex.compile(rf"(?:{category})$"),
                     regex.compile(head), not_heads, shared_category, weak,
-                    frozenset(words("not_initiatives.tsv")))
+                    frozenset(words("not_initiatives.tsv")), not_kind, evidence_heads,
+                    frozenset(word for word, strength in categories if strength == "part"),
+                    frozenset(word for word, strength in categories if strength == "about"))
 
 
-def _count(name: str) -> int | None:
+def announced_count(name: str) -> int | None:
     """How many members a numbered name announces: 四大工程 and 两个全覆盖 (a numeral with
     a counter), 六稳 (a numeral and one word); None for 三去一降一补 or 一企一策一专班,
-    whose numerals count something else."""
+    whose numerals count something else, and for 八八战略, whose numerals are a label.
+
+    Example:
+        >>> announced_count("四大工程"), announced_count("两个维护"), announced_count("八八战略")
+        (4, 2, None)
+    """
+    if regex.search(r"[、,，]", name):
+        return None  # 四个革命、一个合作: two counts, of different things
     match = _COUNTED.match(name)
-    if not match:
+    # 八八战略, 三三制: numerals that repeat without 十 are a label, not a number
+    if not match or (len(match.group()) > 1 and "十" not in match.group()):
         return None
     value = parse_chinese(match.group())
     return int(value) if value is not None else None
@@ -125,7 +167,20 @@ def _clean_item(item: str) -> str:
 
 
 def _split_items(phrase: str) -> list[str]:
-    return [i for i in (_clean_item(p) for p in _ITEM_SPLIT.split(phrase)) if i]
+    """The items of a list joined by 、, 和, 及, 与 or 以及, where these stand as words
+    (not the 与 of 参与 or the 及 of 及时)."""
+    items = []
+    for part in phrase.split("、"):
+        item = ""
+        for word in cut(part):
+            if _ITEM_SPLIT.fullmatch(word):
+                items.append(item)
+                item = ""
+            else:
+                item += word
+        items.append(item)
+    return [i for i in (_clean_item(p) for p in items) if i]
+
 
 
 class InitiativeExtractor:
@@ -142,12 +197,20 @@ class InitiativeExtractor:
             if (start, end) in found or context.titled.covering(start):
                 return
             name = text[start:end]
-            known = lexicon.gazetteer.get(name)
-            members = self._members(context, start, span_end, name)
-            source = "text" if members else None
-            if not members and known and known[0]:
-                members, source = known[0], known[2]
+            # a name a PDF line wrap split (五篇大 文章) is still the gazetteer's
+            known = lexicon.gazetteer.get(name) or lexicon.gazetteer.get("".join(name.split()))
             category = category or (known[1] if known else None)
+            # the members the text ties to the name, else the gazetteer's, else some of
+            # them that the text lists before the name with 等
+            members = self._members_stated(context, span_end, name, category)
+            partial = False
+            if not members:
+                members, partial = self._members_before(context, start, span_end, name)
+            source = "text" if members else None
+            if (partial or not members) and known and known[0]:
+                members, source = known[0], known[2]
+            elif partial:
+                source = "text-partial"
             components = self._components(context, span_end, name)
             if rule == "quoted" and _FORMULA.search(name):
                 rule = "formula"
@@ -175,7 +238,10 @@ class InitiativeExtractor:
                 if taken.overlaps(*match.span()):
                     continue  # 三保 inside “两不愁、三保障”
                 head = lexicon.category_after.match(text, match.end())
-                add(match.start(), match.end(), head.group() if head else None, match.end(), "gazetteer")
+                category = _first_head(head.group()) if head else _evidence_head(text, match.end())
+                if category is None or category in lexicon.about:
+                    category = _inner_head(match.group()) or category
+                add(match.start(), match.end(), category, match.end(), "gazetteer")
         return sorted(found.values(), key=lambda r: (r.start, r.end))
 
     @staticmethod
@@ -188,68 +254,147 @@ class InitiativeExtractor:
         if len(name) < 2 or name[0] in "(（" or name in lexicon.not_names:
             return False
         category = match.group("category")
+        # an index or a question (“幸福指数”, “钱从哪里来…”), unless a count or a category
+        # noun makes it a name (“一赛一榜一指数”, “高质量发展，我们怎么干”大讨论活动)
+        if lexicon.not_kind.search(name) and not _NUMBERED.match(name):
+            after = match.end("close") + context.text.startswith("等", match.end("close"))
+            if not lexicon.category_after.match(context.text, after):  # “周末去哪儿”等旅游品牌
+                return False
+        text = context.text
         if category:
             if category in lexicon.weak_categories and _is_plain_word(name):
                 return False  # 落实“优先”要求
-            return category.removeprefix("为")
+            category = category.removeprefix("为")
+            if category in lexicon.about:
+                return _inner_head(name) or category  # “千万工程”经验 is a 工程
+            return _first_head(category)
         if lexicon.not_heads.match(context.text, match.end()) or "的" in name:
             return False
         shared = lexicon.shared_category.match(context.text, match.end())
         if shared:
             return shared.group("category")
         if _NUMBERED.match(name) and len(name) <= 10:
-            return _head_category(name)
+            return _head_category(name) or _evidence_head(text, match.end())
         if "+" in name:  # the last part of a formula is not its head: “政策+活动”双轮驱动
-            return _following_noun(context.text, match.end(), whole_clause=True)
-        inner = lexicon.head.search(name)
-        modifier = name[: len(name) - len(inner.group())] if inner else ""
-        if len(modifier) >= 2 and modifier != "新":
-            return inner.group()  # “双高计划”, “文化扶贫工程”; not “新品牌”
-        if _FORMULA.search(name) or name in lexicon.gazetteer or _is_slogan(name):
-            return _following_noun(context.text, match.end())
+            return _evidence_head(text, match.end()) or _following_noun(text, match.end(), whole_clause=True)
+        inner = _inner_head(name)
+        if inner:
+            return inner  # “双高计划”, “文化扶贫工程”; not “新品牌”
+        if _FORMULA.search(name) or name in lexicon.gazetteer or _is_slogan(name) or _is_system(name):
+            return _evidence_head(text, match.end()) or _following_noun(text, match.end())
         return False
 
-    def _members(self, context: Context, start: int, span_end: int, name: str) -> list[str]:
-        expected = _count(name)
-        text = context.text
-        # a list right after the name: 即/分别是/包括 …, or a parenthesis
-        after = text[span_end : span_end + 200]
+    @staticmethod
+    def _members_stated(context: Context, span_end: int, name: str, category: str | None) -> list[str]:
+        """Members the text states right after the name: 即/分别是/包括 …, a parenthesis,
+        一是…二是…; as many as a counted name announces, else none."""
+        expected = announced_count(name)
+        after = context.text[span_end : span_end + 200]
+
+        def tied(match) -> bool:
+            # only the name's own category may stand between it and the list
+            between = match.group("between")
+            return not between or between == category or not _NOT_BETWEEN.search(between)
+
+        def counted(items: list[str]) -> bool:
+            # items of a sentence that defines the name are not a list (“单一窗口”：是指…)
+            return (len(items) > 1 and (expected is None or len(items) == expected)
+                    and all(len(i) <= _MAX_STATED_ITEM for i in items))
+
         parenthesis = _PARENTHESIS.match(after)
-        cue = _LIST_AFTER.match(after)
-        if parenthesis:
-            items = _split_items(parenthesis.group(1))
-            if len(items) > 1 and (expected is None or len(items) == expected):
+        if parenthesis and parenthesis.group("between") in ("", category):
+            items = _split_items(parenthesis.group("items"))
+            if counted(items):
                 return items
-        if cue:
+        cue = _LIST_AFTER.match(after)
+        if cue and tied(cue):
             rest = after[cue.end() :]
             stop = regex.search(r"[。;\n]", rest)
             items = _split_items(rest[: stop.start() if stop else len(rest)].rstrip("等"))
-            if len(items) > 1 and (expected is None or len(items) == expected):
+            if counted(items):
                 return items
         ordinals = _ORDINALS_AFTER.match(after)
-        if ordinals:  # “三项工程”：一是产业强基，二是城市更新，三是民生提质
+        if ordinals and tied(ordinals):  # “三项工程”：一是产业强基，二是城市更新，三是民生提质
             items = [m.group(1).strip() for m in _ORDINAL_ITEM.finditer(after, ordinals.end())]
             items = items[:expected] if expected else items
-            if len(items) > 1 and (expected is None or len(items) == expected):
+            if counted(items):
                 return items
-        # a list right before the name (A、B、C、D“四大工程”); with 等 it may be partial
-        # (退耕还林、天然林保护、京津风沙源治理等六大林业生态工程)
-        if expected and expected > 1:
-            quote_start = start - 1 if start and text[start - 1] in "“‘\"「" else start
-            before = text[context.clause_start(quote_start) : quote_start]
-            partial = before.endswith("等")
-            # a list is joined by 、 (a 和 only before its last item): 残疾人和…“两项补贴”
-            # is not a list of two
-            items = before.removesuffix("等").split("、")
-            if len(items) > 1 and len(items) == expected - 1 and regex.search(r"和|及", items[-1]):
-                items[-1:] = regex.split(r"和|及", items[-1], maxsplit=1)
-            take = min(expected, len(items)) if partial else expected
-            if len(items) >= take > 1 and all(items[-take + 1 :]):
-                items = [_clean_item(i) for i in items[-take:]]
-                items[0] = _trim_to_length(items[0], max(len(i) for i in items[1:]))
-                if all(items) and all(len(i) <= 12 for i in items):
-                    return items
         return []
+
+    @staticmethod
+    def _members_before(context: Context, start: int, span_end: int, name: str) -> tuple[list[str], bool]:
+        """A list right before a counted name (A、B、C、D“四大工程”) that is the whole
+        enumeration of its clause and numbers what the name counts, and whether it is
+        partial: with 等, fewer items than the count (退耕还林、天然林保护、京津风沙源治理等
+        六大林业生态工程).
+
+        Not members: a longer list whose last items happen to number the count
+        (低收入人口、…、困境儿童和农村“三留守”), items that quote other names
+        (增强“四个意识”、坚定“四个自信”、做到“两个维护”), or a verb that takes the
+        name as its object (推动…发展、实现“两个率先”).
+        """
+        none = ([], False)
+        expected = announced_count(name)
+        if not expected or expected < 2:
+            return none
+        text = context.text
+        quote_start = start - 1 if start and text[start - 1] in "“‘\"「" else start
+        before = text[context.clause_start(quote_start) : quote_start]
+        partial = before.endswith("等")
+        before = before.removesuffix("等")
+        # a quoted list (树立“创新、协调、绿色、开放、共享”五大发展理念) starts at its quote
+        quoted_list = _QUOTED_LIST_END.search(before)
+        if quoted_list:
+            before = quoted_list.group("items")
+        # a list is joined by 、 (a 和 only before its last item): 残疾人和…“两项补贴”
+        # is not a list of two
+        items = before.split("、")
+        # items that quote other names are phrases about them (坚定“四个自信”、做到“两个维护”);
+        # the first item may quote one before the list starts (支持“双区”和横琴、前海、南沙
+        # 三大平台), unless the item is about it (深刻领悟“两个确立”的决定性意义、坚决做到…)
+        if _QUOTE_MARKS.search("".join(items[1:])) or "”的" in items[0]:
+            return none
+        if _QUOTE_MARKS.search(items[0]):
+            # only a conjunction or a definition joins the quoted name to the list
+            start = _AFTER_A_QUOTED_NAME.search(items[0])
+            if not start:
+                return none
+            items[0] = items[0][start.end() :]
+        joined = len(items) == expected - 1 and len(_split_items(items[-1])) == 2
+        if joined:
+            items[-1:] = _split_items(items[-1])
+        # the name (with a noun after it) is itself an item of a list: 推进…、基层“三保”、
+        # 地方政府债务管理; 开展适龄女孩HPV疫苗接种、妇女“两癌”筛查等
+        if _ITEM_OF_LIST.match(text, span_end):
+            return none
+        if len(items) > expected or len(items) < 2 or (len(items) < expected and not partial):
+            return none
+        items = [_clean_item(i).removesuffix("的") for i in items]
+        if not all(items[1:]):
+            return none
+        # two items joined by 和/及 alone are a list only when the clause holds nothing
+        # else (蓝天和碧水“两大行动”; not 为适龄妇女开展HPV疫苗接种和“两癌”筛查)
+        if joined and len(items) == 2 and len(items[0]) > 6:
+            return none
+        if not quoted_list:
+            items[0] = _trim_to_length(items[0], max(len(i) for i in items[1:]))
+        # the last item is the verb that takes the name (推动…发展、实现“两个率先”), unless
+        # every item is one (执法、治理、宣教三项行动)
+        if not all(items) or any(len(i) > 12 for i in items):
+            return none
+        if not quoted_list and _is_lone_verb(items[-1]) and not all(_is_lone_verb(i) for i in items):
+            return none
+        # the last item ends with the verb that takes the name (人员实现“三下降”)
+        if word_role(cut(items[-1])[-1]) == "link":
+            return none
+        # a count of the phrase the name starts (新增4个…示范区、4个“两山”实践创新基地)
+        if _QUANTITY_END.search(items[-1]):
+            return none
+        # two items joined by 和/及 alone are a list only when neither ends with a verb
+        # (各级政府及其工作人员要深刻领悟“两个确立”)
+        if joined and len(items) == 2 and any(word_tag(cut(i)[-1]) == "v" for i in items):
+            return none
+        return items, len(items) < expected
 
     def _components(self, context: Context, span_end: int, name: str) -> tuple[tuple[str, str], ...]:
         if "+" not in name:
@@ -316,6 +461,8 @@ def _is_slogan(name: str) -> bool:
     (最多跑一次, 府院联动, 油路到县). A single word, or 新 with one word (方向盘,
     主旋律, 新抓手), is a figure of speech; a long phrase is a topic or a title.
     """
+    if name.startswith("更"):
+        return False  # a comparison (“更宜居”, “更加开放、更有深度”): a quality, not a name
     segments = [s for s in _SEGMENTS.split(name) if s]
     if len(segments) > 1:
         lengths = [len(s) for s in segments]
@@ -328,9 +475,25 @@ def _is_slogan(name: str) -> bool:
     return len(words) >= 2
 
 
+def _is_system(name: str) -> bool:
+    """Whether a quoted name is a system: it ends with 制 as a word of its own or as
+    the end of a short word (包干制, 河长制, 揭榜制, 告知承诺制); not a verb (零限制,
+    量身定制) or an idiom (建章立制)."""
+    words = cut(name)
+    last = words[-1] if words else ""
+    return (len(name) >= 3 and last.endswith("制") and len(last) <= 3
+            and word_tag(last) != "v")
+
+
 def _is_plain_word(name: str) -> bool:
     """A two-character word that is neither numbered (双控, 四稳) nor in the gazetteer."""
     return len(name) == 2 and not _NUMBERED.match(name) and name not in _lexicon().gazetteer
+
+
+def _is_lone_verb(item: str) -> bool:
+    """Whether a list item is one verb (实现, 打造, 做到): the verb of the name after it."""
+    words = cut(item)
+    return len(words) == 1 and len(item) > 1 and word_tag(item) == "v"
 
 
 def _trim_to_length(item: str, length: int) -> str:
@@ -340,6 +503,36 @@ def _trim_to_length(item: str, length: int) -> str:
     while len(tokens) > 1 and len("".join(tokens)) > length:
         tokens = tokens[1:]
     return "".join(tokens)
+
+
+def _inner_head(name: str) -> str | None:
+    """The category noun a name ends with after a modifier of two characters or more
+    (千万工程 -> 工程, 双高计划 -> 计划); not 新品牌, whose 新 only qualifies the noun, nor
+    a formula's last part (互联网+监管)."""
+    if "+" in name:
+        return None
+    inner = _lexicon().head.search(name)
+    modifier = name[: len(name) - len(inner.group())] if inner else ""
+    return inner.group() if len(modifier) >= 2 and modifier != "新" else None
+
+
+def _first_head(category: str) -> str:
+    """A category without the part of it the text speaks of: “十四五”规划目标任务 -> 规划,
+    “三化”改造项目 -> 改造; 目标任务 and 服务体系 stay whole."""
+    for part in _lexicon().parts:
+        head = category.removesuffix(part)
+        if head != category and head not in _lexicon().parts and _lexicon().head.fullmatch(head):
+            return _first_head(head)
+    return category
+
+
+def _evidence_head(text: str, position: int) -> str | None:
+    """A head that names the category of an initiative found by other evidence, as a
+    whole word right after it: “六稳”工作, “两重”建设 (not 工作机制, 建设者)."""
+    words = cut(text[position : position + 8])
+    if words and words[0] in _lexicon().evidence_heads:
+        return words[0]
+    return None
 
 
 def _head_category(name: str) -> str | None:
