@@ -447,7 +447,7 @@ def _write_csv(frame, output) -> None:
         frame.to_csv(sys.stdout, index=False)
 
 
-def _documents_of(args):
+def _extracted_inputs(args):
     """``(documents, failures, None)`` of the inputs of ``govtext panel`` or ``topics``, or
     ``([], [], 2)`` when their lexicon folders are unusable (said on stderr)."""
     problem = _lexicons_error(args.lexicons)
@@ -464,7 +464,7 @@ def run_panel(args) -> int:
     from .lexicons import user_lexicons
     from .panel import panel
 
-    documents, failures, status = _documents_of(args)
+    documents, failures, status = _extracted_inputs(args)
     if status is not None:
         return status
     try:
@@ -483,7 +483,7 @@ def run_topics(args) -> int:
     from .lexicons import user_lexicons
     from .topics import TopicModel
 
-    documents, failures, status = _documents_of(args)
+    documents, failures, status = _extracted_inputs(args)
     if status is not None:
         return status
     if len(documents) < 2:
