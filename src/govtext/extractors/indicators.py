@@ -462,7 +462,7 @@ class IndicatorExtractor:
         """The name of what is measured, the names a shared value is given to, and the
         rule that found them (see "Names" below)."""
         lexicon = _lexicon()
-        clause = list(context.words(context.clause_start(start), start))
+        clause = list(context.words(context.clause_start(start), start))[-_MOST_WORDS_BEFORE:]
         distributed = _distributed_name(context, clause, start, ends)
         if distributed:
             return distributed, None, "distributed"
@@ -471,7 +471,7 @@ class IndicatorExtractor:
         shared = _shared_names(context, [w for w in before if w.start >= previous_end], start)
         if shared:
             return shared[0], shared, "shared"
-        after = context.words(end, context.clause_end(end))
+        after = context.words(end, context.clause_end(end))[:_MOST_WORDS_AFTER]
         # 两次降低存款准备金率: a count of actions (次 before a verb) counts the verb phrase
         if lexicon["ordinal_counters"].get(unit) == "before_noun":
             action = _action_after(context, after)
@@ -719,6 +719,13 @@ def _names_future_year(context: Context, start: int, end: int) -> bool:
 #   (占比, 总量) its subject.
 
 
+# The tokens before a quantity that its name is looked for in. The longest list of names
+# a 分别 distributes in the corpus spans about 30; a long list of quantities in one
+# clause (12个、12个、…) would otherwise have each quantity read all the tokens before it.
+_MOST_WORDS_BEFORE = 60
+# the tokens after a quantity that the phrase it counts is looked for in (a name after a
+# count is a noun phrase of a few words: 155条|社情民意信息)
+_MOST_WORDS_AFTER = 30
 # a corpus of 186 reports holds about 60,000 distinct tokens
 _MOST_KINDS_SEEN = 200_000
 
