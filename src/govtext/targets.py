@@ -41,7 +41,7 @@ _CLAUSE_END = "。;；\n,，"
 # the cue of a target paragraph: 主要预期目标是：, 调控目标定为, 今年计划…; the words
 # may be broken across lines (今年经济社会发展的\n主要预期目标\n是：)
 _PARAGRAPH_CUE = regex.compile(
-    r"(?:预\s*期\s*目\s*标|主\s*要\s*目\s*标|调\s*控\s*目\s*标)\s*(?:建议)?\s*[，,]?\s*(?:是|为|定为|确定为)\s*[：:，,]?"
+    r"(?:预\s*期\s*目\s*标|主\s*要\s*目\s*标|调\s*控\s*目\s*标)\s*(?:建议)?\s*[，,]?\s*(?:是|为|定为|确定为|安排为)\s*[：:，,]?"
     r"|(?:今年|明年|本年度?)[^。\n]{0,6}计划(?:要求)?|计划要求(?:今年|明年)")
 # what the words before a cue say when the targets are a plan's or the past's
 _PLAN_LEAD = regex.compile(
@@ -152,7 +152,8 @@ def _paragraphs(plain: str, year: int | None):
             first = regex.compile(r"\s*").match(plain, cue.end()).end()
             end = plain.find("\n", first)
         end = len(plain) if end < 0 else end
-        if _PLAN_LEAD.search(lead) or _PLAN_CLAUSE.search(lead):
+        this_year = regex.search(r"今年|本年|明年|全年" + (f"|{year}年" if year else ""), lead)
+        if not this_year and (_PLAN_LEAD.search(lead) or _PLAN_CLAUSE.search(lead)):
             spans.append((cue.start(), end, "plan", _plan_period(lead, year), cue.end(), lead))
         else:
             spans.append((cue.start(), end, "year", None if year is None else str(year), cue.end(), lead))
@@ -204,7 +205,8 @@ def _target_id(plain: str, indicator, cue_lead: str = "") -> str | None:
         return None  # 科技进步对经济增长的贡献率 measures a share of growth, not growth
     found = indicator.indicator or (canonical_indicator(lead) if len(lead) <= 16 else None)
     if found == "gdp" and indicator.unit != "%":
-        return "gdp_level" if indicator.unit and indicator.unit.endswith("元") else None
+        per_head = "人均" in (indicator.name or "")
+        return "gdp_level" if indicator.unit and indicator.unit.endswith("元") and not per_head else None
     return found
 
 
@@ -246,9 +248,15 @@ def find_targets(text: str, indicators, sections, year: int | None = None) -> tu
             if _PAST_CLAUSE.search(plain, left, right) or _earlier_year(
                     _PLAN_NAME.sub("", plain[left:right]), year):
                 continue
-            if _PLAN_CLAUSE.search(plain, left, right) or _PLAN_LEAD.search(plain, left, right):
-                horizon, period = "plan", _plan_period(plain[left:right], year)
-            elif has_year_paragraph:
+            # the plan a sentence names after its figures (…；努力完成“十三五”规划目标任务)
+            # is not theirs
+            before = plain[left:indicator.start]
+            this_year = regex.search(r"今年|本年|明年|全年" + (f"|{year}年" if year else ""), before)
+            if _PLAN_CLAUSE.search(clause) or (_PLAN_LEAD.search(before) and not this_year):
+                horizon, period = "plan", _plan_period(before + clause, year)
+            elif has_year_paragraph and not this_year:
+                # the target paragraph holds the year's targets; a figure elsewhere is one
+                # only where its sentence says it is this year's (全年城镇新增就业11.3万人)
                 continue
             else:
                 horizon, period = "year", None if year is None else str(year)
