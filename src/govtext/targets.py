@@ -210,6 +210,14 @@ def _target_id(plain: str, indicator, cue_lead: str = "") -> str | None:
     return found
 
 
+def _preference(candidate) -> tuple:
+    # the nearer cue first, then a rate before an amount of money (地方财政收入26亿元，可比增长
+    # 10.6%: the target is the growth), then text order
+    rank, start, *_ = candidate
+    indicator = candidate[5]
+    return rank, bool(indicator.unit and indicator.unit.endswith("元")), start
+
+
 def find_targets(text: str, indicators, sections, year: int | None = None) -> tuple[Target, ...]:
     """The main targets among ``indicators`` of a document ``text`` with ``sections``,
     planned in ``year`` (the report's year, for each target's horizon and period).
@@ -228,9 +236,10 @@ def find_targets(text: str, indicators, sections, year: int | None = None) -> tu
     has_year_paragraph = any(p[2] == "year" for p in paragraphs)
     ranked = []
     for indicator in indicators:
-        if indicator.status != "target":
-            continue
         paragraph = next((p for p in paragraphs if p[0] <= indicator.start < p[1]), None)
+        # what a target paragraph says is a target, whatever the words of its sentence
+        if indicator.status != "target" and not paragraph:
+            continue
         indicator_id = _target_id(plain, indicator, paragraph[5] if paragraph and
                                   indicator.start - paragraph[4] <= 3 else "")
         if indicator_id is None:
@@ -262,11 +271,14 @@ def find_targets(text: str, indicators, sections, year: int | None = None) -> tu
                 horizon, period = "year", None if year is None else str(year)
         else:
             continue
+        if horizon == "plan" and period is None:
+            # the plan's section says which plan (二、“十五五”时期主要目标任务)
+            period = _plan_period(" ".join(indicator.section), year)
         ranked.append((rank, indicator.start, indicator_id, horizon, period, indicator, sentence.strip(),
                        clause))
     chosen = {}
     for _, _, indicator_id, horizon, period, indicator, sentence, clause in sorted(
-            ranked, key=lambda r: (r[0], r[1])):
+            ranked, key=_preference):
         if (indicator_id, horizon) in chosen:
             continue
         chosen[indicator_id, horizon] = Target(
