@@ -52,8 +52,8 @@ _PLAN_CLAUSE = regex.compile(r"年均|累计|(?:到|至)20\d\d年|十[一二三�
 _PAST_CLAUSE = regex.compile(r"过去|以来|五年来|已经|比20\d\d年")
 _PLAN_NAMES = {"十五": (2001, 2005), "十一五": (2006, 2010), "十二五": (2011, 2015), "十三五": (2016, 2020),
                "十四五": (2021, 2025), "十五五": (2026, 2030), "十六五": (2031, 2035)}
-# a name that measures a share of what it names (对经济增长的贡献率)
-_SHARE_OF = regex.compile(r"的(?:贡献率|比重|比例|占比|份额|弹性)$")
+# a name that measures a share of what it names (对经济增长的贡献率, 固定资产投资率)
+_SHARE_OF = regex.compile(r"(?:的(?:贡献率|比重|比例|占比|份额|弹性)|投资率)$")
 # a name that measures something per unit of GDP (单位国内生产总值用水量) names no target
 # of its own unless the lexicon has it (energy_intensity)
 _PER_UNIT = regex.compile(r"单位(?:国内|地区)?(?:生产总值|GDP)(?!能耗|二氧化碳)")
@@ -233,7 +233,6 @@ def find_targets(text: str, indicators, sections, year: int | None = None) -> tu
     plain = simplified(text)
     targets_sections = [s for s in sections if s.role == "targets"]
     paragraphs = _paragraphs(plain, year)
-    has_year_paragraph = any(p[2] == "year" for p in paragraphs)
     ranked = []
     for indicator in indicators:
         paragraph = next((p for p in paragraphs if p[0] <= indicator.start < p[1]), None)
@@ -263,11 +262,9 @@ def find_targets(text: str, indicators, sections, year: int | None = None) -> tu
             this_year = regex.search(r"今年|本年|明年|全年" + (f"|{year}年" if year else ""), before)
             if _PLAN_CLAUSE.search(clause) or (_PLAN_LEAD.search(before) and not this_year):
                 horizon, period = "plan", _plan_period(before + clause, year)
-            elif has_year_paragraph and not this_year:
-                # the target paragraph holds the year's targets; a figure elsewhere is one
-                # only where its sentence says it is this year's (全年城镇新增就业11.3万人)
-                continue
             else:
+                # a figure of the tasks (打好投资“翻身仗”，固定资产投资增长3%左右) is a
+                # year's target too, after those of the target paragraph
                 horizon, period = "year", None if year is None else str(year)
         else:
             continue
