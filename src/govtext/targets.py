@@ -29,6 +29,7 @@ from decimal import Decimal
 
 import regex
 
+from .extractors.indicators import canonical_indicator
 from .lexicons import cached_per_lexicons, mapping, table
 from .normalize import simplified
 from .numerals import as_json_number
@@ -192,8 +193,6 @@ def _target_id(plain: str, indicator, cue_lead: str = "") -> str | None:
     """The target's id: the indicator's, or one its clause gives (经济增长5%: gdp); a
     ratio to GDP (研发经费支出相当于全市生产总值的比例) is not GDP, and a level of GDP
     (240亿元) is not its growth."""
-    from .extractors.indicators import canonical_indicator
-
     lead = _clause_lead(plain, indicator.start)
     if not indicator.indicator and cue_lead and len(lead) <= 3:
         # a figure right after its cue is named before it (经济增长速度的宏观调控目标，定为百分之八)
@@ -223,6 +222,7 @@ def find_targets(text: str, indicators, sections, year: int | None = None) -> tu
     planned in ``year`` (the report's year, for each target's horizon and period).
 
     Example:
+        >>> import govtext
         >>> doc = govtext.extract("“十五五”时期主要目标是：地区生产总值年均增长5%左右。"
         ...                       "今年主要预期目标是：地区生产总值增长5.5%左右。", year=2026)
         >>> [(t.horizon, t.period, float(t.value)) for t in doc.targets]
@@ -235,7 +235,8 @@ def find_targets(text: str, indicators, sections, year: int | None = None) -> tu
     paragraphs = _paragraphs(plain, year)
     ranked = []
     for indicator in indicators:
-        paragraph = next((p for p in paragraphs if p[0] <= indicator.start < p[1]), None)
+        # the nearest cue before it: a paragraph may hold a second one (…。今年主要预期目标是：)
+        paragraph = max((p for p in paragraphs if p[0] <= indicator.start < p[1]), default=None)
         # what a target paragraph says is a target, whatever the words of its sentence
         if indicator.status != "target" and not paragraph:
             continue
