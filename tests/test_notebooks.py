@@ -17,7 +17,7 @@ NOTEBOOKS = ROOT / "notebooks"
 ARTIFACTS = ROOT / "test-artifacts" / "notebooks"
 # the plots each notebook saves; a notebook not listed here reads no corpus and saves none
 CORPUS_NOTEBOOK_PLOTS = {
-    "02-growth-targets": {"gdp-growth-targets.png"},
+    "02-growth-targets": {"gdp-growth-targets.png", "provincial-gdp-targets-2026.png"},
     "03-attention-and-topics": {"attention-by-year.png", "topic-shares-by-year.png"},
     "04-chronicle": {"events-by-date.png"},
 }

@@ -29,7 +29,8 @@ def test_columns_in_order(docs):
     frame = panel(docs, ["environment", "innovation"], targets=["gdp", "cpi"])
     assert frame.columns.tolist() == [
         "doc_id", "kind", "region", "level", "year", "characters", "tokens",
-        "gdp_target", "gdp_target_max", "gdp_qualifier", "cpi_target", "cpi_target_max", "cpi_qualifier",
+        "gdp_target", "gdp_target_max", "gdp_qualifier", "gdp_unit",
+        "cpi_target", "cpi_target_max", "cpi_qualifier", "cpi_unit",
         "environment_tokens", "environment_hits", "environment_token_share", "environment_character_share",
         "environment_sentence_share", "environment_hits_per_10k_characters",
         "innovation_tokens", "innovation_hits", "innovation_token_share", "innovation_character_share",
@@ -49,7 +50,9 @@ def test_targets_become_columns(docs):
     assert math.isnan(given["cpi_target_max"])
     # a range has no qualifier; a target the report does not set is missing in all three columns
     assert require_pandas().isna(given["gdp_qualifier"])
-    assert given[["grain_output_target", "grain_output_target_max", "grain_output_qualifier"]].isna().all()
+    assert given[["grain_output_target", "grain_output_target_max", "grain_output_qualifier",
+                  "grain_output_unit"]].isna().all()
+    assert given["gdp_unit"] == "%"
 
 
 def test_a_target_the_report_declines_to_set_is_missing(docs):
@@ -161,3 +164,12 @@ def test_panel_of_national_reports(corpus):
         assert (frame[f"{lexicon}_hits"] > 0).all()
     assert (frame["characters"] > 10_000).all()
     assert ((frame["tokens"] - frame["environment_tokens"]).abs() < 50).all()
+
+
+def test_a_horizon_chooses_the_targets():
+    document = govtext.extract("“十五五”时期主要目标是：地区生产总值年均增长5%左右。\n"
+                               "今年主要预期目标是：地区生产总值增长5.5%左右。", doc_id="a", year=2026)
+    assert panel([document], (), targets=["gdp"])["gdp_target"].tolist() == [5.5]
+    assert panel([document], (), targets=["gdp"], horizon="plan")["gdp_target"].tolist() == [5.0]
+    with pytest.raises(ValueError, match="horizon"):
+        panel([document], (), targets=["gdp"], horizon="years")

@@ -12,9 +12,11 @@ Columns, in this order:
   letter, digit or Chinese character);
 - for each target id (``gdp``, ``cpi`` …): ``<id>_target`` (the value, e.g. ``5.0`` for
   ``5%左右``; ``12000000.0`` for ``1200万人``), ``<id>_target_max`` (the upper end of a
-  range such as ``6%-6.5%``) and ``<id>_qualifier`` (``about``, ``over`` …), all missing
-  where the report sets no such target, states none (``absent``, as in 2020) or gives no
-  range or qualifier;
+  range such as ``6%-6.5%``), ``<id>_qualifier`` (``about``, ``over`` …) and ``<id>_unit``
+  (``%`` for a rate, ``元`` for an amount: a level of GDP is ``gdp_level``, never ``gdp``),
+  all missing where the report sets no such target, states none (``absent``, as in 2020)
+  or gives no range or qualifier; the targets are those of one horizon (``year`` by
+  default: the year the report plans; ``plan``: its multi-year targets);
 - for each lexicon: ``<lexicon>_tokens``, ``<lexicon>_hits``, ``<lexicon>_token_share``,
   ``<lexicon>_character_share``, ``<lexicon>_sentence_share`` and
   ``<lexicon>_hits_per_10k_characters``, the columns of :func:`govtext.attention` (see
@@ -113,14 +115,18 @@ def _number(value) -> float:
     return math.nan if value is None else float(value)
 
 
-def _target_columns(document: Document, targets) -> dict:
-    found = {target.indicator: target for target in document.targets if not target.absent}
+def _target_columns(document: Document, targets, horizon: str) -> dict:
+    found = {}
+    for target in document.targets:
+        if not target.absent and target.horizon == horizon:
+            found.setdefault(target.indicator, target)
     columns = {}
     for indicator in targets:
         target = found.get(indicator)
         columns[f"{indicator}_target"] = _number(target.value if target else None)
         columns[f"{indicator}_target_max"] = _number(target.value_max if target else None)
         columns[f"{indicator}_qualifier"] = target.qualifier if target else None
+        columns[f"{indicator}_unit"] = target.unit if target else None
     return columns
 
 
@@ -130,7 +136,7 @@ def _word_tokens(document: Document) -> int:
                for sentence in document.sentences for token in sentence.tokens)
 
 
-def panel(docs, lexicons=("environment",), *, targets=DEFAULT_TARGETS):
+def panel(docs, lexicons=("environment",), *, targets=DEFAULT_TARGETS, horizon: str = "year"):
     """One row per document: metadata, size, main targets and attention (a pandas DataFrame).
 
     ``docs``: Documents from :func:`govtext.extract` (pass ``kind``, ``region`` and
@@ -139,8 +145,9 @@ def panel(docs, lexicons=("environment",), *, targets=DEFAULT_TARGETS):
     word-list paths, whose name or file stem prefixes their columns, or a mapping
     ``{prefix: lexicon}`` for any lexicon :func:`govtext.attention` accepts; ``()`` for
     none. ``targets``: target ids (:func:`target_ids`), by default
-    :data:`DEFAULT_TARGETS`. The columns are listed in the module docstring. Needs the
-    ``pandas`` extra.
+    :data:`DEFAULT_TARGETS`. ``horizon``: ``year`` (the targets for the year each report
+    plans) or ``plan`` (its multi-year targets). The columns are listed in the module
+    docstring. Needs the ``pandas`` extra.
 
     Example:
         >>> import govtext
@@ -159,6 +166,8 @@ def panel(docs, lexicons=("environment",), *, targets=DEFAULT_TARGETS):
             raise TypeError(f"panel() takes Documents, not {type(document).__name__}: extract each "
                             "text first, e.g. govtext.extract(text, doc_id=..., region=...)")
     targets = _checked_targets(targets)
+    if horizon not in ("year", "plan"):
+        raise ValueError(f"horizon must be 'year' or 'plan', not {horizon!r}")
     named = _named_lexicons(lexicons)
     rows = []
     for document in docs:
@@ -171,10 +180,10 @@ def panel(docs, lexicons=("environment",), *, targets=DEFAULT_TARGETS):
             "year": int(reference[:4]) if reference else None,
             "characters": sum(not ch.isspace() for ch in document.text),
             "tokens": _word_tokens(document),
-            **_target_columns(document, targets),
+            **_target_columns(document, targets, horizon),
         })
     target_columns = [f"{indicator}_{suffix}" for indicator in targets
-                      for suffix in ("target", "target_max", "qualifier")]
+                      for suffix in ("target", "target_max", "qualifier", "unit")]
     frame = pandas.DataFrame(rows, columns=[*DOCUMENT_COLUMNS, *target_columns])
     frame["year"] = frame["year"].astype("Int64")
     for prefix, lexicon in named.items():

@@ -21,7 +21,7 @@ from .extractors import (
 from .extractors.base import Spans
 from .lexicons import user_lexicons
 from .normalize import NormalizedText, normalize
-from .reference import infer_reference_date, reviewed_year
+from .reference import infer_reference_date, planned_year, reviewed_year
 from .structure import Section, boilerplate_spans, parse_sections, section_path
 from .targets import find_targets
 
@@ -117,7 +117,8 @@ def extract(
         region=region or described["region"],
         level=level or described["level"],
         indicators=indicators,
-        targets=find_targets(text, indicators, original_sections),
+        # a report delivered in December plans the next year
+        targets=find_targets(text, indicators, original_sections, planned_year(reference_date)),
         times=_placed_all(times, original_sections),
         initiatives=_placed_all(initiatives, original_sections),
         events=_placed_all(events, original_sections),

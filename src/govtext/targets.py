@@ -1,10 +1,16 @@
 """The main expected targets of a work report, and a table of them across reports.
 
 A target is an indicator with a canonical id (gdp, cpi, …) whose status is
-``target`` and that stands in a sentence setting this year's targets (``今年…
-预期目标``, ``主要目标``) or, failing that, in the section of targets. The first
-such indicator of each id is the target. A report that declines to set a target
-(2020: ``没有提出全年经济增速具体目标``) gets a record with ``absent`` true.
+``target``. Each has a horizon: ``year`` (the target for the year the report plans)
+or ``plan`` (a multi-year target: ``“十五五”时期…年均增长``, ``到2030年``), with the
+``period`` it covers (``2026``, ``2026/2030``). The year's targets are those of the
+target paragraph, found by what it says (``今年…主要预期目标是：``, ``今年计划…``,
+``经济增长速度的调控目标定为``) and read to its end, across line breaks inside the
+cue; where a report has no such paragraph, those of a sentence naming targets or of
+the section of targets. Figures that report the past (``年均增长4.8%，2025年总量比
+2020年增加``) are never targets. The first target of each id and horizon is kept.
+A report that declines to set a target (2020: ``没有提出全年经济增速具体目标``)
+gets a record with ``absent`` true.
 
 Example:
     >>> import govtext
@@ -12,6 +18,8 @@ Example:
     ...                       year=2024)
     >>> [(t.indicator, float(t.value), t.qualifier, t.hard) for t in doc.targets]
     [('gdp', 5.0, 'about', False), ('urban_new_jobs', 12000000.0, 'over', True)]
+    >>> [(t.horizon, t.period) for t in doc.targets]
+    [('year', '2024'), ('year', '2024')]
 """
 
 from __future__ import annotations
@@ -21,6 +29,7 @@ from decimal import Decimal
 
 import regex
 
+from .extractors.indicators import canonical_indicator
 from .lexicons import cached_per_lexicons, mapping, table
 from .normalize import simplified
 from .numerals import as_json_number
@@ -29,9 +38,30 @@ from .reference import planned_year
 from .spans import sentence_bounds
 from .structure import title_roles
 
-# a sentence that sets this year's targets
+# a sentence that sets targets
 _SETS_TARGETS = regex.compile(r"预期目标|主要目标|目标是|目标为|增长预期为|预期为")
 _CLAUSE_END = "。;；\n,，"
+# the cue of a target paragraph: 主要预期目标是：, 调控目标定为, 今年计划…; the words
+# may be broken across lines (今年经济社会发展的\n主要预期目标\n是：)
+_PARAGRAPH_CUE = regex.compile(
+    r"(?:预\s*期\s*目\s*标|主\s*要\s*目\s*标|调\s*控\s*目\s*标)\s*(?:建议)?\s*[，,]?\s*(?:是|为|定为|确定为|安排为)\s*[：:，,]?"
+    r"|(?:今年|明年|本年度?)[^。\n]{0,6}计划(?:要求)?|计划要求(?:今年|明年)")
+# what the words before a cue say when the targets are a plan's or the past's
+_PLAN_LEAD = regex.compile(
+    r"十[一二三四五六七八九]?五|五年|规划|纲要|中长期|到20\d\d年|20\d\d年[—–至到-]20\d\d年")
+_PAST_LEAD = regex.compile(r"完成|实现了|过去|回顾|以来")
+# a clause whose figure covers several years
+_PLAN_CLAUSE = regex.compile(r"年均|累计|(?:到|至)20\d\d年|十[一二三四五六七八九]?五|五年|期间")
+_PAST_CLAUSE = regex.compile(r"过去|以来|五年来|已经|比20\d\d年")
+_PLAN_NAMES = {"十五": (2001, 2005), "十一五": (2006, 2010), "十二五": (2011, 2015), "十三五": (2016, 2020),
+               "十四五": (2021, 2025), "十五五": (2026, 2030), "十六五": (2031, 2035)}
+# a name that measures a share of what it names (对经济增长的贡献率, 固定资产投资率)
+_SHARE_OF = regex.compile(r"(?:的(?:贡献率|比重|比例|占比|份额|弹性)|投资率)$")
+# a name that measures something per unit of GDP (单位国内生产总值用水量) names no target
+# of its own unless the lexicon has it (energy_intensity)
+_PER_UNIT = regex.compile(r"单位(?:国内|地区)?(?:生产总值|GDP)(?!能耗|二氧化碳)")
+_PLAN_NAME = regex.compile(r"十[一二三四五六]?五")
+_YEAR = regex.compile(r"(?<!\d)(20\d\d|19\d\d)年")
 
 
 @dataclass(frozen=True)
@@ -49,6 +79,10 @@ class Target:
     start: int
     end: int
     absent: bool = False
+    # "year" (the target for the year the report plans) or "plan" (a multi-year target)
+    horizon: str = "year"
+    # the year or years it covers: "2026", "2026/2030"; None where the text does not say
+    period: str | None = None
 
     def to_dict(self) -> dict:
         return {
@@ -63,6 +97,8 @@ class Target:
             "start": self.start,
             "end": self.end,
             "absent": self.absent,
+            "horizon": self.horizon,
+            "period": self.period,
         }
 
     @classmethod
@@ -71,7 +107,8 @@ class Target:
             data["indicator"], data.get("name"), decimal_or_none(data.get("value")),
             decimal_or_none(data.get("value_max")),
             data.get("unit"), data.get("qualifier"), data.get("hard"), data.get("sentence", ""),
-            data["start"], data["end"], data.get("absent", False),
+            data["start"], data["end"], data.get("absent", False), data.get("horizon", "year"),
+            data.get("period"),
         )
 
 
@@ -97,51 +134,178 @@ def _hard(clause: str) -> bool | None:
     return False if "soft" in kinds else None
 
 
-def find_targets(text: str, indicators, sections) -> tuple[Target, ...]:
-    """The main targets among ``indicators`` of a document ``text`` with ``sections``."""
+def _lead(plain: str, cue_start: int) -> str:
+    # the words before a cue in its sentence, which may run over line breaks
+    left = max(plain.rfind("。", 0, cue_start) + 1, cue_start - 40)
+    return plain[left:cue_start]
+
+
+def _paragraphs(plain: str, year: int | None):
+    """The spans of the target paragraphs of a text, each with its horizon and period."""
+    spans = []
+    for cue in _PARAGRAPH_CUE.finditer(plain):
+        lead = _lead(plain, cue.start())
+        if _PAST_LEAD.search(lead) or _earlier_year(lead, year):
+            continue
+        if "计划" in cue.group():
+            # an older report's plan is said in one sentence among others
+            end = plain.find("。", cue.end())
+        else:
+            # the paragraph after the cue, which may stand on a line of its own
+            first = regex.compile(r"\s*").match(plain, cue.end()).end()
+            end = plain.find("\n", first)
+        end = len(plain) if end < 0 else end
+        this_year = regex.search(r"今年|本年|明年|全年" + (f"|{year}年" if year else ""), lead)
+        if not this_year and (_PLAN_LEAD.search(lead) or _PLAN_CLAUSE.search(lead)):
+            spans.append((cue.start(), end, "plan", _plan_period(lead, year), cue.end(), lead))
+        else:
+            spans.append((cue.start(), end, "year", None if year is None else str(year), cue.end(), lead))
+    return spans
+
+
+def _earlier_year(words: str, year: int | None) -> bool:
+    return year is not None and any(int(y) < year for y in _YEAR.findall(words))
+
+
+def _plan_period(words: str, year: int | None) -> str | None:
+    """The years a plan covers: a named five-year plan's, or this year to 到20XX年's."""
+    named = _PLAN_NAME.search(words)
+    if named and named.group() in _PLAN_NAMES:
+        first, last = _PLAN_NAMES[named.group()]
+        return f"{first}/{last}"
+    until = regex.search(r"(?:到|至)(20\d\d)年", words)
+    if until:
+        return f"{year}/{until.group(1)}" if year else until.group(1)
+    if year and regex.search(r"今后五年|未来五年", words):
+        return f"{year}/{year + 4}"
+    return None
+
+
+def _clause_lead(plain: str, start: int) -> str:
+    left = max(plain.rfind(mark, 0, start) for mark in "。；;，,：:、\n") + 1
+    return plain[left:start]
+
+
+@cached_per_lexicons
+def _ratio_ids():
+    return mapping("target_ratios.tsv")
+
+
+def _target_id(plain: str, indicator, cue_lead: str = "") -> str | None:
+    """The target's id: the indicator's, or one its clause gives (经济增长5%: gdp); a
+    ratio to GDP (研发经费支出相当于全市生产总值的比例) is not GDP, and a level of GDP
+    (240亿元) is not its growth."""
+    lead = _clause_lead(plain, indicator.start)
+    if not indicator.indicator and cue_lead and len(lead) <= 3:
+        # a figure right after its cue is named before it (经济增长速度的宏观调控目标，定为百分之八)
+        lead = cue_lead[-16:]
+    ratio = regex.search(r"(.*?)(?:相当于|占)[^，,；;。]*?(?:比例|比重)", lead)
+    if ratio:
+        return _ratio_ids().get(canonical_indicator(ratio.group(1)) or "")
+    if indicator.name and (_SHARE_OF.search(indicator.name) or _PER_UNIT.search(indicator.name)):
+        return None  # 科技进步对经济增长的贡献率 measures a share of growth, not growth
+    found = indicator.indicator or (canonical_indicator(lead) if len(lead) <= 16 else None)
+    if found == "gdp" and indicator.unit != "%":
+        per_head = "人均" in (indicator.name or "")
+        return "gdp_level" if indicator.unit and indicator.unit.endswith("元") and not per_head else None
+    return found
+
+
+def _preference(candidate) -> tuple:
+    # the nearer cue first, then a rate before an amount of money (地方财政收入26亿元，可比增长
+    # 10.6%: the target is the growth), then text order
+    rank, start, *_ = candidate
+    indicator = candidate[5]
+    return rank, bool(indicator.unit and indicator.unit.endswith("元")), start
+
+
+def find_targets(text: str, indicators, sections, year: int | None = None) -> tuple[Target, ...]:
+    """The main targets among ``indicators`` of a document ``text`` with ``sections``,
+    planned in ``year`` (the report's year, for each target's horizon and period).
+
+    Example:
+        >>> import govtext
+        >>> doc = govtext.extract("“十五五”时期主要目标是：地区生产总值年均增长5%左右。"
+        ...                       "今年主要预期目标是：地区生产总值增长5.5%左右。", year=2026)
+        >>> [(t.horizon, t.period, float(t.value)) for t in doc.targets]
+        [('plan', '2026/2030', 5.0), ('year', '2026', 5.5)]
+    """
     # cues are matched in simplified characters (預期目標 is 预期目标); offsets are the same
     # and the sentences quoted keep the document's own characters
     plain = simplified(text)
     # 二、2023年工作总体要求和目标任务: a report's only plan part is its tasks and its targets
     targets_sections = [s for s in sections if s.role == "targets" or "targets" in title_roles(s.title)]
+    paragraphs = _paragraphs(plain, year)
     ranked = []
     for indicator in indicators:
-        if indicator.indicator is None or indicator.status != "target":
+        # the nearest cue before it: a paragraph may hold a second one (…。今年主要预期目标是：)
+        paragraph = max((p for p in paragraphs if p[0] <= indicator.start < p[1]), default=None)
+        # what a target paragraph says is a target, whatever the words of its sentence
+        if indicator.status != "target" and not paragraph:
+            continue
+        indicator_id = _target_id(plain, indicator, paragraph[5] if paragraph and
+                                  indicator.start - paragraph[4] <= 3 else "")
+        if indicator_id is None:
             continue
         left, right = _sentence_bounds(text, indicator.start, indicator.end)
         sentence = text[left:right]
-        if _SETS_TARGETS.search(plain, left, right):
-            rank = 0
-        elif any(s.start <= indicator.start < s.end for s in targets_sections):
+        clause = _clause(plain, indicator.start, indicator.end)
+        if paragraph:
+            rank, horizon, period = 0, paragraph[2], paragraph[3]
+            if horizon == "year" and _PLAN_CLAUSE.search(clause):
+                horizon, period = "plan", _plan_period(clause, year)
+        elif _SETS_TARGETS.search(plain, left, right) or any(
+                s.start <= indicator.start < s.end for s in targets_sections):
             rank = 1
+            if _PAST_CLAUSE.search(plain, left, right) or _earlier_year(
+                    _PLAN_NAME.sub("", plain[left:right]), year):
+                continue
+            # the plan a sentence names after its figures (…；努力完成“十三五”规划目标任务)
+            # is not theirs
+            before = plain[left:indicator.start]
+            this_year = regex.search(r"今年|本年|明年|全年" + (f"|{year}年" if year else ""), before)
+            if _PLAN_CLAUSE.search(clause) or (_PLAN_LEAD.search(before) and not this_year):
+                horizon, period = "plan", _plan_period(before + clause, year)
+            else:
+                # a figure of the tasks (打好投资“翻身仗”，固定资产投资增长3%左右) is a
+                # year's target too, after those of the target paragraph
+                horizon, period = "year", None if year is None else str(year)
         else:
             continue
-        ranked.append((rank, indicator.start, indicator, sentence.strip()))
+        if horizon == "plan" and period is None:
+            # the plan's section says which plan (二、“十五五”时期主要目标任务)
+            period = _plan_period(" ".join(indicator.section), year)
+        ranked.append((rank, indicator.start, indicator_id, horizon, period, indicator, sentence.strip(),
+                       clause))
     chosen = {}
-    for _, _, indicator, sentence in sorted(ranked, key=lambda r: (r[0], r[1])):
-        if indicator.indicator in chosen:
+    for _, _, indicator_id, horizon, period, indicator, sentence, clause in sorted(
+            ranked, key=_preference):
+        if (indicator_id, horizon) in chosen:
             continue
-        clause = _clause(plain, indicator.start, indicator.end)
-        chosen[indicator.indicator] = Target(
-            indicator.indicator, indicator.name, indicator.value, indicator.value_max, indicator.unit,
+        chosen[indicator_id, horizon] = Target(
+            indicator_id, indicator.name, indicator.value, indicator.value_max, indicator.unit,
             indicator.qualifier, _hard(clause), sentence, indicator.start, indicator.end,
+            horizon=horizon, period=period,
         )
     _, absences = _cues()
     for indicator_id, pattern in absences:
-        if indicator_id in chosen:
+        if (indicator_id, "year") in chosen:
             continue
         match = pattern.search(plain)
         if match:
             left, right = _sentence_bounds(text, match.start(), match.end())
-            chosen[indicator_id] = Target(indicator_id, None, None, None, None, None, None,
-                                          text[left:right].strip(), match.start(), match.end(), absent=True)
+            chosen[indicator_id, "year"] = Target(
+                indicator_id, None, None, None, None, None, None, text[left:right].strip(), match.start(),
+                match.end(), absent=True, period=None if year is None else str(year))
     return tuple(sorted(chosen.values(), key=lambda t: t.start))
 
 
-def targets_table(documents):
+def targets_table(documents, horizon: str | None = "year"):
     """The targets of many documents in one DataFrame, each row with the document's
     ``doc_id``, ``region``, ``level`` and ``year``, the year the targets are for
-    (:func:`govtext.reference.planned_year`; needs the ``pandas`` extra)."""
+    (:func:`govtext.reference.planned_year`; needs the ``pandas`` extra).
+    ``horizon``: ``year`` (the default: the targets for the year each report plans),
+    ``plan`` (multi-year targets) or None for both."""
     from .document import require_pandas
 
     pandas = require_pandas()
@@ -149,8 +313,10 @@ def targets_table(documents):
     for document in documents:
         year = planned_year(document.reference_date)  # 2023 for a report of 2022-12-26
         for target in document.targets:
+            if horizon is not None and target.horizon != horizon:
+                continue
             rows.append({"doc_id": document.doc_id, "region": document.region, "level": document.level,
                          "year": year, **target.to_dict()})
     columns = ["doc_id", "region", "level", "year", "indicator", "name", "value", "value_max", "unit",
-               "qualifier", "hard", "absent", "sentence", "start", "end"]
+               "qualifier", "hard", "absent", "horizon", "period", "sentence", "start", "end"]
     return pandas.DataFrame(rows, columns=columns)
