@@ -3,8 +3,10 @@ match (extractors) -> resolve (overlaps between record types) -> attribute -> Do
 
 from __future__ import annotations
 
+import bisect
 import dataclasses
 import datetime as dt
+import functools
 
 import regex
 
@@ -138,10 +140,39 @@ def _to_original(view: NormalizedText, section: Section) -> Section:
 
 
 def _placed_all(records, sections) -> tuple:
-    return tuple(_placed(r, sections) for r in records)
+    """The records, each with the path of the sections it stands in."""
+    index = _SectionIndex(sections)
+    return tuple(_with_section(r, path) if (path := index.path(r.start)) else r for r in records)
 
 
-def _placed(record, sections):
-    """The record with the path of the sections it stands in."""
-    path = section_path(sections, record.start)
-    return dataclasses.replace(record, section=path) if path else record
+class _SectionIndex:
+    """:func:`section_path` of any position, looked up by bisection: the path is the same
+    from one start or end of a section to the next, so it is found once per stretch."""
+
+    def __init__(self, sections):
+        points: set[int] = set()
+        stack = list(sections)
+        while stack:
+            section = stack.pop()
+            points.update((section.start, section.end))
+            stack.extend(section.children)
+        self.sections = sections
+        self.points = sorted(points)
+        self.paths = [section_path(sections, point) for point in self.points]
+
+    def path(self, position: int) -> tuple[str, ...]:
+        index = bisect.bisect_right(self.points, position) - 1
+        return self.paths[index] if index >= 0 else section_path(self.sections, position)
+
+
+@functools.cache
+def _init_fields(record_type) -> tuple[str, ...]:
+    return tuple(f.name for f in dataclasses.fields(record_type) if f.init)
+
+
+def _with_section(record, path):
+    """``dataclasses.replace(record, section=path)``, without looking the fields up for
+    every record."""
+    values = {name: getattr(record, name) for name in _init_fields(type(record))}
+    values["section"] = path
+    return type(record)(**values)
