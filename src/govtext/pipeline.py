@@ -124,7 +124,7 @@ def extract(
         region=region or described["region"],
         level=level or described["level"],
         indicators=indicators,
-        targets=find_targets(text, indicators, original_sections),
+        targets=find_targets(text, indicators, original_sections, plain=view.translated or None),
         times=_placed_all(times, original_sections),
         initiatives=_placed_all(initiatives, original_sections),
         events=_placed_all(events, original_sections),

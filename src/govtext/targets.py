@@ -95,11 +95,12 @@ def _hard(clause: str) -> bool | None:
     return False if "soft" in kinds else None
 
 
-def find_targets(text: str, indicators, sections) -> tuple[Target, ...]:
-    """The main targets among ``indicators`` of a document ``text`` with ``sections``."""
+def find_targets(text: str, indicators, sections, plain: str | None = None) -> tuple[Target, ...]:
+    """The main targets among ``indicators`` of a document ``text`` with ``sections``;
+    ``plain`` is ``simplified(text)`` where the caller has it already."""
     # cues are matched in simplified characters (預期目標 is 预期目标); offsets are the same
     # and the sentences quoted keep the document's own characters
-    plain = simplified(text)
+    plain = simplified(text) if plain is None else plain
     targets_sections = [s for s in sections if s.role == "targets"]
     ranked = []
     for indicator in indicators:
