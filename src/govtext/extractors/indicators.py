@@ -559,9 +559,21 @@ def canonical_indicator(name: str | None) -> str | None:
     """
     if not name:
         return None
+    seen = _indicators_seen()
+    if name in seen:
+        return seen[name]
     ids, pattern = _aliases()
     found = pattern.findall(_WHITE_SPACE.sub("", name), overlapped=True)
-    return ids[max(found, key=len)] if found else None
+    if len(seen) >= _MOST_KINDS_SEEN:
+        seen.clear()  # a long run over random text must not grow it without bound
+    indicator = seen[name] = ids[max(found, key=len)] if found else None
+    return indicator
+
+
+@cached_per_lexicons
+def _indicators_seen() -> dict[str, str | None]:
+    """The canonical ids of the names read so far (names recur: 地区生产总值, 增加值)."""
+    return {}
 
 
 _CARRY_MARKS = "。!?;\n"  # a name is carried within a sentence, not across a ；
