@@ -250,9 +250,20 @@ def _flush_single(own, single: str, tokens: list[str]) -> None:
     if len(single) == 1:
         tokens.append(single)
     elif not own.FREQ.get(single):
-        tokens.extend(_jieba().finalseg.cut(single))
+        finalseg = _jieba().finalseg
+        if finalseg.Force_Split_Words:  # the caller changed how jieba's HMM splits: cut afresh
+            tokens.extend(finalseg.cut(single))
+        else:
+            tokens.extend(_hmm_cut(single))
     else:
         tokens.extend(single)
+
+
+@functools.lru_cache(maxsize=20_000)
+def _hmm_cut(run: str) -> tuple[str, ...]:
+    """jieba's HMM cut of a run of characters (``finalseg.cut``): it depends on the run
+    alone, and runs recur (10%, 5个, 规上), so the cuts are kept."""
+    return tuple(_jieba().finalseg.cut(run))
 
 
 # jieba part-of-speech tags of words that end a name: verb, adverb, preposition,
