@@ -4,6 +4,9 @@ import importlib
 import subprocess
 import sys
 
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
 # the module, which ``govtext.segment`` (the function) hides as an attribute
 segment = importlib.import_module("govtext.segment")
 
@@ -51,3 +54,42 @@ def test_jieba_is_imported_without_pkg_resources():
     )
     output = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
     assert output.split() == ["True", "False"]
+
+
+# characters of jieba's blocks and of what splits them, with words of its dictionary
+# and of the domain lexicon, so that routes, ties and the HMM's unknown runs all occur
+_CUT_ALPHABET = st.sampled_from(
+    list("的一是在不了有和人这中大为上个国以要时来用们生到作地于出就分对成会可主发年动同工也能下过子")
+    + list("说产种面而方后多定行学法所民得经十三之进着等部度家电力里如水化高自二理起小物现实加量都两体")
+    + list("协商议政活动近场次新质生产力城乡居民收入增长率昕骅犇")
+    + list("0123456789%.-+#&_abcXYZ ，、“”()（）《》：；！？\n\t\r　")
+)
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.one_of(st.text(alphabet=_CUT_ALPHABET, max_size=60), st.text(max_size=30)))
+def test_cut_gives_what_jieba_gives(text):
+    assert segment.cut(text) == segment.tokenizer().lcut(text)
+
+
+def test_cut_gives_what_jieba_gives_on_report_sentences():
+    sentences = ["开展协商议政活动近60场次，报送各类履职成果46件。",
+                 "全市地区生产总值增长5.2%左右，城乡居民人均可支配收入分别增长4.8%、6.9%。",
+                 "新质生产力加快发展，“1+3+N”政策体系不断完善，2024年12月31日前完成。",
+                 "雄安新区和粤港澳大湾区建设取得新进展 ， 犇骉骉犇 ABC-123_x。"]
+    for sentence in sentences:
+        assert segment.cut(sentence) == segment.tokenizer().lcut(sentence)
+
+
+def test_cut_breaks_ties_as_jieba_does():
+    # 甲乙 as one word scores log(1/4); as 甲|乙, 2·log(2/4): the same float, and jieba
+    # takes the longer word
+    import jieba
+
+    own = jieba.Tokenizer()
+    own.FREQ, own.total, own.initialized = {"甲": 2, "乙": 2, "甲乙": 1, "丙": 2}, 4, True
+    for text in ("甲乙", "丙甲乙", "甲乙甲乙丙"):
+        tokens: list[str] = []
+        segment._cut_block(own, text, tokens)
+        assert tokens == own.lcut(text)
+    assert own.lcut("甲乙") == ["甲乙"]

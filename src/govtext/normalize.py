@@ -26,7 +26,7 @@ from __future__ import annotations
 
 import bisect
 import functools
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 import regex
 
@@ -85,6 +85,9 @@ class NormalizedText:
     # number of original characters dropped before each of those positions
     _cut_at: tuple[int, ...] = ()
     _dropped_before: tuple[int, ...] = ()
+    # simplified(original), the view before the drops, kept for whoever reads the
+    # original offsets in simplified characters (the targets); "" when not made
+    translated: str = field(default="", repr=False, compare=False)
 
     def offset(self, position: int) -> int:
         """The original offset of normalized ``position`` (start side)."""
@@ -136,7 +139,7 @@ def normalize(original: str) -> NormalizedText:
     drops = [m.span() for m in _SPACE_IN_NUMBER.finditer(translated)]
     drops += [m.span() for m in _LINE_BREAK.finditer(translated) if _joinable_break(translated, m)]
     if not drops:
-        return NormalizedText(original, translated)
+        return NormalizedText(original, translated, translated=translated)
     drops.sort()
     pieces, cut_at, dropped_before = [], [], []
     position = dropped = 0
@@ -149,4 +152,4 @@ def normalize(original: str) -> NormalizedText:
         dropped_before.append(dropped)
         position = end
     pieces.append(translated[position:])
-    return NormalizedText(original, "".join(pieces), tuple(cut_at), tuple(dropped_before))
+    return NormalizedText(original, "".join(pieces), tuple(cut_at), tuple(dropped_before), translated)

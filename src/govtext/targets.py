@@ -219,9 +219,11 @@ def _preference(candidate) -> tuple:
     return rank, bool(indicator.unit and indicator.unit.endswith("元")), start
 
 
-def find_targets(text: str, indicators, sections, year: int | None = None) -> tuple[Target, ...]:
+def find_targets(text: str, indicators, sections, year: int | None = None,
+                 plain: str | None = None) -> tuple[Target, ...]:
     """The main targets among ``indicators`` of a document ``text`` with ``sections``,
-    planned in ``year`` (the report's year, for each target's horizon and period).
+    planned in ``year`` (the report's year, for each target's horizon and period);
+    ``plain`` is ``simplified(text)`` where the caller has it already.
 
     Example:
         >>> import govtext
@@ -232,7 +234,7 @@ def find_targets(text: str, indicators, sections, year: int | None = None) -> tu
     """
     # cues are matched in simplified characters (預期目標 is 预期目标); offsets are the same
     # and the sentences quoted keep the document's own characters
-    plain = simplified(text)
+    plain = simplified(text) if plain is None else plain
     # 二、2023年工作总体要求和目标任务: a report's only plan part is its tasks and its targets
     targets_sections = [s for s in sections if s.role == "targets" or "targets" in title_roles(s.title)]
     paragraphs = _paragraphs(plain, year)

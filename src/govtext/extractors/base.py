@@ -33,6 +33,13 @@ _CLAUSE_END_RE = regex.compile(r"[,;:。!?\n]")
 MAX_CLAUSE = 200
 
 
+@functools.lru_cache(maxsize=16)
+def _marks_pattern(marks: str):
+    """A character class of ``marks``: the regex engine finds them much faster than a
+    Python loop over every character of the text."""
+    return regex.compile("[" + "".join(f"\\U{ord(mark):08x}" for mark in marks) + "]")
+
+
 class Word(NamedTuple):
     """A token of a clause: its normalized offsets and text."""
 
@@ -190,7 +197,8 @@ class Context:
     def _mark_positions(self, marks: str) -> list[int]:
         positions = self._marks_cache.get(marks)
         if positions is None:
-            positions = self._marks_cache[marks] = [i for i, c in enumerate(self.text) if c in marks]
+            found = _marks_pattern(marks).finditer(self.text)
+            positions = self._marks_cache[marks] = [m.start() for m in found]
         return positions
 
     @functools.cached_property

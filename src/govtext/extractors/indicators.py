@@ -165,6 +165,9 @@ def _lexicon():
         # sit inside one
         "governing": frozenset(word for word, role in table("name_words.tsv", 2) if role == "verb"),
         "direction_verbs": frozenset(direction_verbs),
+        # the words _classify may read as a link or a direction verb (besides 每 with a unit)
+        "links_and_directions": frozenset(direction_verbs) | frozenset(
+            word for word, role in table("name_words.tsv", 2) if role in ("link", "aux")),
         # a token that places the clause in time (今年, 一季度, 五年, 年内): it ends a name
         "time_word": regex.compile(
             rf"(?:{alternation(time_words)}|[今去明本上当]年|(?:连续)?[一二两三四五六七八九十]{{1,2}}年(?:来|间|内)?"
@@ -200,11 +203,11 @@ def _lexicon():
     }
 
 
-def _qualifier_inside_word(text: str, match) -> bool:
+def _qualifier_inside_word(text: str, match, groups) -> bool:
     """Whether a one-character qualifier before the number is the end of a common word
     (节约, 最近, 赶超) as jieba cuts the characters around it; rare words of jieba's
     dictionary (费约 in 降费约1.3万亿元) do not count."""
-    before = match.groupdict().get("before")
+    before = groups.get("before")
     if not before or len(before) != 1 or match.start() == 0:
         return False
     window_start = max(0, match.start() - 4)
@@ -281,10 +284,10 @@ def discount_percent(numeral: str) -> Decimal | None:
     return Decimal(digits.ljust(2, "0"))
 
 
-def _is_minus(text: str, match) -> bool:
+def _is_minus(text: str, match, groups) -> bool:
     """Whether the sign before the number is a minus: not the 负 that ends a common
     word with the character before it (减负370亿元, 税负, 辜负)."""
-    sign = match.groupdict().get("sign")
+    sign = groups.get("sign")
     if not sign:
         return False
     position = match.start("sign")
@@ -373,7 +376,7 @@ class IndicatorExtractor:
         lexicon = _lexicon()
         groups = match.groupdict()
         start, end = match.span()
-        if _qualifier_inside_word(context.text, match):
+        if _qualifier_inside_word(context.text, match, groups):
             groups["before"], start = None, match.end("before")  # 节约|二千八百亿元
         unit = groups.get("unit")
         if unit is None:
@@ -404,7 +407,7 @@ class IndicatorExtractor:
         elif groups.get("half"):
             value += Decimal("0.5")
         signed = lexicon["units"].get(unit) in _SIGNED_KINDS
-        if _is_minus(context.text, match) and signed:
+        if _is_minus(context.text, match, groups) and signed:
             value = -value  # 下降-0.3%: the text's own sign, not turned by the verb
         elif groups.get("sign") and not groups.get("before"):
             start = number_start  # 减负370亿元, 歼-20架: 负 ends a word, a dash before a count
@@ -597,9 +600,21 @@ def canonical_indicator(name: str | None) -> str | None:
     """
     if not name:
         return None
+    seen = _indicators_seen()
+    if name in seen:
+        return seen[name]
     ids, pattern = _aliases()
     found = pattern.findall(_WHITE_SPACE.sub("", name), overlapped=True)
-    return ids[max(found, key=len)] if found else None
+    if len(seen) >= _MOST_KINDS_SEEN:
+        seen.clear()  # a long run over random text must not grow it without bound
+    indicator = seen[name] = ids[max(found, key=len)] if found else None
+    return indicator
+
+
+@cached_per_lexicons
+def _indicators_seen() -> dict[str, str | None]:
+    """The canonical ids of the names read so far (names recur: 地区生产总值, 增加值)."""
+    return {}
 
 
 _CARRY_MARKS = "。!?;\n"  # a name is carried within a sentence, not across a ；
@@ -752,6 +767,19 @@ def _kind(word: str) -> str:
     return kind
 
 
+def _kinds_of(words) -> list[str]:
+    """``[_kind(w.text) for w in words]``, with the cache looked up once."""
+    seen = _kinds_seen()
+    return [seen.get(w.text) or _kind(w.text) for w in words]
+
+
+def _may_link_or_direct(word: str) -> bool:
+    """Whether ``_kind(word)`` may be ``link`` or ``direction``: only the words of the
+    lexicons and 每 with a unit are (see _classify). Most words jieba's pieces join to
+    (国内生产总值增长) are neither, and need not be classified and kept."""
+    return word[:1] == "每" or word in _lexicon()["links_and_directions"]
+
+
 def _classify(word: str) -> str:
     lexicon = _lexicon()
     chunk_kinds = _chunk_kinds(word)
@@ -804,7 +832,7 @@ def _words_before(context: Context, clause, start: int, ends: _QuantityEnds) -> 
     last number of the clause part (意见建议2979件、|提案…; 10亿元以上|制造业项目), unless
     that number is a date between the name and its link (国民收入|1987年|达到)."""
     words = list(clause)
-    kinds = [_kind(w.text) for w in words]
+    kinds = _kinds_of(words)
     compare = [i for i, k in enumerate(kinds) if k == "compare"
                or (k == "compare_of" and words and words[-1].text == "的")]
     if compare:
@@ -824,7 +852,7 @@ def _words_before(context: Context, clause, start: int, ends: _QuantityEnds) -> 
                 cut_at -= 1  # 恢复|到
             words = words[:cut_at]
     # a number with the counter of a name (65岁以上老年人) belongs to the name
-    kinds = [_kind(w.text) for w in words]
+    kinds = _kinds_of(words)
     following = [w.text for w in words[1:]] + [""]
     # a number inside quotes is part of a name (市“251”工程项目)
     numbers = [i for i, kind in enumerate(kinds)
@@ -872,12 +900,13 @@ def _strip_end(words, kinds):
 
 
 def _strip_joined(words, kinds, dropped):
-    """``words`` without the word of a kind in ``dropped`` that ends them, whole or cut
-    in pieces (增长, 实际|增长, 扣除|物价|因素)."""
+    """``words`` without the word of a kind in ``dropped`` (link, direction) that ends
+    them, whole or cut in pieces (增长, 实际|增长, 扣除|物价|因素)."""
     for size in range(min(_LONGEST_LINK, len(words)), 0, -1):
         if size == 1 and dropped == ("link",):
             break  # one token is judged by its own kind
-        if _kind("".join(w.text for w in words[-size:])) in dropped:
+        joined = "".join(w.text for w in words[-size:])
+        if _may_link_or_direct(joined) and _kind(joined) in dropped:
             return words[:-size], kinds[:-size]
     return words, kinds
 
@@ -889,7 +918,7 @@ def _left_phrase(words) -> list:
     土地; ``处置`` governs the phrase and is left out.
     """
     words = list(words)
-    words, kinds = _strip_end(words, [_kind(w.text) for w in words])
+    words, kinds = _strip_end(words, _kinds_of(words))
     if not words:
         return []
     governing = _lexicon()["governing"]
@@ -973,7 +1002,7 @@ def _right_phrase(words, modified: bool = True) -> list:
     start of a clause may be the subject of the verb after it (1万亿元|国债支持…). A
     verb after a head noun is its predicate (重大项目|开工建设, 5.01万名农民工|追回欠薪)."""
     words = list(words)
-    kinds = [_kind(w.text) for w in words]
+    kinds = _kinds_of(words)
     region = bool(words) and "region" in _chunk_kinds(words[0].text)  # 9个|全国重点实验室
     if not words or (kinds[0] not in (*_NOUN_LIKE, "verb") and not region):
         return []

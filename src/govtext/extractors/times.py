@@ -169,7 +169,54 @@ def _lexicon():
     pattern = regex.compile(
         f"(?=[{starts}])(?:" + "|".join(f"(?P<rule_{rule}>{a})" for rule, a in alternatives) + ")"
     )
-    return relative, parts, pattern, tuple(rule for rule, _ in alternatives)
+    return relative, parts, pattern, tuple(rule for rule, _ in alternatives), regex.compile(f"[{starts}]")
+
+
+# how many characters from a possible start _scan shows the pattern before it tries it whole
+_PEEK = 3
+# the most of those short windows _scan keeps the answer for (a corpus of 186 reports
+# holds about 100,000)
+_MOST_OPENINGS = 200_000
+
+
+@cached_per_lexicons
+def _openings() -> dict[str, bool]:
+    """Whether the time pattern may match at a position, by the character before it
+    and the ``_PEEK`` characters from it on (see _scan)."""
+    return {}
+
+
+def _scan(pattern, starts, text: str):
+    """The matches of ``pattern.finditer(text)``, found in about a fifth of its time.
+
+    The pattern's 25 alternatives are tried at every character that may start a time
+    (one in fifteen of a report: digits, 年, 上, 全 …), which is where the time goes.
+    Whether any alternative can match at a position at all depends only on the
+    character before it (the pattern's lookbehinds read one character back) and the
+    first characters of the match: a partial match on the ``_PEEK`` characters after
+    the position answers it, and the answer is kept for that short window. Only where
+    it is yes is the whole pattern tried, at that position, as finditer would try it.
+    """
+    openings = _openings()
+    position = 0
+    for start_match in starts.finditer(text):
+        start = start_match.start()
+        if start < position:
+            continue
+        if start:
+            window = text[start - 1 : start + _PEEK]
+            may_match = openings.get(window)
+            if may_match is None:
+                if len(openings) >= _MOST_OPENINGS:
+                    openings.clear()  # a long run over random text must not grow it without bound
+                may_match = openings[window] = (
+                    pattern.match(text, start, start + _PEEK, partial=True) is not None)
+            if not may_match:
+                continue
+        match = pattern.match(text, start)
+        if match is not None:
+            yield match
+            position = match.end()
 
 
 _EVENT_WINDOW = 60
@@ -282,14 +329,14 @@ class TimeExtractor:
     name = "times"
 
     def __call__(self, context: Context) -> list[TimeExpression]:
-        relative, _, pattern, rules = _lexicon()
+        relative, _, pattern, rules, starts = _lexicon()
         text = context.text
         found = []
         # (year, position, how): how is True for a year said as 去年/今年, "left" once a
         # paragraph without sections ends after it
         anchor: tuple[int, int, bool | str] | None = None
         scanned = 0  # the text up to here has no paragraph break after the anchor
-        for match in pattern.finditer(text):
+        for match in _scan(pattern, starts, text):
             start, end = match.span()
             if context.titled.covering(start):
                 continue
