@@ -23,6 +23,7 @@ import fnmatch
 import hashlib
 import json
 import os
+import stat
 import sys
 import time
 from collections import deque
@@ -114,6 +115,52 @@ def collect_inputs(paths, include=(), exclude=(), on_error=None) -> list[Path]:
 # ---------------------------------------------------------------- working
 
 
+def shown_path(path: str | os.PathLike) -> str:
+    """``path`` as written into JSON, CSV and messages: the bytes of a name that are not
+    UTF-8 (a GBK name from a zip made on Windows) as ``\\xNN``, so that every output can be
+    encoded; other names are unchanged.
+
+    ``os.listdir`` gives such bytes as lone surrogates, which no UTF-8 file can hold.
+
+    Example:
+        >>> shown_path(os.fsdecode(b"in/\\xb1\\xa8.txt")), shown_path("in/报告.txt")
+        ('in/\\\\xb1\\\\xa8.txt', 'in/报告.txt')
+    """
+    path = os.fspath(path)
+    try:
+        path.encode("utf-8")
+    except UnicodeEncodeError:
+        return os.fsencode(path).decode("utf-8", "backslashreplace")
+    return path
+
+
+def task_for(index: int, path: str, year: int | None = None, **options) -> Task:
+    """The Task of the file at ``path``, named by :func:`shown_path` and read where it is."""
+    shown = shown_path(path)
+    return Task(index, shown, year, source=None if shown == path else path, **options)
+
+
+def not_regular(path: str | os.PathLike) -> str | None:
+    """Why the file at ``path`` must not be opened (a FIFO would wait for a writer forever,
+    a device could be endless), or None for a regular file, a folder or a missing one (the
+    reader reports those).
+
+    Example:
+        >>> not_regular("/dev/null")
+        'not a regular file (a character device)'
+    """
+    try:
+        mode = os.stat(path).st_mode
+    except (OSError, ValueError):
+        return None
+    if stat.S_ISREG(mode) or stat.S_ISDIR(mode):
+        return None
+    kinds = {stat.S_ISFIFO: "a FIFO", stat.S_ISCHR: "a character device", stat.S_ISBLK: "a block device",
+             stat.S_ISSOCK: "a socket"}
+    kind = next((name for test, name in kinds.items() if test(mode)), "a special file")
+    return f"not a regular file ({kind})"
+
+
 @dataclasses.dataclass(frozen=True)
 class Task:
     """One file to process, with the options that apply to it."""
@@ -191,6 +238,9 @@ def process_file(task: Task) -> Outcome:
 
     path = Path(task.source or task.path)
     stage = "read"
+    special = not_regular(path)
+    if special:
+        return Outcome(task.index, task.path, stage=stage, reason=special)
     try:
         data = reader.read_bytes(path)
         sha256 = hashlib.sha256(data).hexdigest()
@@ -366,14 +416,15 @@ class DocumentLog:
                     break
         os.truncate(self.partial, good_end)
 
-    def done(self, path: str) -> _Entry | None:
-        """The entry of ``path`` when it was written before and the file has not changed since."""
+    def done(self, path: str, source: str | None = None) -> _Entry | None:
+        """The entry of ``path`` when it was written before and the file (read at ``source``
+        when given, see :class:`Task`) has not changed since."""
         entry = self.entries.get(path)
-        if entry is None:
+        if entry is None or not_regular(source or path):
             return None
         digest = hashlib.sha256()
         try:
-            with open(path, "rb") as handle:
+            with open(source or path, "rb") as handle:
                 for block in iter(lambda: handle.read(1 << 20), b""):
                     digest.update(block)
         except OSError:
@@ -469,11 +520,11 @@ def extract_documents(paths, jobs=None, quiet=False, lexicons=(), include=(), ex
     failures = []
 
     def unlisted(path, reason):
-        failures.append(Outcome(-1, str(path), stage="walk", reason=reason))
+        failures.append(Outcome(-1, shown_path(str(path)), stage="walk", reason=reason))
 
     files = [str(p) for p in collect_inputs(paths, include, exclude, on_error=unlisted)]
     lexicons = tuple(os.path.abspath(folder) for folder in lexicons)
-    tasks = [Task(index, path, lexicons=lexicons) for index, path in enumerate(files)]
+    tasks = [task_for(index, path, lexicons=lexicons) for index, path in enumerate(files)]
     progress = Progress(len(tasks), quiet=quiet)
     documents = []
     for outcome in run_tasks(tasks, min(jobs or default_jobs(), max(len(tasks), 1))):

@@ -28,11 +28,12 @@ from .batch import (
     DocumentLog,
     Outcome,
     Progress,
-    Task,
     collect_inputs,
     default_jobs,
     extract_documents,
     run_tasks,
+    shown_path,
+    task_for,
 )
 from .errors import GovtextError
 from .export import TABLE_FORMATS
@@ -66,8 +67,11 @@ examples:
 
 Folders are walked recursively, in sorted order, for %(suffixes)s
 (names starting with "." are skipped); files named on the command line are
-always read. Year, region and kind are also read from file names such as
-2024年苏州市政府工作报告.txt (the year only where the text has no date).
+always read; a FIFO, device or socket is reported as failed without being opened. A
+file name whose bytes are not UTF-8 (a GBK name from a zip made on Windows) is
+written into every output with those bytes as \\xNN. Year, region and kind are
+also read from file names such as 2024年苏州市政府工作报告.txt (the year only where
+the text has no date).
 Exit status: 0 every file done, 1 some failed, 2 usage error.
 """
 
@@ -336,7 +340,7 @@ def run_extract(args) -> int:
     failures = []  # folders that could not be listed first, then files in input order
 
     def unlisted(path, reason):
-        failures.append(Outcome(-1, str(path), stage="walk", reason=reason))
+        failures.append(Outcome(-1, shown_path(str(path)), stage="walk", reason=reason))
 
     files = [str(path) for path in collect_inputs(args.paths, args.include, args.exclude, unlisted)]
     log = errors_path = folder = None
@@ -353,11 +357,12 @@ def run_extract(args) -> int:
     tasks, written, records = [], [], 0
     lexicons = tuple(os.path.abspath(folder) for folder in args.lexicons)
     for index, path in enumerate(files):
-        entry = log.done(path) if log and args.resume else None
+        task = task_for(index, path, args.year, lexicons=lexicons)
+        entry = log.done(task.path, task.source) if log and args.resume else None
         if entry is None:
-            tasks.append(Task(index, path, args.year, lexicons=lexicons))
+            tasks.append(task)
         else:
-            written.append((index, path))
+            written.append((index, task.path))
             records += entry.records
     resumed, unlisted_folders = len(written), len(failures)
     # the workers make the CSV lines and the tables are written as documents come, in

@@ -1,0 +1,99 @@
+"""Batch runs that nothing in the input folder can break (issue 20): names that are not
+UTF-8, FIFOs, line breaks in names, an output folder inside the input folder, broken
+caches, closed or unwritable outputs. Every case is made in a temporary folder."""
+
+import csv
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from files_helper import write_files
+from govtext.cli import main
+
+TEXT = "报送履职成果46件，城镇新增就业1244万人。"
+# 报告.txt in GBK, as a zip made on Windows leaves it: not UTF-8
+GBK_NAME = "报告".encode("gbk") + b".txt"
+SRC = str(Path(__file__).resolve().parents[1] / "src")
+
+
+def run(argv, capsys):
+    status = main([os.fspath(arg) for arg in argv])
+    captured = capsys.readouterr()
+    return status, captured.out, captured.err
+
+
+def jsonl(path):
+    return [json.loads(line) for line in Path(path).read_text(encoding="utf-8").splitlines()]
+
+
+def command(argv, timeout=120, **options):
+    """``govtext argv`` in a process of its own (for stdout pipes and hangs)."""
+    env = {**os.environ, "PYTHONPATH": SRC}
+    return subprocess.run([sys.executable, "-m", "govtext.cli", *map(os.fspath, argv)], env=env,
+                          capture_output=True, timeout=timeout, **options)
+
+
+@pytest.mark.skipif(sys.platform in ("win32", "darwin"), reason="file names there are always Unicode")
+@pytest.mark.parametrize("resume", [False, True])
+def test_a_name_that_is_not_utf8_is_processed_and_written_escaped(tmp_path, capsys, resume):
+    inputs = write_files(tmp_path / "in", {"a.txt": TEXT})
+    (inputs / os.fsdecode(GBK_NAME)).write_text(TEXT, encoding="utf-8")
+    argv = ["extract", inputs, "-o", tmp_path / "out", "--jobs", "1", "--html"]
+    if resume:
+        assert run(argv, capsys)[0] == 0
+    status, _, err = run([*argv, "--resume"] if resume else argv, capsys)
+    assert status == 0, err
+    shown = str(inputs / "\\xb1\\xa8\\xb8\\xe6.txt")
+    assert [d["path"] for d in jsonl(tmp_path / "out" / "documents.jsonl")] == [str(inputs / "a.txt"), shown]
+    with open(tmp_path / "out" / "documents.csv", encoding="utf-8", newline="") as handle:
+        assert [row["path"] for row in csv.DictReader(handle)] == [str(inputs / "a.txt"), shown]
+    assert "(2 kept from the interrupted run)" in err if resume else "2 documents" in err
+    assert len(list((tmp_path / "out" / "html").glob("*.html"))) == 3
+
+
+@pytest.mark.skipif(sys.platform in ("win32", "darwin"), reason="file names there are always Unicode")
+def test_a_folder_that_is_not_utf8_and_cannot_be_listed_is_reported_escaped(tmp_path, capsys):
+    inputs = write_files(tmp_path / "in", {"a.txt": TEXT})
+    locked = inputs / os.fsdecode(b"\xb1\xa8")
+    locked.mkdir()
+    locked.chmod(0)
+    try:
+        if os.access(locked, os.R_OK):
+            pytest.skip("running as root: every folder can be listed")
+        status, _, err = run(["extract", inputs, "-o", tmp_path / "out", "--jobs", "1"], capsys)
+    finally:
+        locked.chmod(0o700)
+    assert status == 1
+    assert jsonl(tmp_path / "out" / "errors.jsonl")[0]["path"] == str(inputs / "\\xb1\\xa8")
+
+
+@pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="no FIFOs here")
+@pytest.mark.parametrize("named", [False, True])
+def test_a_fifo_is_reported_without_being_opened(tmp_path, named):
+    inputs = write_files(tmp_path / "in", {"a.txt": TEXT})
+    os.mkfifo(inputs / "pipe.txt")
+    paths = [inputs / "a.txt", inputs / "pipe.txt"] if named else [inputs]
+    for extra in ([], ["--resume"]):  # resuming reads the inputs to see whether they changed
+        result = command(["extract", *paths, "-o", tmp_path / "out", "--jobs", "1", *extra], timeout=60)
+        assert result.returncode == 1, result.stderr
+        errors = jsonl(tmp_path / "out" / "errors.jsonl")
+        assert errors == [{"path": str(inputs / "pipe.txt"), "stage": "read",
+                           "reason": "not a regular file (a FIFO)"}]
+        assert [d["path"] for d in jsonl(tmp_path / "out" / "documents.jsonl")] == [str(inputs / "a.txt")]
+
+
+@pytest.mark.skipif(sys.platform == "win32", reason="no line breaks in Windows file names")
+def test_line_breaks_in_a_name_stay_in_one_csv_row_and_one_json_line(tmp_path, capsys):
+    inputs = write_files(tmp_path / "in", {"a\rb\nc.txt": TEXT, "d.txt": TEXT})
+    status, _, _ = run(["extract", inputs, "-o", tmp_path / "out", "--jobs", "1"], capsys)
+    assert status == 0
+    lines = (tmp_path / "out" / "documents.jsonl").read_bytes().split(b"\n")
+    assert len(lines) == 3 and lines[-1] == b""
+    for table in ("documents", "indicators"):
+        with open(tmp_path / "out" / f"{table}.csv", encoding="utf-8", newline="") as handle:
+            rows = list(csv.DictReader(handle))
+        assert {row["path"] for row in rows} == {str(inputs / "a\rb\nc.txt"), str(inputs / "d.txt")}
