@@ -97,3 +97,15 @@ def test_line_breaks_in_a_name_stay_in_one_csv_row_and_one_json_line(tmp_path, c
         with open(tmp_path / "out" / f"{table}.csv", encoding="utf-8", newline="") as handle:
             rows = list(csv.DictReader(handle))
         assert {row["path"] for row in rows} == {str(inputs / "a\rb\nc.txt"), str(inputs / "d.txt")}
+
+
+@pytest.mark.parametrize("output", ["in/out", "in/sub/../out", "in/records.jsonl"])
+def test_an_output_folder_inside_the_input_folder_is_not_read_back(tmp_path, capsys, monkeypatch, output):
+    monkeypatch.chdir(tmp_path)
+    write_files(tmp_path / "in", {"a.txt": TEXT, "b.txt": TEXT, "sub/c.txt": TEXT})
+    html = ["--html"] if not output.endswith(".jsonl") else []
+    for _ in range(2):  # the second run finds the pages and tables of the first
+        status, _, err = run(["extract", "in", "-o", output, "--jobs", "1", *html], capsys)
+        assert status == 0, err
+        documents = jsonl(Path(output) / "documents.jsonl" if html else output)
+        assert [d["path"] for d in documents] == ["in/a.txt", "in/b.txt", "in/sub/c.txt"]

@@ -51,7 +51,15 @@ def _matches(patterns, name: str, relative: str) -> bool:
     return any(fnmatch.fnmatch(name, p) or fnmatch.fnmatch(relative, p) for p in patterns)
 
 
-def collect_inputs(paths, include=(), exclude=(), on_error=None) -> list[Path]:
+def _identity(path) -> tuple[int, int] | None:
+    try:
+        status = os.stat(path)
+    except (OSError, ValueError):
+        return None
+    return status.st_dev, status.st_ino
+
+
+def collect_inputs(paths, include=(), exclude=(), on_error=None, skip=()) -> list[Path]:
     """Every file to process, in order: files as given, folders walked recursively.
 
     A walk takes files with a suffix of ``DOCUMENT_SUFFIXES`` (any case) whose
@@ -61,7 +69,9 @@ def collect_inputs(paths, include=(), exclude=(), on_error=None) -> list[Path]:
     sorted order. A folder named like a document (``x.txt``) is listed too, so
     that it is reported instead of passed over silently, and walked as a folder.
     A file reached twice is listed once. ``on_error(path, reason)`` is called
-    for a folder that cannot be listed.
+    for a folder that cannot be listed. The folders ``skip`` (the output folder of
+    the run, which may lie inside an input folder: its HTML pages are not inputs)
+    are not walked, under whatever name they are reached.
 
     Example:
         >>> import tempfile, pathlib
@@ -84,9 +94,12 @@ def collect_inputs(paths, include=(), exclude=(), on_error=None) -> list[Path]:
         if on_error is not None:
             on_error(error.filename, f"cannot list the folder: {error.strerror or error}")
 
+    skipped = {identity for identity in map(_identity, skip) if identity is not None}
     for top in map(Path, paths):
         if not top.is_dir():
             add(top)
+            continue
+        if _identity(top) in skipped:
             continue
         for root, folders, files in os.walk(top, onerror=unlisted):
             root = Path(root)
@@ -94,6 +107,8 @@ def collect_inputs(paths, include=(), exclude=(), on_error=None) -> list[Path]:
             for name in sorted(folders):
                 relative = (root / name).relative_to(top).as_posix()
                 if name.startswith(".") or _matches(exclude, name, relative):
+                    continue
+                if skipped and _identity(root / name) in skipped:
                     continue
                 kept_folders.append(name)
             folders[:] = kept_folders

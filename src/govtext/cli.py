@@ -342,7 +342,10 @@ def run_extract(args) -> int:
     def unlisted(path, reason):
         failures.append(Outcome(-1, shown_path(str(path)), stage="walk", reason=reason))
 
-    files = [str(path) for path in collect_inputs(args.paths, args.include, args.exclude, unlisted)]
+    # an output folder inside an input folder holds no inputs (its HTML pages would be read back)
+    output_folder = args.output and _output_paths(args.output)[2]
+    files = [str(path) for path in collect_inputs(args.paths, args.include, args.exclude, unlisted,
+                                                  skip=[output_folder] if output_folder else ())]
     log = errors_path = folder = None
     if args.output:
         documents_path, errors_path, folder = _output_paths(args.output)
