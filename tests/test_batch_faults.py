@@ -109,3 +109,37 @@ def test_an_output_folder_inside_the_input_folder_is_not_read_back(tmp_path, cap
         assert status == 0, err
         documents = jsonl(Path(output) / "documents.jsonl" if html else output)
         assert [d["path"] for d in documents] == ["in/a.txt", "in/b.txt", "in/sub/c.txt"]
+
+
+EXTRACT = "import govtext; print(len(govtext.extract('开展协商议政活动近60场次，报送履职成果46件。').indicators))"
+
+
+def _bad_caches():
+    import marshal
+
+    return {
+        "fifo": None,
+        "not marshal": b"not marshal data",
+        "wrong shape": marshal.dumps((1, 2)),
+        "wrong types": marshal.dumps(({"开展": "many"}, -1)),
+    }
+
+
+@pytest.mark.parametrize("kind", list(_bad_caches()))
+@pytest.mark.parametrize("name", ["jieba.cache", "name-endings.cache"])
+def test_a_cache_file_that_is_special_or_malformed_is_ignored(tmp_path, kind, name):
+    folder = tmp_path / "cache"
+    folder.mkdir(mode=0o700)
+    if kind == "fifo":
+        if not hasattr(os, "mkfifo"):
+            pytest.skip("no FIFOs here")
+        os.mkfifo(folder / name)
+    else:
+        (folder / name).write_bytes(_bad_caches()[kind])
+    env = {**os.environ, "PYTHONPATH": SRC, "GOVTEXT_CACHE_DIR": str(folder)}
+    for _ in range(2):  # the second start reads what the first one wrote
+        result = subprocess.run([sys.executable, "-c", EXTRACT], env=env, capture_output=True, text=True,
+                                timeout=60)
+        assert result.returncode == 0, result.stderr
+        assert result.stdout.split() == ["2"]
+    assert (folder / "jieba.cache").is_file()
