@@ -33,8 +33,9 @@ def jsonl(path):
 def command(argv, timeout=120, **options):
     """``govtext argv`` in a process of its own (for stdout pipes and hangs)."""
     env = {**os.environ, "PYTHONPATH": SRC}
+    streams = {"stdout": subprocess.PIPE, "stderr": subprocess.PIPE, **options}
     return subprocess.run([sys.executable, "-m", "govtext.cli", *map(os.fspath, argv)], env=env,
-                          capture_output=True, timeout=timeout, **options)
+                          timeout=timeout, **streams)
 
 
 @pytest.mark.skipif(sys.platform in ("win32", "darwin"), reason="file names there are always Unicode")
@@ -143,3 +144,44 @@ def test_a_cache_file_that_is_special_or_malformed_is_ignored(tmp_path, kind, na
         assert result.returncode == 0, result.stderr
         assert result.stdout.split() == ["2"]
     assert (folder / "jieba.cache").is_file()
+
+
+@pytest.mark.parametrize("year", ["99999", "0", "-5", "２０２４x"])
+def test_a_year_out_of_range_is_a_usage_error(tmp_path, capsys, year):
+    write_files(tmp_path / "in", {"a.txt": TEXT})
+    with pytest.raises(SystemExit) as exit_:
+        main(["extract", str(tmp_path / "in"), f"--year={year}"])
+    assert exit_.value.code == 2
+    assert "--year: must be a four-digit year" in capsys.readouterr().err
+
+
+def test_stdout_closed_early_is_one_line_not_a_traceback(tmp_path):
+    write_files(tmp_path / "in", {f"{n:02}.txt": TEXT * 50 for n in range(40)})
+    env = {**os.environ, "PYTHONPATH": SRC}
+    process = subprocess.Popen([sys.executable, "-m", "govtext.cli", "extract", str(tmp_path / "in"), "-j", "2"],
+                               env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+    process.stdout.read(10)  # as `| head -c 10` does
+    process.stdout.close()
+    _, err = process.communicate(timeout=120)
+    assert process.returncode == 2
+    assert err.decode().splitlines() == [
+        "govtext: the output was closed before the run ended (a pipe whose reader quit); stopped"]
+
+
+@pytest.mark.parametrize("output", ["a-file/out", "a-file/out.jsonl", "a-file/out/html-too"])
+def test_an_unwritable_output_is_one_line_with_status_2(tmp_path, output):
+    write_files(tmp_path, {"in/a.txt": TEXT, "a-file": "not a folder"})
+    result = command(["extract", tmp_path / "in", "-o", tmp_path / output, "-j", "1"])
+    assert result.returncode == 2
+    lines = result.stderr.decode().splitlines()
+    assert len(lines) == 1 and lines[0].startswith(f"govtext: cannot write {tmp_path / 'a-file'}"), lines
+
+
+@pytest.mark.skipif(not os.path.exists("/dev/full"), reason="no /dev/full here")
+def test_a_full_disk_behind_stdout_is_one_line_with_status_2(tmp_path):
+    write_files(tmp_path, {"in/a.txt": TEXT})
+    with open("/dev/full", "w") as full:
+        result = command(["extract", tmp_path / "in", "-j", "1", "-q"], stdout=full)
+    assert result.returncode == 2
+    assert result.stderr.decode().splitlines() == [
+        "govtext: cannot write the output: No space left on device; stopped"]
