@@ -3,6 +3,7 @@ UTF-8, FIFOs, line breaks in names, an output folder inside the input folder, br
 caches, closed or unwritable outputs. Every case is made in a temporary folder."""
 
 import csv
+import importlib.util
 import json
 import os
 import subprocess
@@ -185,3 +186,23 @@ def test_a_full_disk_behind_stdout_is_one_line_with_status_2(tmp_path):
     assert result.returncode == 2
     assert result.stderr.decode().splitlines() == [
         "govtext: cannot write the output: No space left on device; stopped"]
+
+
+@pytest.mark.skipif(sys.platform in ("win32", "darwin") or not hasattr(os, "mkfifo"),
+                    reason="names there are always Unicode; no FIFOs")
+@pytest.mark.skipif(importlib.util.find_spec("distributed") is None, reason="needs govtext[dask]")
+def test_the_dask_engine_takes_a_name_that_is_not_utf8_and_a_fifo(tmp_path):
+    inputs = write_files(tmp_path / "in", {"a.txt": TEXT})
+    (inputs / os.fsdecode(GBK_NAME)).write_text(TEXT, encoding="utf-8")
+    os.mkfifo(inputs / "pipe.txt")
+    result = command(["extract", inputs, "-o", tmp_path / "out", "--engine", "dask", "--jobs", "1", "-q"])
+    assert result.returncode == 1, result.stderr
+    assert [d["path"] for d in jsonl(tmp_path / "out" / "documents.jsonl")] == [
+        str(inputs / "a.txt"), str(inputs / "\\xb1\\xa8\\xb8\\xe6.txt")]
+    assert [e["path"] for e in jsonl(tmp_path / "out" / "errors.jsonl")] == [str(inputs / "pipe.txt")]
+    from govtext.dask import outcome_bag
+
+    outcomes = outcome_bag([inputs]).compute(scheduler="synchronous")
+    assert sorted((o.path, o.failed) for o in outcomes) == [
+        (str(inputs / "\\xb1\\xa8\\xb8\\xe6.txt"), False), (str(inputs / "a.txt"), False),
+        (str(inputs / "pipe.txt"), True)]
