@@ -206,3 +206,17 @@ def test_the_dask_engine_takes_a_name_that_is_not_utf8_and_a_fifo(tmp_path):
     assert sorted((o.path, o.failed) for o in outcomes) == [
         (str(inputs / "\\xb1\\xa8\\xb8\\xe6.txt"), False), (str(inputs / "a.txt"), False),
         (str(inputs / "pipe.txt"), True)]
+
+
+def test_html_pages_of_names_of_255_bytes(tmp_path, capsys):
+    # 84 Chinese characters and ".md": 255 bytes, a legal name, whose page name must fit too;
+    # the same stem as .txt and .html (81 characters) asks for "-2.html", "-3.html"
+    long_names = {f"{chr(0x4E00 + n)}{'报告' * 41}甲.md": TEXT for n in range(3)}
+    long_names |= {f"{'报告' * 40}乙{suffix}": TEXT for suffix in (".txt", ".html")}
+    assert all(len(name.encode()) <= 255 for name in long_names)
+    inputs = write_files(tmp_path / "in", long_names)
+    status, _, err = run(["extract", inputs, "-o", tmp_path / "out", "--jobs", "1", "--html"], capsys)
+    assert status == 0, err
+    pages = sorted(p.name for p in (tmp_path / "out" / "html").glob("*.html"))
+    assert len(pages) == 6 and "index.html" in pages
+    assert all(len(page.encode()) <= 255 for page in pages)

@@ -359,6 +359,9 @@ def render_page(doc, *, kinds=DEFAULT_KINDS, index_href: str | None = None) -> s
                  style="body { margin: 1em; } .gt-nav { font-family: sans-serif; margin-bottom: 0.5em; }")
 
 
+_PAGE_STEM_BYTES = 200
+
+
 def page_file_name(doc_id, taken: set[str]) -> str:
     """A file name for a document's page, unique among ``taken`` (compared without case,
     for case-insensitive file systems), which it joins.
@@ -370,7 +373,10 @@ def page_file_name(doc_id, taken: set[str]) -> str:
         >>> page_file_name("index", taken), page_file_name("../etc/passwd", taken)
         ('index-2.html', 'etc-passwd.html')
     """
-    stem = re.sub(r"[^\w.-]+", "-", str(doc_id or "")).strip("-.")[:100] or "document"
+    stem = re.sub(r"[^\w.-]+", "-", str(doc_id or "")).strip("-.")[:100]
+    # file systems limit a name to 255 bytes, not characters (85 Chinese ones); room is left
+    # for "-<number>.html"
+    stem = stem.encode("utf-8")[:_PAGE_STEM_BYTES].decode("utf-8", "ignore").strip("-.") or "document"
     name, number = f"{stem}.html", 1
     while name.lower() in taken:
         number += 1
