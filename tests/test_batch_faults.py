@@ -2,6 +2,7 @@
 UTF-8, FIFOs, line breaks in names, an output folder inside the input folder, broken
 caches, closed or unwritable outputs. Every case is made in a temporary folder."""
 
+import contextlib
 import csv
 import importlib.util
 import json
@@ -220,3 +221,48 @@ def test_html_pages_of_names_of_255_bytes(tmp_path, capsys):
     pages = sorted(p.name for p in (tmp_path / "out" / "html").glob("*.html"))
     assert len(pages) == 6 and "index.html" in pages
     assert all(len(page.encode()) <= 255 for page in pages)
+
+
+def _children(pid: int) -> set[int]:
+    children = set()
+    for task in Path(f"/proc/{pid}/task").iterdir():
+        children |= {int(n) for n in (task / "children").read_text().split()}
+    return children
+
+
+def _alive(pid: int) -> bool:
+    try:
+        state = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()[0]
+    except OSError:
+        return False
+    return state != "Z"
+
+
+@pytest.mark.skipif(not Path("/proc/self/task").exists(), reason="needs Linux /proc")
+@pytest.mark.parametrize("signal_name", ["SIGKILL", "SIGTERM"])
+def test_workers_exit_when_their_parent_is_killed(tmp_path, signal_name):
+    import signal
+    import time
+
+    write_files(tmp_path / "in", {f"{n:03}.txt": TEXT * 400 for n in range(300)})
+    env = {**os.environ, "PYTHONPATH": SRC}
+    parent = subprocess.Popen([sys.executable, "-m", "govtext.cli", "extract", str(tmp_path / "in"), "-j", "2",
+                               "-o", str(tmp_path / "out"), "-q"], env=env, stderr=subprocess.DEVNULL)
+    workers = set()
+    try:
+        deadline = time.monotonic() + 60
+        while len(workers := _children(parent.pid)) < 2 and time.monotonic() < deadline:
+            time.sleep(0.1)
+        assert len(workers) >= 2, "the pool did not start"
+        parent.send_signal(getattr(signal, signal_name))
+        parent.wait(timeout=30)
+        deadline = time.monotonic() + 20  # a worker looks for its parent every second
+        while any(map(_alive, workers)) and time.monotonic() < deadline:
+            time.sleep(0.2)
+        assert not any(map(_alive, workers))
+    finally:  # what this test started, and nothing else
+        for pid in [parent.pid, *workers]:
+            if _alive(pid):
+                with contextlib.suppress(OSError):
+                    os.kill(pid, signal.SIGKILL)
+        parent.wait(timeout=30)

@@ -286,6 +286,36 @@ def crashed(task: Task, reason: str = "") -> Outcome:
                    reason=reason or "the worker process died on this file (killed, out of memory or crashed)")
 
 
+# How often a worker looks whether the process that started it is still there.
+_PARENT_CHECK_SECONDS = 1.0
+
+
+def _pool(workers: int):
+    """A process pool whose workers exit when the process that made it dies."""
+    from concurrent.futures import ProcessPoolExecutor
+
+    return ProcessPoolExecutor(max_workers=workers, initializer=_exit_with_parent, initargs=(os.getpid(),))
+
+
+def _exit_with_parent(parent: int) -> None:
+    """Start a thread that ends this worker once ``parent`` is gone.
+
+    A parent killed alone (SIGKILL, the OOM killer) cannot stop its pool; its
+    workers would go on for ever, holding the output pipe open (``govtext … | wc``
+    would never end). An orphan is adopted by another process, so its parent's
+    number changes.
+    """
+    import threading
+
+    def watch() -> None:
+        while os.getppid() == parent:
+            time.sleep(_PARENT_CHECK_SECONDS)
+        os._exit(1)
+
+    if hasattr(os, "getppid"):
+        threading.Thread(target=watch, name="govtext-exit-with-parent", daemon=True).start()
+
+
 def _result(task: Task, future) -> Outcome | None:
     """The outcome of a finished or running ``future``; None when its pool broke before it was done."""
     from concurrent.futures import CancelledError
@@ -307,7 +337,6 @@ def _one_at_a_time(stranded):
     One task at a time, so a pool that breaks again pins the crash on that task;
     the worker is reused until then, so it loads the lexicons once.
     """
-    from concurrent.futures import ProcessPoolExecutor
     from concurrent.futures.process import BrokenProcessPool
 
     pool = None
@@ -315,7 +344,7 @@ def _one_at_a_time(stranded):
         for task, future in stranded:
             outcome = _result(task, future)
             if outcome is None:
-                pool = pool or ProcessPoolExecutor(max_workers=1)
+                pool = pool or _pool(1)
                 try:
                     outcome = _result(task, pool.submit(process_file, task))
                 except BrokenProcessPool:
@@ -341,7 +370,6 @@ def run_tasks(tasks, jobs: int):
     if jobs == 1:
         yield from map(process_file, tasks)
         return
-    from concurrent.futures import ProcessPoolExecutor
     from concurrent.futures.process import BrokenProcessPool
 
     def submit(task):
@@ -352,7 +380,7 @@ def run_tasks(tasks, jobs: int):
 
     tasks = iter(tasks)
     pending: deque = deque()
-    pool = ProcessPoolExecutor(max_workers=jobs)
+    pool = _pool(jobs)
     try:
         while True:
             while len(pending) < jobs * _RESULTS_AHEAD_PER_WORKER:
@@ -372,7 +400,7 @@ def run_tasks(tasks, jobs: int):
             stranded = list(pending)
             pending.clear()
             yield from _one_at_a_time(stranded)
-            pool = ProcessPoolExecutor(max_workers=jobs)
+            pool = _pool(jobs)
     finally:
         pool.shutdown(wait=True, cancel_futures=True)
 
