@@ -266,3 +266,19 @@ def test_workers_exit_when_their_parent_is_killed(tmp_path, signal_name):
                 with contextlib.suppress(OSError):
                     os.kill(pid, signal.SIGKILL)
         parent.wait(timeout=30)
+
+
+@pytest.mark.skipif(sys.platform == "win32", reason="symbolic links need privileges there")
+def test_html_pages_replace_links_in_the_output_folder_without_writing_through_them(tmp_path, capsys):
+    inputs = write_files(tmp_path / "in", {"a.txt": TEXT})
+    target = tmp_path / "elsewhere.html"
+    target.write_text("not govtext's", encoding="utf-8")
+    (tmp_path / "out" / "html").mkdir(parents=True)
+    for name in ("a.html", "index.html"):
+        (tmp_path / "out" / "html" / name).symlink_to(target)
+    status, _, err = run(["extract", inputs, "-o", tmp_path / "out", "--jobs", "1", "--html"], capsys)
+    assert status == 0, err
+    assert target.read_text(encoding="utf-8") == "not govtext's"
+    for name in ("a.html", "index.html"):
+        page = tmp_path / "out" / "html" / name
+        assert not page.is_symlink() and "govtext" in page.read_text(encoding="utf-8")

@@ -419,7 +419,7 @@ def write_report(documents, errors, folder, *, kinds=DEFAULT_KINDS) -> Path:
     total_records = 0
     for doc in documents:
         name = page_file_name(doc.doc_id, taken)
-        (folder / name).write_text(render_page(doc, kinds=kinds, index_href="index.html"), encoding="utf-8")
+        _write_page(folder / name, render_page(doc, kinds=kinds, index_href="index.html"))
         counts = [len(getattr(doc, kind)) for kind in kinds]
         total_records += sum(counts)
         cells = "".join(f'<td class="count">{count}</td>' for count in counts)
@@ -443,5 +443,13 @@ def write_report(documents, errors, folder, *, kinds=DEFAULT_KINDS) -> Path:
         f"<tbody>{''.join(error_rows)}</tbody></table>" if error_rows else "<p>No errors.</p>",
     ]
     index = folder / "index.html"
-    index.write_text(_page("govtext report", "\n".join(body), style=INDEX_STYLE), encoding="utf-8")
+    _write_page(index, _page("govtext report", "\n".join(body), style=INDEX_STYLE))
     return index
+
+
+def _write_page(path: Path, page: str) -> None:
+    """Write ``page`` as a new file at ``path``: what was there is removed first, so that a
+    link left in the folder (to a file elsewhere) is replaced, never written through."""
+    path.unlink(missing_ok=True)
+    with open(path, "x", encoding="utf-8") as handle:
+        handle.write(page)
