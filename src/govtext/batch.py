@@ -23,6 +23,7 @@ import fnmatch
 import hashlib
 import json
 import os
+import stat
 import sys
 import time
 from collections import deque
@@ -50,7 +51,15 @@ def _matches(patterns, name: str, relative: str) -> bool:
     return any(fnmatch.fnmatch(name, p) or fnmatch.fnmatch(relative, p) for p in patterns)
 
 
-def collect_inputs(paths, include=(), exclude=(), on_error=None) -> list[Path]:
+def _identity(path) -> tuple[int, int] | None:
+    try:
+        status = os.stat(path)
+    except (OSError, ValueError):
+        return None
+    return status.st_dev, status.st_ino
+
+
+def collect_inputs(paths, include=(), exclude=(), on_error=None, skip=()) -> list[Path]:
     """Every file to process, in order: files as given, folders walked recursively.
 
     A walk takes files with a suffix of ``DOCUMENT_SUFFIXES`` (any case) whose
@@ -60,7 +69,9 @@ def collect_inputs(paths, include=(), exclude=(), on_error=None) -> list[Path]:
     sorted order. A folder named like a document (``x.txt``) is listed too, so
     that it is reported instead of passed over silently, and walked as a folder.
     A file reached twice is listed once. ``on_error(path, reason)`` is called
-    for a folder that cannot be listed.
+    for a folder that cannot be listed. The folders ``skip`` (the output folder of
+    the run, which may lie inside an input folder: its HTML pages are not inputs)
+    are not walked, under whatever name they are reached.
 
     Example:
         >>> import tempfile, pathlib
@@ -83,9 +94,12 @@ def collect_inputs(paths, include=(), exclude=(), on_error=None) -> list[Path]:
         if on_error is not None:
             on_error(error.filename, f"cannot list the folder: {error.strerror or error}")
 
+    skipped = {identity for identity in map(_identity, skip) if identity is not None}
     for top in map(Path, paths):
         if not top.is_dir():
             add(top)
+            continue
+        if _identity(top) in skipped:
             continue
         for root, folders, files in os.walk(top, onerror=unlisted):
             root = Path(root)
@@ -93,6 +107,8 @@ def collect_inputs(paths, include=(), exclude=(), on_error=None) -> list[Path]:
             for name in sorted(folders):
                 relative = (root / name).relative_to(top).as_posix()
                 if name.startswith(".") or _matches(exclude, name, relative):
+                    continue
+                if skipped and _identity(root / name) in skipped:
                     continue
                 kept_folders.append(name)
             folders[:] = kept_folders
@@ -112,6 +128,52 @@ def collect_inputs(paths, include=(), exclude=(), on_error=None) -> list[Path]:
 
 
 # ---------------------------------------------------------------- working
+
+
+def shown_path(path: str | os.PathLike) -> str:
+    """``path`` as written into JSON, CSV and messages: the bytes of a name that are not
+    UTF-8 (a GBK name from a zip made on Windows) as ``\\xNN``, so that every output can be
+    encoded; other names are unchanged.
+
+    ``os.listdir`` gives such bytes as lone surrogates, which no UTF-8 file can hold.
+
+    Example:
+        >>> shown_path(os.fsdecode(b"in/\\xb1\\xa8.txt")), shown_path("in/报告.txt")
+        ('in/\\\\xb1\\\\xa8.txt', 'in/报告.txt')
+    """
+    path = os.fspath(path)
+    try:
+        path.encode("utf-8")
+    except UnicodeEncodeError:
+        return os.fsencode(path).decode("utf-8", "backslashreplace")
+    return path
+
+
+def task_for(index: int, path: str, year: int | None = None, **options) -> Task:
+    """The Task of the file at ``path``, named by :func:`shown_path` and read where it is."""
+    shown = shown_path(path)
+    return Task(index, shown, year, source=None if shown == path else path, **options)
+
+
+def not_regular(path: str | os.PathLike) -> str | None:
+    """Why the file at ``path`` must not be opened (a FIFO would wait for a writer forever,
+    a device could be endless), or None for a regular file, a folder or a missing one (the
+    reader reports those).
+
+    Example:
+        >>> not_regular("/dev/null")
+        'not a regular file (a character device)'
+    """
+    try:
+        mode = os.stat(path).st_mode
+    except (OSError, ValueError):
+        return None
+    if stat.S_ISREG(mode) or stat.S_ISDIR(mode):
+        return None
+    kinds = {stat.S_ISFIFO: "a FIFO", stat.S_ISCHR: "a character device", stat.S_ISBLK: "a block device",
+             stat.S_ISSOCK: "a socket"}
+    kind = next((name for test, name in kinds.items() if test(mode)), "a special file")
+    return f"not a regular file ({kind})"
 
 
 @dataclasses.dataclass(frozen=True)
@@ -191,6 +253,9 @@ def process_file(task: Task) -> Outcome:
 
     path = Path(task.source or task.path)
     stage = "read"
+    special = not_regular(path)
+    if special:
+        return Outcome(task.index, task.path, stage=stage, reason=special)
     try:
         data = reader.read_bytes(path)
         sha256 = hashlib.sha256(data).hexdigest()
@@ -221,6 +286,36 @@ def crashed(task: Task, reason: str = "") -> Outcome:
                    reason=reason or "the worker process died on this file (killed, out of memory or crashed)")
 
 
+# How often a worker looks whether the process that started it is still there.
+_PARENT_CHECK_SECONDS = 1.0
+
+
+def _pool(workers: int):
+    """A process pool whose workers exit when the process that made it dies."""
+    from concurrent.futures import ProcessPoolExecutor
+
+    return ProcessPoolExecutor(max_workers=workers, initializer=_exit_with_parent, initargs=(os.getpid(),))
+
+
+def _exit_with_parent(parent: int) -> None:
+    """Start a thread that ends this worker once ``parent`` is gone.
+
+    A parent killed alone (SIGKILL, the OOM killer) cannot stop its pool; its
+    workers would go on for ever, holding the output pipe open (``govtext … | wc``
+    would never end). An orphan is adopted by another process, so its parent's
+    number changes.
+    """
+    import threading
+
+    def watch() -> None:
+        while os.getppid() == parent:
+            time.sleep(_PARENT_CHECK_SECONDS)
+        os._exit(1)
+
+    if hasattr(os, "getppid"):
+        threading.Thread(target=watch, name="govtext-exit-with-parent", daemon=True).start()
+
+
 def _result(task: Task, future) -> Outcome | None:
     """The outcome of a finished or running ``future``; None when its pool broke before it was done."""
     from concurrent.futures import CancelledError
@@ -242,7 +337,6 @@ def _one_at_a_time(stranded):
     One task at a time, so a pool that breaks again pins the crash on that task;
     the worker is reused until then, so it loads the lexicons once.
     """
-    from concurrent.futures import ProcessPoolExecutor
     from concurrent.futures.process import BrokenProcessPool
 
     pool = None
@@ -250,7 +344,7 @@ def _one_at_a_time(stranded):
         for task, future in stranded:
             outcome = _result(task, future)
             if outcome is None:
-                pool = pool or ProcessPoolExecutor(max_workers=1)
+                pool = pool or _pool(1)
                 try:
                     outcome = _result(task, pool.submit(process_file, task))
                 except BrokenProcessPool:
@@ -276,7 +370,6 @@ def run_tasks(tasks, jobs: int):
     if jobs == 1:
         yield from map(process_file, tasks)
         return
-    from concurrent.futures import ProcessPoolExecutor
     from concurrent.futures.process import BrokenProcessPool
 
     def submit(task):
@@ -287,7 +380,7 @@ def run_tasks(tasks, jobs: int):
 
     tasks = iter(tasks)
     pending: deque = deque()
-    pool = ProcessPoolExecutor(max_workers=jobs)
+    pool = _pool(jobs)
     try:
         while True:
             while len(pending) < jobs * _RESULTS_AHEAD_PER_WORKER:
@@ -307,7 +400,7 @@ def run_tasks(tasks, jobs: int):
             stranded = list(pending)
             pending.clear()
             yield from _one_at_a_time(stranded)
-            pool = ProcessPoolExecutor(max_workers=jobs)
+            pool = _pool(jobs)
     finally:
         pool.shutdown(wait=True, cancel_futures=True)
 
@@ -366,14 +459,15 @@ class DocumentLog:
                     break
         os.truncate(self.partial, good_end)
 
-    def done(self, path: str) -> _Entry | None:
-        """The entry of ``path`` when it was written before and the file has not changed since."""
+    def done(self, path: str, source: str | None = None) -> _Entry | None:
+        """The entry of ``path`` when it was written before and the file (read at ``source``
+        when given, see :class:`Task`) has not changed since."""
         entry = self.entries.get(path)
-        if entry is None:
+        if entry is None or not_regular(source or path):
             return None
         digest = hashlib.sha256()
         try:
-            with open(path, "rb") as handle:
+            with open(source or path, "rb") as handle:
                 for block in iter(lambda: handle.read(1 << 20), b""):
                     digest.update(block)
         except OSError:
@@ -469,11 +563,11 @@ def extract_documents(paths, jobs=None, quiet=False, lexicons=(), include=(), ex
     failures = []
 
     def unlisted(path, reason):
-        failures.append(Outcome(-1, str(path), stage="walk", reason=reason))
+        failures.append(Outcome(-1, shown_path(str(path)), stage="walk", reason=reason))
 
     files = [str(p) for p in collect_inputs(paths, include, exclude, on_error=unlisted)]
     lexicons = tuple(os.path.abspath(folder) for folder in lexicons)
-    tasks = [Task(index, path, lexicons=lexicons) for index, path in enumerate(files)]
+    tasks = [task_for(index, path, lexicons=lexicons) for index, path in enumerate(files)]
     progress = Progress(len(tasks), quiet=quiet)
     documents = []
     for outcome in run_tasks(tasks, min(jobs or default_jobs(), max(len(tasks), 1))):

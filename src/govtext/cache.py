@@ -4,7 +4,8 @@ The folder is ``$GOVTEXT_CACHE_DIR``, else ``$XDG_CACHE_HOME/govtext``, else
 ``~/.cache/govtext``: the user's own, not the temporary folder that every user of
 the machine can write into (a cache file there could be planted by another user,
 and it is loaded with ``marshal``). Where no such folder can be made, nothing is
-cached and the files are made again at each start.
+cached and the files are made again at each start. :func:`read_cache` reads a cache
+file only when it is a regular file of the user's (never a FIFO, which would block).
 
 Example:
     >>> import os, tempfile
@@ -29,3 +30,43 @@ def cache_dir() -> str | None:
     except OSError:
         return None
     return folder if os.access(folder, os.W_OK | os.X_OK) else None
+
+
+def read_cache(path: str | os.PathLike) -> bytes | None:
+    """The bytes of the cache file at ``path``; None when there is none, or when it is not
+    a regular file owned by this user (a FIFO, a device, a link, another user's file),
+    which is then never read. The caller still checks what the bytes decode to.
+
+    Example:
+        >>> import os, tempfile
+        >>> fifo = os.path.join(tempfile.mkdtemp(), "jieba.cache")
+        >>> os.mkfifo(fifo)
+        >>> read_cache(fifo) is None  # opened without waiting for a writer, and refused
+        True
+    """
+    import stat
+
+    # O_NONBLOCK: opening a FIFO does not wait for a writer; O_NOFOLLOW: no planted link
+    flags = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_NOFOLLOW", 0)
+    try:
+        descriptor = os.open(path, flags)
+    except (OSError, ValueError):
+        return None
+    with open(descriptor, "rb") as handle:
+        status = os.fstat(descriptor)
+        if not stat.S_ISREG(status.st_mode):
+            return None
+        if hasattr(os, "getuid") and status.st_uid != os.getuid():
+            return None
+        try:
+            return handle.read()
+        except OSError:
+            return None
+
+
+def remove_cache(path: str | os.PathLike) -> None:
+    """Remove a cache file found invalid, so that it is made again; quietly, if it cannot be."""
+    try:
+        os.unlink(path)
+    except OSError:
+        pass

@@ -9,7 +9,7 @@ This module parses the arguments and prints; the work is done by the batch engin
 :mod:`govtext.batch` (walking, the worker pool, the resumable log, progress). Every
 file that cannot be read or processed gets a line in ``errors.jsonl`` and is counted;
 the run goes on. Exit code 0 when none failed, 1 when some did, 2 for usage
-errors.
+errors and outputs that cannot be written.
 """
 
 from __future__ import annotations
@@ -28,11 +28,12 @@ from .batch import (
     DocumentLog,
     Outcome,
     Progress,
-    Task,
     collect_inputs,
     default_jobs,
     extract_documents,
     run_tasks,
+    shown_path,
+    task_for,
 )
 from .errors import GovtextError
 from .export import TABLE_FORMATS
@@ -66,9 +67,13 @@ examples:
 
 Folders are walked recursively, in sorted order, for %(suffixes)s
 (names starting with "." are skipped); files named on the command line are
-always read. Year, region and kind are also read from file names such as
-2024年苏州市政府工作报告.txt (the year only where the text has no date).
-Exit status: 0 every file done, 1 some failed, 2 usage error.
+always read; a FIFO, device or socket is reported as failed without being opened. A
+file name whose bytes are not UTF-8 (a GBK name from a zip made on Windows) is
+written into every output with those bytes as \\xNN. Year, region and kind are
+also read from file names such as 2024年苏州市政府工作报告.txt (the year only where
+the text has no date).
+Exit status: 0 every file done, 1 some failed, 2 usage error or an output that
+cannot be written (stdout closed early, a full disk: said in one line).
 """
 
 
@@ -336,9 +341,12 @@ def run_extract(args) -> int:
     failures = []  # folders that could not be listed first, then files in input order
 
     def unlisted(path, reason):
-        failures.append(Outcome(-1, str(path), stage="walk", reason=reason))
+        failures.append(Outcome(-1, shown_path(str(path)), stage="walk", reason=reason))
 
-    files = [str(path) for path in collect_inputs(args.paths, args.include, args.exclude, unlisted)]
+    # an output folder inside an input folder holds no inputs (its HTML pages would be read back)
+    output_folder = args.output and _output_paths(args.output)[2]
+    files = [str(path) for path in collect_inputs(args.paths, args.include, args.exclude, unlisted,
+                                                  skip=[output_folder] if output_folder else ())]
     log = errors_path = folder = None
     if args.output:
         documents_path, errors_path, folder = _output_paths(args.output)
@@ -353,11 +361,12 @@ def run_extract(args) -> int:
     tasks, written, records = [], [], 0
     lexicons = tuple(os.path.abspath(folder) for folder in args.lexicons)
     for index, path in enumerate(files):
-        entry = log.done(path) if log and args.resume else None
+        task = task_for(index, path, args.year, lexicons=lexicons)
+        entry = log.done(task.path, task.source) if log and args.resume else None
         if entry is None:
-            tasks.append(Task(index, path, args.year, lexicons=lexicons))
+            tasks.append(task)
         else:
-            written.append((index, path))
+            written.append((index, task.path))
             records += entry.records
     resumed, unlisted_folders = len(written), len(failures)
     # the workers make the CSV lines and the tables are written as documents come, in
@@ -510,10 +519,39 @@ def run_topics(args) -> int:
 
 
 def main(argv=None) -> int:
-    """The ``govtext`` command; the exit status (usage errors raise ``SystemExit(2)``)."""
+    """The ``govtext`` command; the exit status (usage errors raise ``SystemExit(2)``).
+
+    An output that cannot be written (an unwritable ``-o``, a full disk, stdout closed
+    early as by ``| head``) ends the run with one line on stderr and status 2; an
+    interrupted ``-o`` run can be finished with ``--resume``.
+    """
     args = parse_args(argv)
     runners = {"extract": run_extract, "panel": run_panel, "topics": run_topics}
-    return runners[args.command](args)
+    try:
+        status = runners[args.command](args)
+        sys.stdout.flush()  # a full disk behind stdout shows only here
+        return status
+    except BrokenPipeError:
+        _silence_stdout()
+        print("govtext: the output was closed before the run ended (a pipe whose reader quit); "
+              "stopped", file=sys.stderr)
+        return 2
+    except OSError as error:
+        _silence_stdout()
+        where = f"{os.fsdecode(error.filename)}: " if error.filename is not None else "the output: "
+        from .batch import shown_path
+
+        print(f"govtext: cannot write {shown_path(where)}{error.strerror or error}; stopped",
+              file=sys.stderr)
+        return 2
+
+
+def _silence_stdout() -> None:
+    """Point stdout at the null device, so that flushing it at exit raises nothing more."""
+    with contextlib.suppress(OSError, ValueError, AttributeError):
+        null = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(null, sys.stdout.fileno())
+        os.close(null)
 
 
 if __name__ == "__main__":

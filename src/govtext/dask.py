@@ -26,7 +26,7 @@ import json
 import os
 from collections import deque
 
-from .batch import Outcome, Task, collect_inputs, crashed, process_file
+from .batch import Outcome, Task, collect_inputs, crashed, process_file, shown_path
 from .errors import GovtextError, MissingExtraError, ReadError
 from .lexicons import check_lexicon_folders
 
@@ -54,12 +54,12 @@ def _work(paths, include=(), exclude=(), year=None, lexicons=()) -> list:
     unlisted = []
 
     def on_error(path, reason):
-        unlisted.append(Outcome(-1, str(path), stage="walk", reason=reason))
+        unlisted.append(Outcome(-1, shown_path(str(path)), stage="walk", reason=reason))
 
     files = [str(path) for path in collect_inputs(paths, include, exclude, on_error)]
     # checked here, so that a bad folder stops the run before any worker gets it
     lexicons = tuple(str(folder) for folder in check_lexicon_folders(lexicons))
-    tasks = [Task(index, path, year, source=os.path.abspath(path), lexicons=lexicons)
+    tasks = [Task(index, shown_path(path), year, source=os.path.abspath(path), lexicons=lexicons)
              for index, path in enumerate(files)]
     return unlisted + tasks
 

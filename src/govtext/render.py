@@ -359,6 +359,9 @@ def render_page(doc, *, kinds=DEFAULT_KINDS, index_href: str | None = None) -> s
                  style="body { margin: 1em; } .gt-nav { font-family: sans-serif; margin-bottom: 0.5em; }")
 
 
+_PAGE_STEM_BYTES = 200
+
+
 def page_file_name(doc_id, taken: set[str]) -> str:
     """A file name for a document's page, unique among ``taken`` (compared without case,
     for case-insensitive file systems), which it joins.
@@ -370,7 +373,10 @@ def page_file_name(doc_id, taken: set[str]) -> str:
         >>> page_file_name("index", taken), page_file_name("../etc/passwd", taken)
         ('index-2.html', 'etc-passwd.html')
     """
-    stem = re.sub(r"[^\w.-]+", "-", str(doc_id or "")).strip("-.")[:100] or "document"
+    stem = re.sub(r"[^\w.-]+", "-", str(doc_id or "")).strip("-.")[:100]
+    # file systems limit a name to 255 bytes, not characters (85 Chinese ones); room is left
+    # for "-<number>.html"
+    stem = stem.encode("utf-8")[:_PAGE_STEM_BYTES].decode("utf-8", "ignore").strip("-.") or "document"
     name, number = f"{stem}.html", 1
     while name.lower() in taken:
         number += 1
@@ -413,7 +419,7 @@ def write_report(documents, errors, folder, *, kinds=DEFAULT_KINDS) -> Path:
     total_records = 0
     for doc in documents:
         name = page_file_name(doc.doc_id, taken)
-        (folder / name).write_text(render_page(doc, kinds=kinds, index_href="index.html"), encoding="utf-8")
+        _write_page(folder / name, render_page(doc, kinds=kinds, index_href="index.html"))
         counts = [len(getattr(doc, kind)) for kind in kinds]
         total_records += sum(counts)
         cells = "".join(f'<td class="count">{count}</td>' for count in counts)
@@ -437,5 +443,13 @@ def write_report(documents, errors, folder, *, kinds=DEFAULT_KINDS) -> Path:
         f"<tbody>{''.join(error_rows)}</tbody></table>" if error_rows else "<p>No errors.</p>",
     ]
     index = folder / "index.html"
-    index.write_text(_page("govtext report", "\n".join(body), style=INDEX_STYLE), encoding="utf-8")
+    _write_page(index, _page("govtext report", "\n".join(body), style=INDEX_STYLE))
     return index
+
+
+def _write_page(path: Path, page: str) -> None:
+    """Write ``page`` as a new file at ``path``: what was there is removed first, so that a
+    link left in the folder (to a file elsewhere) is replaced, never written through."""
+    path.unlink(missing_ok=True)
+    with open(path, "x", encoding="utf-8") as handle:
+        handle.write(page)

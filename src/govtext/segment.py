@@ -24,7 +24,7 @@ from math import log
 
 import regex
 
-from .cache import cache_dir
+from .cache import cache_dir, read_cache, remove_cache
 from .errors import LexiconError
 from .files import atomic_writer
 from .lexicons import builtin_table, cached_per_lexicons, table, user_entries
@@ -109,12 +109,30 @@ def _initialize(own) -> None:
         own.initialize()
         return
     own.tmp_dir = folder  # where jieba writes its cache, when it builds the dictionary
-    try:
-        with open(os.path.join(folder, "jieba.cache"), "rb") as handle:
-            own.FREQ, own.total = marshal.loads(handle.read())
+    path = os.path.join(folder, "jieba.cache")
+    dictionary = _valid_dictionary(read_cache(path))
+    if dictionary is not None:
+        own.FREQ, own.total = dictionary
         own.initialized = True
-    except (OSError, EOFError, ValueError, TypeError):
-        own.initialize()
+        return
+    # jieba would load a malformed file itself (it checks only the date): it goes, and is made again
+    remove_cache(path)
+    own.initialize()
+
+
+def _valid_dictionary(data: bytes | None):
+    """``(FREQ, total)`` of jieba's cache file bytes ``data``; None unless they are what jieba writes."""
+    if data is None:
+        return None
+    try:
+        frequencies, total = marshal.loads(data)
+    except (EOFError, ValueError, TypeError):
+        return None
+    if not (isinstance(frequencies, dict) and frequencies and type(total) is int and total > 0):
+        return None
+    if not all(type(word) is str and type(count) is int for word, count in frequencies.items()):
+        return None
+    return frequencies, total
 
 
 def add_terms(terms) -> None:
@@ -292,11 +310,11 @@ def _ending_tags() -> dict[str, str]:
     folder = cache_dir()
     cache = os.path.join(folder, "name-endings.cache") if folder else os.devnull
     try:
-        with open(cache, "rb") as handle:
-            cached_key, tags = marshal.loads(handle.read())
-        if key is not None and cached_key == key:
+        cached_key, tags = marshal.loads(read_cache(cache) or b"")
+        if (key is not None and cached_key == key and isinstance(tags, dict)
+                and all(type(word) is str and tag in _NAME_ENDING_TAGS for word, tag in tags.items())):
             return tags
-    except (OSError, EOFError, ValueError, TypeError):
+    except (EOFError, ValueError, TypeError):
         pass
     with jieba.get_module_res(jieba.DEFAULT_DICT_NAME) as handle:
         text = handle.read().decode("utf-8")

@@ -1,0 +1,284 @@
+"""Batch runs that nothing in the input folder can break (issue 20): names that are not
+UTF-8, FIFOs, line breaks in names, an output folder inside the input folder, broken
+caches, closed or unwritable outputs. Every case is made in a temporary folder."""
+
+import contextlib
+import csv
+import importlib.util
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from files_helper import write_files
+from govtext.cli import main
+
+TEXT = "报送履职成果46件，城镇新增就业1244万人。"
+# 报告.txt in GBK, as a zip made on Windows leaves it: not UTF-8
+GBK_NAME = "报告".encode("gbk") + b".txt"
+SRC = str(Path(__file__).resolve().parents[1] / "src")
+
+
+def run(argv, capsys):
+    status = main([os.fspath(arg) for arg in argv])
+    captured = capsys.readouterr()
+    return status, captured.out, captured.err
+
+
+def jsonl(path):
+    return [json.loads(line) for line in Path(path).read_text(encoding="utf-8").splitlines()]
+
+
+def command(argv, timeout=120, **options):
+    """``govtext argv`` in a process of its own (for stdout pipes and hangs)."""
+    env = {**os.environ, "PYTHONPATH": SRC}
+    streams = {"stdout": subprocess.PIPE, "stderr": subprocess.PIPE, **options}
+    return subprocess.run([sys.executable, "-m", "govtext.cli", *map(os.fspath, argv)], env=env,
+                          timeout=timeout, **streams)
+
+
+@pytest.mark.skipif(sys.platform in ("win32", "darwin"), reason="file names there are always Unicode")
+@pytest.mark.parametrize("resume", [False, True])
+def test_a_name_that_is_not_utf8_is_processed_and_written_escaped(tmp_path, capsys, resume):
+    inputs = write_files(tmp_path / "in", {"a.txt": TEXT})
+    (inputs / os.fsdecode(GBK_NAME)).write_text(TEXT, encoding="utf-8")
+    argv = ["extract", inputs, "-o", tmp_path / "out", "--jobs", "1", "--html"]
+    if resume:
+        assert run(argv, capsys)[0] == 0
+    status, _, err = run([*argv, "--resume"] if resume else argv, capsys)
+    assert status == 0, err
+    shown = str(inputs / "\\xb1\\xa8\\xb8\\xe6.txt")
+    assert [d["path"] for d in jsonl(tmp_path / "out" / "documents.jsonl")] == [str(inputs / "a.txt"), shown]
+    with open(tmp_path / "out" / "documents.csv", encoding="utf-8", newline="") as handle:
+        assert [row["path"] for row in csv.DictReader(handle)] == [str(inputs / "a.txt"), shown]
+    assert "(2 kept from the interrupted run)" in err if resume else "2 documents" in err
+    assert len(list((tmp_path / "out" / "html").glob("*.html"))) == 3
+
+
+@pytest.mark.skipif(sys.platform in ("win32", "darwin"), reason="file names there are always Unicode")
+def test_a_folder_that_is_not_utf8_and_cannot_be_listed_is_reported_escaped(tmp_path, capsys):
+    inputs = write_files(tmp_path / "in", {"a.txt": TEXT})
+    locked = inputs / os.fsdecode(b"\xb1\xa8")
+    locked.mkdir()
+    locked.chmod(0)
+    try:
+        if os.access(locked, os.R_OK):
+            pytest.skip("running as root: every folder can be listed")
+        status, _, err = run(["extract", inputs, "-o", tmp_path / "out", "--jobs", "1"], capsys)
+    finally:
+        locked.chmod(0o700)
+    assert status == 1
+    assert jsonl(tmp_path / "out" / "errors.jsonl")[0]["path"] == str(inputs / "\\xb1\\xa8")
+
+
+@pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="no FIFOs here")
+@pytest.mark.parametrize("named", [False, True])
+def test_a_fifo_is_reported_without_being_opened(tmp_path, named):
+    inputs = write_files(tmp_path / "in", {"a.txt": TEXT})
+    os.mkfifo(inputs / "pipe.txt")
+    paths = [inputs / "a.txt", inputs / "pipe.txt"] if named else [inputs]
+    for extra in ([], ["--resume"]):  # resuming reads the inputs to see whether they changed
+        result = command(["extract", *paths, "-o", tmp_path / "out", "--jobs", "1", *extra], timeout=60)
+        assert result.returncode == 1, result.stderr
+        errors = jsonl(tmp_path / "out" / "errors.jsonl")
+        assert errors == [{"path": str(inputs / "pipe.txt"), "stage": "read",
+                           "reason": "not a regular file (a FIFO)"}]
+        assert [d["path"] for d in jsonl(tmp_path / "out" / "documents.jsonl")] == [str(inputs / "a.txt")]
+
+
+@pytest.mark.skipif(sys.platform == "win32", reason="no line breaks in Windows file names")
+def test_line_breaks_in_a_name_stay_in_one_csv_row_and_one_json_line(tmp_path, capsys):
+    inputs = write_files(tmp_path / "in", {"a\rb\nc.txt": TEXT, "d.txt": TEXT})
+    status, _, _ = run(["extract", inputs, "-o", tmp_path / "out", "--jobs", "1"], capsys)
+    assert status == 0
+    lines = (tmp_path / "out" / "documents.jsonl").read_bytes().split(b"\n")
+    assert len(lines) == 3 and lines[-1] == b""
+    for table in ("documents", "indicators"):
+        with open(tmp_path / "out" / f"{table}.csv", encoding="utf-8", newline="") as handle:
+            rows = list(csv.DictReader(handle))
+        assert {row["path"] for row in rows} == {str(inputs / "a\rb\nc.txt"), str(inputs / "d.txt")}
+
+
+@pytest.mark.parametrize("output", ["in/out", "in/sub/../out", "in/records.jsonl"])
+def test_an_output_folder_inside_the_input_folder_is_not_read_back(tmp_path, capsys, monkeypatch, output):
+    monkeypatch.chdir(tmp_path)
+    write_files(tmp_path / "in", {"a.txt": TEXT, "b.txt": TEXT, "sub/c.txt": TEXT})
+    html = ["--html"] if not output.endswith(".jsonl") else []
+    for _ in range(2):  # the second run finds the pages and tables of the first
+        status, _, err = run(["extract", "in", "-o", output, "--jobs", "1", *html], capsys)
+        assert status == 0, err
+        documents = jsonl(Path(output) / "documents.jsonl" if html else output)
+        assert [d["path"] for d in documents] == ["in/a.txt", "in/b.txt", "in/sub/c.txt"]
+
+
+EXTRACT = "import govtext; print(len(govtext.extract('开展协商议政活动近60场次，报送履职成果46件。').indicators))"
+
+
+def _bad_caches():
+    import marshal
+
+    return {
+        "fifo": None,
+        "not marshal": b"not marshal data",
+        "wrong shape": marshal.dumps((1, 2)),
+        "wrong types": marshal.dumps(({"开展": "many"}, -1)),
+    }
+
+
+@pytest.mark.parametrize("kind", list(_bad_caches()))
+@pytest.mark.parametrize("name", ["jieba.cache", "name-endings.cache"])
+def test_a_cache_file_that_is_special_or_malformed_is_ignored(tmp_path, kind, name):
+    folder = tmp_path / "cache"
+    folder.mkdir(mode=0o700)
+    if kind == "fifo":
+        if not hasattr(os, "mkfifo"):
+            pytest.skip("no FIFOs here")
+        os.mkfifo(folder / name)
+    else:
+        (folder / name).write_bytes(_bad_caches()[kind])
+    env = {**os.environ, "PYTHONPATH": SRC, "GOVTEXT_CACHE_DIR": str(folder)}
+    for _ in range(2):  # the second start reads what the first one wrote
+        result = subprocess.run([sys.executable, "-c", EXTRACT], env=env, capture_output=True, text=True,
+                                timeout=60)
+        assert result.returncode == 0, result.stderr
+        assert result.stdout.split() == ["2"]
+    assert (folder / "jieba.cache").is_file()
+
+
+@pytest.mark.parametrize("year", ["99999", "0", "-5", "２０２４x"])
+def test_a_year_out_of_range_is_a_usage_error(tmp_path, capsys, year):
+    write_files(tmp_path / "in", {"a.txt": TEXT})
+    with pytest.raises(SystemExit) as exit_:
+        main(["extract", str(tmp_path / "in"), f"--year={year}"])
+    assert exit_.value.code == 2
+    assert "--year: must be a four-digit year" in capsys.readouterr().err
+
+
+def test_stdout_closed_early_is_one_line_not_a_traceback(tmp_path):
+    write_files(tmp_path / "in", {f"{n:02}.txt": TEXT * 50 for n in range(40)})
+    env = {**os.environ, "PYTHONPATH": SRC}
+    process = subprocess.Popen([sys.executable, "-m", "govtext.cli", "extract", str(tmp_path / "in"), "-j", "2"],
+                               env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+    process.stdout.read(10)  # as `| head -c 10` does
+    process.stdout.close()
+    _, err = process.communicate(timeout=120)
+    assert process.returncode == 2
+    assert err.decode().splitlines() == [
+        "govtext: the output was closed before the run ended (a pipe whose reader quit); stopped"]
+
+
+@pytest.mark.parametrize("output", ["a-file/out", "a-file/out.jsonl", "a-file/out/html-too"])
+def test_an_unwritable_output_is_one_line_with_status_2(tmp_path, output):
+    write_files(tmp_path, {"in/a.txt": TEXT, "a-file": "not a folder"})
+    result = command(["extract", tmp_path / "in", "-o", tmp_path / output, "-j", "1"])
+    assert result.returncode == 2
+    lines = result.stderr.decode().splitlines()
+    assert len(lines) == 1 and lines[0].startswith(f"govtext: cannot write {tmp_path / 'a-file'}"), lines
+
+
+@pytest.mark.skipif(not os.path.exists("/dev/full"), reason="no /dev/full here")
+def test_a_full_disk_behind_stdout_is_one_line_with_status_2(tmp_path):
+    write_files(tmp_path, {"in/a.txt": TEXT})
+    with open("/dev/full", "w") as full:
+        result = command(["extract", tmp_path / "in", "-j", "1", "-q"], stdout=full)
+    assert result.returncode == 2
+    assert result.stderr.decode().splitlines() == [
+        "govtext: cannot write the output: No space left on device; stopped"]
+
+
+@pytest.mark.skipif(sys.platform in ("win32", "darwin") or not hasattr(os, "mkfifo"),
+                    reason="names there are always Unicode; no FIFOs")
+@pytest.mark.skipif(importlib.util.find_spec("distributed") is None, reason="needs govtext[dask]")
+def test_the_dask_engine_takes_a_name_that_is_not_utf8_and_a_fifo(tmp_path):
+    inputs = write_files(tmp_path / "in", {"a.txt": TEXT})
+    (inputs / os.fsdecode(GBK_NAME)).write_text(TEXT, encoding="utf-8")
+    os.mkfifo(inputs / "pipe.txt")
+    result = command(["extract", inputs, "-o", tmp_path / "out", "--engine", "dask", "--jobs", "1", "-q"])
+    assert result.returncode == 1, result.stderr
+    assert [d["path"] for d in jsonl(tmp_path / "out" / "documents.jsonl")] == [
+        str(inputs / "a.txt"), str(inputs / "\\xb1\\xa8\\xb8\\xe6.txt")]
+    assert [e["path"] for e in jsonl(tmp_path / "out" / "errors.jsonl")] == [str(inputs / "pipe.txt")]
+    from govtext.dask import outcome_bag
+
+    outcomes = outcome_bag([inputs]).compute(scheduler="synchronous")
+    assert sorted((o.path, o.failed) for o in outcomes) == [
+        (str(inputs / "\\xb1\\xa8\\xb8\\xe6.txt"), False), (str(inputs / "a.txt"), False),
+        (str(inputs / "pipe.txt"), True)]
+
+
+def test_html_pages_of_names_of_255_bytes(tmp_path, capsys):
+    # 84 Chinese characters and ".md": 255 bytes, a legal name, whose page name must fit too;
+    # the same stem as .txt and .html (81 characters) asks for "-2.html", "-3.html"
+    long_names = {f"{chr(0x4E00 + n)}{'报告' * 41}甲.md": TEXT for n in range(3)}
+    long_names |= {f"{'报告' * 40}乙{suffix}": TEXT for suffix in (".txt", ".html")}
+    assert all(len(name.encode()) <= 255 for name in long_names)
+    inputs = write_files(tmp_path / "in", long_names)
+    status, _, err = run(["extract", inputs, "-o", tmp_path / "out", "--jobs", "1", "--html"], capsys)
+    assert status == 0, err
+    pages = sorted(p.name for p in (tmp_path / "out" / "html").glob("*.html"))
+    assert len(pages) == 6 and "index.html" in pages
+    assert all(len(page.encode()) <= 255 for page in pages)
+
+
+def _children(pid: int) -> set[int]:
+    children = set()
+    for task in Path(f"/proc/{pid}/task").iterdir():
+        children |= {int(n) for n in (task / "children").read_text().split()}
+    return children
+
+
+def _alive(pid: int) -> bool:
+    try:
+        state = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()[0]
+    except OSError:
+        return False
+    return state != "Z"
+
+
+@pytest.mark.skipif(not Path("/proc/self/task").exists(), reason="needs Linux /proc")
+@pytest.mark.parametrize("signal_name", ["SIGKILL", "SIGTERM"])
+def test_workers_exit_when_their_parent_is_killed(tmp_path, signal_name):
+    import signal
+    import time
+
+    write_files(tmp_path / "in", {f"{n:03}.txt": TEXT * 400 for n in range(300)})
+    env = {**os.environ, "PYTHONPATH": SRC}
+    parent = subprocess.Popen([sys.executable, "-m", "govtext.cli", "extract", str(tmp_path / "in"), "-j", "2",
+                               "-o", str(tmp_path / "out"), "-q"], env=env, stderr=subprocess.DEVNULL)
+    workers = set()
+    try:
+        deadline = time.monotonic() + 60
+        while len(workers := _children(parent.pid)) < 2 and time.monotonic() < deadline:
+            time.sleep(0.1)
+        assert len(workers) >= 2, "the pool did not start"
+        parent.send_signal(getattr(signal, signal_name))
+        parent.wait(timeout=30)
+        deadline = time.monotonic() + 20  # a worker looks for its parent every second
+        while any(map(_alive, workers)) and time.monotonic() < deadline:
+            time.sleep(0.2)
+        assert not any(map(_alive, workers))
+    finally:  # what this test started, and nothing else
+        for pid in [parent.pid, *workers]:
+            if _alive(pid):
+                with contextlib.suppress(OSError):
+                    os.kill(pid, signal.SIGKILL)
+        parent.wait(timeout=30)
+
+
+@pytest.mark.skipif(sys.platform == "win32", reason="symbolic links need privileges there")
+def test_html_pages_replace_links_in_the_output_folder_without_writing_through_them(tmp_path, capsys):
+    inputs = write_files(tmp_path / "in", {"a.txt": TEXT})
+    target = tmp_path / "elsewhere.html"
+    target.write_text("not govtext's", encoding="utf-8")
+    (tmp_path / "out" / "html").mkdir(parents=True)
+    for name in ("a.html", "index.html"):
+        (tmp_path / "out" / "html" / name).symlink_to(target)
+    status, _, err = run(["extract", inputs, "-o", tmp_path / "out", "--jobs", "1", "--html"], capsys)
+    assert status == 0, err
+    assert target.read_text(encoding="utf-8") == "not govtext's"
+    for name in ("a.html", "index.html"):
+        page = tmp_path / "out" / "html" / name
+        assert not page.is_symlink() and "govtext" in page.read_text(encoding="utf-8")
