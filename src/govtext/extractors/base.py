@@ -17,7 +17,7 @@ from typing import NamedTuple
 import regex
 
 from ..normalize import NormalizedText
-from ..segment import cut, word_role
+from ..segment import cut
 from ..spans import SENTENCE_MARKS, SENTENCE_WINDOW
 from ..structure import role_at
 
@@ -46,11 +46,6 @@ class Word(NamedTuple):
     start: int
     end: int
     text: str
-
-    @property
-    def role(self) -> str:
-        """How the word behaves next to a name (``noun``, ``verb``, ``link``, ``lead``)."""
-        return word_role(self.text)
 
 
 class Spans:
@@ -139,19 +134,16 @@ class Context:
         end = marks[index] if index < len(marks) else len(self.text)
         return min(end, self.clause_start(position) + MAX_CLAUSE)
 
-    def clause_words(self, position: int) -> tuple[Word, ...]:
-        """The tokens of the clause around ``position``, cut once per clause.
+    def words(self, start: int, end: int) -> tuple[Word, ...]:
+        """The tokens of the clause(s) that lie wholly inside ``[start, end)``, each clause
+        cut once; a token is never cut in two by the range's edges as long as they fall
+        on token bounds.
 
         Example:
             >>> from govtext.normalize import normalize
-            >>> [w.text for w in Context(normalize("开展协商议政活动近60场次。")).clause_words(3)][:3]
+            >>> [w.text for w in Context(normalize("开展协商议政活动近60场次。")).words(0, 8)]
             ['开展', '协商议政', '活动']
         """
-        return self._words_of(self.clause_start(position), self.clause_end(position))
-
-    def words(self, start: int, end: int) -> tuple[Word, ...]:
-        """The tokens of the clause(s) that lie wholly inside ``[start, end)``; a token
-        is never cut in two by the range's edges as long as they fall on token bounds."""
         out: list[Word] = []
         position = start
         while position < end:
