@@ -30,6 +30,7 @@ from decimal import Decimal
 import regex
 
 from .extractors.indicators import canonical_indicator
+from .extractors.times import plan_period
 from .lexicons import cached_per_lexicons, mapping, table
 from .normalize import simplified
 from .numerals import as_json_number
@@ -53,8 +54,6 @@ _PAST_LEAD = regex.compile(r"完成|实现了|过去|回顾|以来")
 # a clause whose figure covers several years
 _PLAN_CLAUSE = regex.compile(r"年均|累计|(?:到|至)20\d\d年|十[一二三四五六七八九]?五|五年|期间")
 _PAST_CLAUSE = regex.compile(r"过去|以来|五年来|已经|比20\d\d年")
-_PLAN_NAMES = {"十五": (2001, 2005), "十一五": (2006, 2010), "十二五": (2011, 2015), "十三五": (2016, 2020),
-               "十四五": (2021, 2025), "十五五": (2026, 2030), "十六五": (2031, 2035)}
 # a name that measures a share of what it names (对经济增长的贡献率, 固定资产投资率)
 _SHARE_OF = regex.compile(r"(?:的(?:贡献率|比重|比例|占比|份额|弹性)|投资率)$")
 # a name that measures something per unit of GDP (单位国内生产总值用水量) names no target
@@ -170,9 +169,8 @@ def _earlier_year(words: str, year: int | None) -> bool:
 def _plan_period(words: str, year: int | None) -> str | None:
     """The years a plan covers: a named five-year plan's, or this year to 到20XX年's."""
     named = _PLAN_NAME.search(words)
-    if named and named.group() in _PLAN_NAMES:
-        first, last = _PLAN_NAMES[named.group()]
-        return f"{first}/{last}"
+    if named:
+        return plan_period(named.group())
     until = regex.search(r"(?:到|至)(20\d\d)年", words)
     if until:
         return f"{year}/{until.group(1)}" if year else until.group(1)
