@@ -31,7 +31,7 @@ import regex
 
 from .extractors.indicators import canonical_indicator
 from .extractors.times import plan_period
-from .lexicons import cached_per_lexicons, mapping, table
+from .lexicons import alternation, cached_per_lexicons, mapping, table
 from .normalize import simplified
 from .numerals import as_json_number
 from .records import decimal_or_none
@@ -47,13 +47,27 @@ _CLAUSE_END = "。;；\n,，"
 _PARAGRAPH_CUE = regex.compile(
     r"(?:预\s*期\s*目\s*标|主\s*要\s*目\s*标|调\s*控\s*目\s*标)\s*(?:建议)?\s*[，,]?\s*(?:是|为|定为|确定为|安排为)\s*[：:，,]?"
     r"|(?:今年|明年|本年度?)[^。\n]{0,6}计划(?:要求)?|计划要求(?:今年|明年)")
-# what the words before a cue say when the targets are a plan's or the past's
-_PLAN_LEAD = regex.compile(
-    r"十[一二三四五六七八九]?五|五年|规划|纲要|中长期|到20\d\d年|20\d\d年[—–至到-]20\d\d年")
-_PAST_LEAD = regex.compile(r"完成|实现了|过去|回顾|以来")
-# a clause whose figure covers several years
-_PLAN_CLAUSE = regex.compile(r"年均|累计|(?:到|至)20\d\d年|十[一二三四五六七八九]?五|五年|期间")
-_PAST_CLAUSE = regex.compile(r"过去|以来|五年来|已经|比20\d\d年")
+# the patterns of years and named plans that make a figure a plan's or the past's; the
+# words that do are data/lexicons/target_horizons.tsv
+_HORIZON_PATTERNS = {
+    "lead_plan": [r"十[一二三四五六七八九]?五", r"到20\d\d年", r"20\d\d年[—–至到-]20\d\d年"],
+    "lead_past": [],
+    "clause_plan": [r"(?:到|至)20\d\d年", r"十[一二三四五六七八九]?五"],
+    "clause_past": [r"比20\d\d年"],
+}
+
+
+@cached_per_lexicons
+def _horizons() -> dict[str, regex.Pattern]:
+    """A pattern per kind of horizon word (lead_plan, lead_past, clause_plan, clause_past)."""
+    words = {kind: [] for kind in _HORIZON_PATTERNS}
+    for word, kinds in table("target_horizons.tsv", 2):
+        for kind in kinds.split():
+            words[kind].append(word)
+    return {kind: regex.compile("|".join([*patterns, alternation(words[kind])]))
+            for kind, patterns in _HORIZON_PATTERNS.items()}
+
+
 # a name that measures a share of what it names (对经济增长的贡献率, 固定资产投资率)
 _SHARE_OF = regex.compile(r"(?:的(?:贡献率|比重|比例|占比|份额|弹性)|投资率)$")
 # a name that measures something per unit of GDP (单位国内生产总值用水量) names no target
@@ -144,7 +158,7 @@ def _paragraphs(plain: str, year: int | None):
     spans = []
     for cue in _PARAGRAPH_CUE.finditer(plain):
         lead = _lead(plain, cue.start())
-        if _PAST_LEAD.search(lead) or _earlier_year(lead, year):
+        if _horizons()["lead_past"].search(lead) or _earlier_year(lead, year):
             continue
         if "计划" in cue.group():
             # an older report's plan is said in one sentence among others
@@ -154,12 +168,18 @@ def _paragraphs(plain: str, year: int | None):
             first = regex.compile(r"\s*").match(plain, cue.end()).end()
             end = plain.find("\n", first)
         end = len(plain) if end < 0 else end
-        this_year = regex.search(r"今年|本年|明年|全年" + (f"|{year}年" if year else ""), lead)
-        if not this_year and (_PLAN_LEAD.search(lead) or _PLAN_CLAUSE.search(lead)):
+        horizons = _horizons()
+        if not _names_this_year(lead, year) and (horizons["lead_plan"].search(lead)
+                                                 or horizons["clause_plan"].search(lead)):
             spans.append((cue.start(), end, "plan", _plan_period(lead, year), cue.end(), lead))
         else:
             spans.append((cue.start(), end, "year", None if year is None else str(year), cue.end(), lead))
     return spans
+
+
+def _names_this_year(words: str, year: int | None) -> bool:
+    """Whether ``words`` name the year planned (今年, 全年, 2026年 in a report of 2026)."""
+    return bool(regex.search(r"今年|本年|明年|全年" + (f"|{year}年" if year else ""), words))
 
 
 def _earlier_year(words: str, year: int | None) -> bool:
@@ -252,19 +272,20 @@ def find_targets(text: str, indicators, sections, year: int | None = None,
         clause = _clause(plain, indicator.start, indicator.end)
         if paragraph:
             rank, horizon, period = 0, paragraph[2], paragraph[3]
-            if horizon == "year" and _PLAN_CLAUSE.search(clause):
+            if horizon == "year" and _horizons()["clause_plan"].search(clause):
                 horizon, period = "plan", _plan_period(clause, year)
         elif _SETS_TARGETS.search(plain, left, right) or any(
                 s.start <= indicator.start < s.end for s in targets_sections):
             rank = 1
-            if _PAST_CLAUSE.search(plain, left, right) or _earlier_year(
+            if _horizons()["clause_past"].search(plain, left, right) or _earlier_year(
                     _PLAN_NAME.sub("", plain[left:right]), year):
                 continue
             # the plan a sentence names after its figures (…；努力完成“十三五”规划目标任务)
             # is not theirs
             before = plain[left:indicator.start]
-            this_year = regex.search(r"今年|本年|明年|全年" + (f"|{year}年" if year else ""), before)
-            if _PLAN_CLAUSE.search(clause) or (_PLAN_LEAD.search(before) and not this_year):
+            horizons = _horizons()
+            if horizons["clause_plan"].search(clause) or (horizons["lead_plan"].search(before)
+                                                          and not _names_this_year(before, year)):
                 horizon, period = "plan", _plan_period(before + clause, year)
             else:
                 # a figure of the tasks (打好投资“翻身仗”，固定资产投资增长3%左右) is a
