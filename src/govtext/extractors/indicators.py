@@ -63,11 +63,7 @@ _INSIDE_MARKS = frozenset("“”‘’\"+()")
 _DIGIT = regex.compile(r"\d")
 _WORD_CHARACTER = regex.compile(r"[\p{Han}\p{Latin}\d]")
 _LATIN = regex.compile(r"\p{Latin}")
-# what a number leaves behind it in the clause's tokens: 2023|年, 10亿元|以上, 30多|个
-_NUMBER_TAIL = regex.compile(r"(?:年度?|月份?|日|号|以上|以下|以来|以内|多|余|左右|底|末|初|期|级)+")
 _MAGNITUDE_WORDS = frozenset("万亿")
-# what makes a number a date (1987|年)
-_DATE_WORDS = frozenset({"年", "月", "日", "年底", "年末", "年初"})
 # a list counted by a numbered grouping: 新型材料、绿色食品|五大产业增加值 is not one name
 _NUMBERED_GROUP = regex.compile(r"[一二两三四五六七八九十]+[大个项类]")
 # a unit of reference before the number (粮食单产达到每亩420公斤)
@@ -161,6 +157,12 @@ def _lexicon():
         # how the name chunker reads a word: compare, relative, whole, amount, modifier, measure, split
         "chunk_kinds": {word: frozenset(kinds.split(",")) for word, kinds, _ in chunks},
         "splits": {word: expansion.split("、") for word, kinds, expansion in chunks if "split" in kinds},
+        # what a number leaves behind it among the tokens (2023|年, 10亿元|以上, 30多|个), and
+        # what makes it a date (1987|年)
+        "number_tail": regex.compile(
+            f"(?:{alternation(w for w, kinds, _ in chunks if 'number_tail' in kinds.split(','))})+"
+        ),
+        "date_words": frozenset(w for w, kinds, _ in chunks if "date" in kinds.split(",")),
         # verbs our lexicon says end a name (发放, 培育, 新开通): they govern a phrase, never
         # sit inside one
         "governing": frozenset(word for word, role in table("name_words.tsv", 2) if role == "verb"),
@@ -857,7 +859,7 @@ def _words_before(context: Context, clause, start: int, ends: _QuantityEnds) -> 
     # a number inside quotes is part of a name (市“251”工程项目)
     numbers = [i for i, kind in enumerate(kinds)
                if ((kind == "number" and "counted" not in _chunk_kinds(following[i]))
-                   or (kind == "amount" and _NUMBER_TAIL.fullmatch(following[i])))
+                   or (kind == "amount" and _lexicon()["number_tail"].fullmatch(following[i])))
                and not context.quoted.covering(words[i].start)]
     last_number = numbers[-1] if numbers else -1
     if last_number < 0:
@@ -865,8 +867,8 @@ def _words_before(context: Context, clause, start: int, ends: _QuantityEnds) -> 
     # the unit of the quantity before, and what a number leaves behind it (年, 以上)
     floor = ends.floor(clause[0].start, start)
     after = [w for w in words[last_number + 1 :] if w.start >= floor]
-    dated = bool(after) and after[0].text in _DATE_WORDS
-    while after and _NUMBER_TAIL.fullmatch(after[0].text):
+    dated = bool(after) and after[0].text in _lexicon()["date_words"]
+    while after and _lexicon()["number_tail"].fullmatch(after[0].text):
         after = after[1:]
     if dated and not _left_phrase(after):
         return _words_before(context, words[:last_number], words[last_number].start, ends)
