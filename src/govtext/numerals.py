@@ -76,7 +76,8 @@ def parse_chinese(numeral: str) -> Decimal | None:
     total, section, number = 0, 0, None
     for ch in numeral:
         if ch in digits:
-            number = digits[ch]
+            # 零 only holds a place: 一万零十二 is 10012, 零十 is 10
+            number = digits[ch] or None
             continue
         unit = units[ch]
         # a magnitude word with nothing before it counts one of itself: 近亿 is 1e8, 万亿 is 1e12
@@ -90,7 +91,22 @@ def parse_chinese(numeral: str) -> Decimal | None:
         else:
             section += (1 if number is None else number) * unit
         number = None
-    return Decimal(total + section + (number or 0))
+    return Decimal(total + section + (number or 0) * _elided_unit(numeral, units))
+
+
+def _elided_unit(numeral: str, units: dict[str, int]) -> int:
+    """What a last digit counts when the unit after it is left out: right after 百, 千,
+    万 or 亿 (no 零 between) it counts the next lower place, as the spoken form says
+    (两千四百五 is 2450, 一万三 is 13000, 百三 is 130); else ones (二十五, 一百零五).
+
+    Example:
+        >>> _elided_unit("两千四百五", _numeral_table()[1]), _elided_unit("一百零五", _numeral_table()[1])
+        (10, 1)
+    """
+    if len(numeral) < 2 or numeral[-1] in units:
+        return 1
+    unit = units.get(numeral[-2], 1)
+    return unit // 10 if unit >= 100 else 1
 
 
 def parse_year(digits: str) -> int:

@@ -48,9 +48,11 @@ _RANGE = r"[-—–―~至到]{1,2}"
 # stays the point 今年, as in the gold), or
 # up to it, a deadline (2035年前, 年底前, 5月中旬前 -> /2023-05; 前三季度, 前五个月 and 前后
 # are not deadlines). 到2035年 stays the point 2035: the year a target is set for.
+# The time itself is inside either way: 2023年及以前, 2015年1月1日或之后 (a query's or a
+# rule's bound) read as 2023年以前 and 2015年1月1日之后.
 _SINCE = (
-    r"(?:(?P<since>以来|至今|起(?![草诉步飞点来])|以后|之后)"
-    r"|(?P<before>(?:之|以)?前(?![后期夕列沿]|[三两一二四五六七八九十\d几半]+(?:个|季|年|天|日|月|周|批|名|位|次|家))))?"
+    r"(?:(?P<since>以来|至今|起(?![草诉步飞点来])|[或及]?(?:以后|之后))"
+    r"|(?P<before>(?:[或及]?[之以])?前(?![后期夕列沿]|[三两一二四五六七八九十\d几半]+(?:个|季|年|天|日|月|周|批|名|位|次|家))))?"
 )
 # a five-year plan (十四五) where the text names it as one: followed by 时期, 规划, …
 _PLAN = (
@@ -85,6 +87,7 @@ _NUMERIC_DATE = (
     r"(?<![\d./-])(?P<numeric_year>(?:19|20)\d\d)(?P<numeric_sep>[-/.])"
     r"(?P<numeric_month>1[0-2]|0?[1-9])(?P=numeric_sep)(?P<numeric_day>3[01]|[12]\d|0?[1-9])"
     r"(?!\d|[./-]\d)"
+    rf"{_SINCE}"
 )
 
 
@@ -468,7 +471,7 @@ class TimeExtractor:
             return _decade(groups), None, False
         if groups.get("numeric_year"):
             year = int(groups["numeric_year"])
-            value = _day_value(year, int(groups["numeric_month"]), int(groups["numeric_day"]), "")
+            value = _day_value(year, int(groups["numeric_month"]), int(groups["numeric_day"]), since)
             return (value, year, True) if value else None
         if groups.get("relative_period"):
             return self._relative_period(context, groups["relative_period"], groups.get("period_day"))
