@@ -86,7 +86,8 @@ def extract(
     sections = parse_sections(view.text)
     reference_date = _reference(view.text, year, date, sections)
     reference_year = int(reference_date[:4]) if reference_date else None
-    described = describe(view.text)
+    # the title as the text writes it (政 府 工 作 报 告 keeps its spaces)
+    described = describe(view.translated or view.text)
     if region:  # the caller's region decides the level, unless the caller gives it too
         level = level or level_of(region)
     context = Context(view, reference_year, reviewed_year(reference_date), sections=tuple(sections),
