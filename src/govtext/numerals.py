@@ -32,6 +32,12 @@ def magnitudes() -> dict[str, Decimal]:
     return {word: Decimal(value) for word, value in table("magnitudes.tsv", 2)}
 
 
+@cached_per_lexicons
+def numeral_digits() -> frozenset:
+    """The Chinese digit characters from 1 to 9, ordinary and financial (一, 壹, 两 …)."""
+    return frozenset(char for char, value in _numeral_table()[0].items() if value)
+
+
 def chinese_numeral_chars() -> str:
     digits, units = _numeral_table()
     return "".join(digits) + "".join(units)

@@ -23,6 +23,7 @@ from ..numerals import (
     ROUGH_PAIRS,
     chinese_numeral_chars,
     magnitudes,
+    numeral_digits,
     parse_chinese,
     parse_number,
     parse_year,
@@ -39,7 +40,7 @@ _SIGN = r"[-−负]"
 # a sign follows a word or a mark, never a number or a percent (5%-6个百分点 is no minus)
 _SIGN_AFTER = r"(?<=^|[\p{Han}\s,，:：;；(（、])"
 # kinds of unit whose value may be below zero: a rate or an amount of money
-_SIGNED_KINDS = frozenset({"percent", "currency"})
+_SIGNED_KINDS = frozenset({"percent", "currency", "measure"})  # 负0.2千米, 海拔-154米, -5℃
 _LIST_JOINER = regex.compile(r"、|和|及|与")
 _ROUGH_RANGE = regex.compile(rf"(?P<pair>{ROUGH_PAIRS})(?P<scale>[十百千万亿]*)")
 _FUNCTION_TAGS = frozenset({"d", "p", "c"})  # jieba's adverb, preposition, conjunction
@@ -122,7 +123,7 @@ def _lexicon():
         rf"(?P<num>{number})(?P<mag1>{magnitude})?(?:{unit_of_both_ends})?"
         rf"(?:(?P<sep>{_RANGE_SEPARATOR}){second_sign}(?P<num2>{number}))?"
         rf"(?P<inside_before_magnitude>{alternation(inside)})?(?P<mag>{magnitude})?"
-        rf"(?P<inside>{alternation(inside)})?(?P<unit>{alternation(units)})(?!\+)"
+        rf"(?P<inside>{alternation(inside)})?(?P<unit>{alternation(units)})(?!\+)(?!(?<=\p{{Latin}})\p{{Latin}})"
         rf"(?:(?<=(?:{half_units}))(?P<half>半))?(?P<after>{alternation(after)})?"
     )
     percent_words = regex.compile(
@@ -235,7 +236,10 @@ def _value(numeral: str, qualified: bool = False, magnitude: str = "") -> Decima
     if _DIGITS_ONLY.fullmatch(numeral):
         return None  # 一一列举: not a count
     if not (_CHINESE_DIGIT.search(numeral) or numeral[0] == "十" or qualified):
-        return None
+        # the financial forms (壹佰伍拾) count in a numeral of two characters or more: 伍
+        # alone is 队伍's, 拾 收拾's
+        if len(numeral) < 2 or not any(ch in numeral_digits() for ch in numeral):
+            return None
     return parse_chinese(numeral + magnitude)
 
 
@@ -392,7 +396,9 @@ class IndicatorExtractor:
             return []
         if groups.get("unit") and _begins_other_word(context.text, match.start("unit"), match.end("unit")):
             return []  # 六万万人民, 11亿人口: the counter begins a word
-        qualified = bool(groups.get("before")) or lexicon["units"].get(unit) == "percent"
+        # 一吨半: a half after the unit vouches for 一 as a number
+        qualified = (bool(groups.get("before")) or lexicon["units"].get(unit) == "percent"
+                     or bool(groups.get("half")))
         value, value_max = _quantity_values(groups, qualified)
         if rule == "discount":
             value, value_max = discount_percent(groups["num"]), None
