@@ -63,6 +63,8 @@ def _number(numeral: str) -> int:
 
 
 def _iso(match) -> str | None:
+    if match["year"] is None:  # the digits-only form of _ANY_DATE (see _iso_digits)
+        return None
     try:
         return dt.date(_number(match["year"]), _number(match["month"]), _number(match["day"])).isoformat()
     except (ValueError, TypeError):

@@ -34,7 +34,7 @@ _TWO_DIGIT_YEAR = (
     rf"(?<=^|[\s,，。;；:：、在于从自到至])[5-9]\d{_NOT_DURATION}"
     rf"|(?<![\d.])0\d{_NOT_DURATION}"
     r"|(?<=^|[\s,，。;；:：、在于从自到至])[1-4]\d"
-    r"(?=年(?:(?:1[0-2]|0?[1-9])月|底|末|初))"
+    r"(?=年(?:(?:1[0-2]|0?[1-9]|十[一二]?|[一二三四五六七八九])月|底|末|初))"
     rf"|(?<![{_CN_DIGIT}十百千万])(?:[零〇○][{_CN_DIGIT}]|九[{_CN_DIGIT}]){_NOT_DURATION}"
 )
 _YEAR = rf"(?P<year>(?<!\d)(?:1[89]|20|21)\d\d(?!\d)|[{_CN_DIGIT}]{{4}}|{_TWO_DIGIT_YEAR})"
@@ -82,10 +82,14 @@ _WINDOW = (
     rf"(?<![将接])(?P<window>近|最近|过去的?|这|今后|未来)(?P<window_years>{_COUNT})年"
     r"(?:来|内|间)?(?![代前后底末初])"
 )
-# a numeric date (2010-01-29, 2019/04/19, 2019.04.19): the same separator twice
+# a numeric date (2010-01-29, 2019/04/19, 2019.04.19): the same separator twice; a range
+# of two (2018/1/10-2018/7/10); spaces between the parts only with two-digit months and
+# days (2010 01 29: the columns of a table are rarely written 01)
 _NUMERIC_DATE = (
     r"(?<![\d./-])(?P<numeric_year>(?:19|20)\d\d)(?P<numeric_sep>[-/.])"
     r"(?P<numeric_month>1[0-2]|0?[1-9])(?P=numeric_sep)(?P<numeric_day>3[01]|[12]\d|0?[1-9])"
+    r"(?:[-—–―~至到](?P<numeric_year2>(?:19|20)\d\d)(?P=numeric_sep)"
+    r"(?P<numeric_month2>1[0-2]|0?[1-9])(?P=numeric_sep)(?P<numeric_day2>3[01]|[12]\d|0?[1-9]))?"
     r"(?!\d|[./-]\d)"
     rf"{_SINCE}"
 )
@@ -117,7 +121,11 @@ def _lexicon():
     alternatives = [
         ("year_month_range", rf"{_YEAR}年{_MONTH}月{_RANGE}{year2}年{month2}月"),  # 2023年12月至2024年2月
         # 2016-2018年, 2013年至2017年; 2007年与2009年之间
-        ("year_range", rf"{_YEAR}年?(?:{_RANGE}{year2}年|年?[与和]{year2}年(?:之间|间))"),
+        ("year_range", rf"{_YEAR}年?(?: ?{_RANGE} ?{year2}年|年?[与和]{year2}年(?:之间|间))"),
+        # 从2016到2018: two four-digit years after 从 or 自 need no 年 (nothing may follow
+        # that makes them amounts)
+        ("bare_year_range",
+         rf"(?<=[从自])(?P<year>(?:1[89]|20)\d\d){_RANGE}(?P<year2>(?:1[89]|20)\d\d)(?![\d.%\p{{Han}}\p{{Latin}}])"),
         ("decade", _DECADE),
         # 2018年1-9月份, 2017年8月至11月: one period
         ("year_months", rf"{_YEAR}年{_MONTH}(?:月(?:份)?)?{_RANGE}{month2}月(?:份)?{_SINCE}"),
@@ -128,8 +136,13 @@ def _lexicon():
         ("year_end", rf"{_YEAR}(?P<year_part>年底|年末|年初){_SINCE}"),
         ("year", rf"{_YEAR}年(?:度)?{part}{_SINCE}"),
         ("numeric_date", _NUMERIC_DATE),
+        ("spaced_date",
+         r"(?<![\d.])(?P<numeric_year>(?:19|20)\d\d) (?P<numeric_month>1[0-2]|0[1-9]) "
+         r"(?P<numeric_day>3[01]|[12]\d|0[1-9])(?![\d.:])"),
         ("month_day", rf"(?<![\d年]){_MONTH}月{_DAY}[日号]{day_range}{_SINCE}"),
         ("month_range", rf"(?<![\d年个]){_MONTH}(?:月(?:份)?)?(?P<month_sep>{_RANGE}){month2}月"),
+        # 三月和九月之间, 10月和5月间: one period, as 2007年与2009年之间
+        ("month_between", rf"(?<![\d年个{_CN_DIGIT}十]){_MONTH}月[与和]{month2}月(?:之间|间)"),
         ("month", rf"(?<![\d年个{_CN_DIGIT}十]){_MONTH}月(?:份)?{_MONTH_TAIL}{_SINCE}(?![\d日号])"),
         ("relative",
          rf"(?P<relative>{alternation(relative)})"
@@ -430,6 +443,9 @@ class TimeExtractor:
         if day > dateline.day:
             year, month = (year, month - 1) if month > 1 else (year - 1, 12)
         value = _day_value(year, month, day, "")
+        if value is None and day <= 31:  # 29日 in news of 2018-03-22: the last month that has one
+            year, month = (year, month - 1) if month > 1 else (year - 1, 12)
+            value = _day_value(year, month, day, "")
         return (value, None, True) if value else None
 
     @staticmethod
@@ -472,6 +488,10 @@ class TimeExtractor:
         if groups.get("numeric_year"):
             year = int(groups["numeric_year"])
             value = _day_value(year, int(groups["numeric_month"]), int(groups["numeric_day"]), since)
+            if value and groups.get("numeric_year2"):  # 2018/1/10-2018/7/10
+                last = _day_value(int(groups["numeric_year2"]), int(groups["numeric_month2"]),
+                                  int(groups["numeric_day2"]), "")
+                return (f"{value}/{last}", None, True) if last and last > value else None
             return (value, year, True) if value else None
         if groups.get("relative_period"):
             return self._relative_period(context, groups["relative_period"], groups.get("period_day"))
@@ -498,7 +518,8 @@ class TimeExtractor:
             value = f"{first}-{_small(groups['month']):02d}/{last}-{_small(groups['month2']):02d}"
             return value, None, True
         if groups.get("year2"):
-            return f"{_year(groups['year'])}/{_year(groups['year2'])}", None, False
+            first, last = _year(groups["year"]), _year(groups["year2"])
+            return (f"{first}/{last}", None, False) if first < last else None
         if groups.get("year"):
             year = _year(groups["year"])
             if groups.get("month2"):  # 2018年1-9月份
