@@ -48,10 +48,12 @@ _RANGE = r"[-—–―~至到]{1,2}"
 # stays the point 今年, as in the gold), or
 # up to it, a deadline (2035年前, 年底前, 5月中旬前 -> /2023-05; 前三季度, 前五个月 and 前后
 # are not deadlines). 到2035年 stays the point 2035: the year a target is set for.
+# A day with 开始 (从2016年3月1日开始) opens a period too; 从今年开始 stays the point 今年,
+# as in the gold. After 自从 (自从2018年) a time is where a period starts.
 # The time itself is inside either way: 2023年及以前, 2015年1月1日或之后 (a query's or a
 # rule's bound) read as 2023年以前 and 2015年1月1日之后.
 _SINCE = (
-    r"(?:(?P<since>以来|至今|起(?![草诉步飞点来])|[或及]?(?:以后|之后))"
+    r"(?:(?P<since>以来|至今|起(?![草诉步飞点来])|[或及]?(?:以后|之后)|(?<=[日号])开始)"
     r"|(?P<before>(?:[或及]?[之以])?前(?![后期夕列沿]|[三两一二四五六七八九十\d几半]+(?:个|季|年|天|日|月|周|批|名|位|次|家))))?"
 )
 # a five-year plan (十四五) where the text names it as one: followed by 时期, 规划, …
@@ -168,7 +170,7 @@ def _lexicon():
         # a day relative to the dateline, where it opens a clause (昨天，…; 昨天下午…); 今天的西藏
         # (today's Tibet) is the present age, not a day
         ("relative_day",
-         rf"(?<!\p{{Han}})(?P<relative_day>{alternation(w for w, _ in table('relative_days.tsv', 2))})"
+         rf"(?<=^|\P{{Han}}|于)(?P<relative_day>{alternation(w for w, _ in table('relative_days.tsv', 2))})"
          r"(?!(?<=今天)的)"),
         # 昨日(14日): the day of the month a relative day stands for, said in brackets
         ("bracketed_day",
@@ -235,6 +237,8 @@ def _scan(pattern, starts, text: str):
             position = match.end()
 
 
+# the word before a time that makes it the start of an open period (自从2018年)
+_SINCE_WORD = "自从"
 _EVENT_WINDOW = 60
 _DIGIT = regex.compile(r"\d")
 _YEAR_OR_PART = regex.compile(r"^\d{4}(?:-[QH]\d|-\d\d)?$")  # 2024, 2024-Q1, 2024-H2, 2024-01 (今年初)
@@ -352,6 +356,7 @@ class TimeExtractor:
         # paragraph without sections ends after it
         anchor: tuple[int, int, bool | str] | None = None
         scanned = 0  # the text up to here has no paragraph break after the anchor
+        last_start = last_end = -1  # where the last time found lies
         for match in _scan(pattern, starts, text):
             start, end = match.span()
             if context.titled.covering(start):
@@ -366,12 +371,18 @@ class TimeExtractor:
             value, stated_year, event = resolved
             if groups.get("before") and "/" not in value:  # 2035年前 -> /2035
                 value = "/" + value
+            elif text.endswith(_SINCE_WORD, 0, start) and "/" not in value:  # 自从2018年 -> 2018/
+                value += "/"
             event = self._anchors_happening(context, end, value, event)
             if stated_year is not None and self._plausible_anchor(context, stated_year):
                 anchor = (stated_year, start, bool(groups.get("relative")))
-            ostart, oend, otext = context.original(start, end)
             rule = next(rule for rule in rules if match.start(f"rule_{rule}") >= 0)
+            if found and found[-1].value.endswith("/") and value.startswith("/") and last_end == start:
+                # 2010年之后2018年之前: the bounds of one period
+                start, value, event = last_start, found.pop().value + value[1:], False
+            ostart, oend, otext = context.original(start, end)
             found.append(TimeExpression(ostart, oend, otext, value, event, rule=rule))
+            last_start, last_end = start, end
         return found
 
     @staticmethod
@@ -418,7 +429,8 @@ class TimeExtractor:
 
     @staticmethod
     def _relative_period(context: Context, word: str, day: str | None):
-        """上个月 -> the month before the dateline's; 本季度 -> its quarter; 本月10日 -> a day."""
+        """上个月 -> the month before the dateline's; 本季度 -> its quarter; 上个半年 -> the
+        half-year before its own; 本月10日 -> a day."""
         if context.reference_date is None or len(context.reference_date) < 7:
             return None
         year, month = int(context.reference_date[:4]), int(context.reference_date[5:7])
@@ -426,6 +438,9 @@ class TimeExtractor:
         if unit == "quarter":
             quarters = year * 4 + (month - 1) // 3 + offset
             return (None if day else f"{quarters // 4}-Q{quarters % 4 + 1}"), None, True
+        if unit == "half":  # 上个半年 in news of 2019-09-03 -> 2019-H1
+            halves = year * 2 + (month - 1) // 6 + offset
+            return (None if day else f"{halves // 2}-H{halves % 2 + 1}"), None, True
         months = year * 12 + month - 1 + offset
         year, month = months // 12, months % 12 + 1
         if day:
