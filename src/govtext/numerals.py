@@ -80,6 +80,7 @@ def parse_chinese(numeral: str) -> Decimal | None:
         # read digit by digit, as years are written: 二〇二四
         return Decimal("".join(str(digits[ch]) for ch in numeral))
     total, section, number = 0, 0, None
+    smallest = 10_000  # the smallest place written so far in this section
     for ch in numeral:
         if ch in digits:
             # 零 only holds a place: 一万零十二 is 10012, 零十 is 10
@@ -90,12 +91,15 @@ def parse_chinese(numeral: str) -> Decimal | None:
         leading = not (total or section or number)
         if unit == 100_000_000:
             total = (1 if leading else total + section + (number or 0)) * unit
-            section = 0
+            section, smallest = 0, 10_000
         elif unit == 10_000:
             total += (1 if leading else section + (number or 0)) * unit
-            section = 0
+            section, smallest = 0, 10_000
         else:
+            if unit >= smallest:
+                return None  # 七十百, 十十: the places of a number only go down
             section += (1 if number is None else number) * unit
+            smallest = unit
         number = None
     return Decimal(total + section + (number or 0) * _elided_unit(numeral, units))
 

@@ -107,6 +107,7 @@ def _lexicon():
         for m in sorted(magnitudes(), key=len, reverse=True)
     )
     chinese = rf"[{numeral_chars}]+(?:点[{numeral_chars}]+)?"
+    digit = rf"(?:[1-9]|[{regex.escape(''.join(sorted(numeral_digits())))}])(?!\d)"
     number = rf"(?:{_ARABIC}|{chinese})"
     second_sign = r"(?P<sign2>(?<=[至到~])[-−]|负)?"
     # 六倍半, 五天半: a half after a measure or a multiple; 4个半山酒店 and 5个半小时 are no 4.5个
@@ -124,12 +125,23 @@ def _lexicon():
         rf"(?:(?P<sep>{_RANGE_SEPARATOR}){second_sign}(?P<num2>{number}))?"
         rf"(?P<inside_before_magnitude>{alternation(inside)})?(?P<mag>{magnitude})?"
         rf"(?P<inside>{alternation(inside)})?(?P<unit>{alternation(units)})(?!\+)(?!(?<=\p{{Latin}})\p{{Latin}})"
-        rf"(?:(?<=(?:{half_units}))(?P<half>半))?(?P<after>{alternation(after)})?"
-    )
-    percent_words = regex.compile(
-        rf"(?P<before>{alternation(before)})?(?P<fraction>百分之|千分之)(?P<num>{chinese}|{_ARABIC})"
-        rf"(?:(?P<sep>{_RANGE_SEPARATOR})(?:百分之|千分之)?(?P<num2>{chinese}|{_ARABIC}))?"
+        rf"(?:(?<=(?:{half_units}))(?P<half>半))?"
+        # 五元三毛, 50元6角三分, 两美元又三美分: the smaller coins after the amount
+        rf"(?:(?<=[元块])(?P<jiao>{digit})[角毛](?:(?P<fen>{digit})分)?|(?<=美元)又?(?P<cents>{number})美分)?"
         rf"(?P<after>{alternation(after)})?"
+    )
+    # 百分之五, 千分之三 (‰), 万分之三 and 百万分之五 (in %); not 五百分之二 (a five-hundredth)
+    unit_chars = regex.escape("".join(u for u in chinese_numeral_chars() if (parse_chinese(u) or 0) >= 10))
+    fraction = rf"(?<![{numeral_chars}])[{unit_chars}]+分之"
+    percent_words = regex.compile(
+        rf"(?P<before>{alternation(before)})?(?P<fraction>{fraction})(?P<num>{chinese}|{_ARABIC})"
+        rf"(?:(?P<sep>{_RANGE_SEPARATOR})(?:{fraction})?(?P<num2>{chinese}|{_ARABIC}))?"
+        rf"(?P<after>{alternation(after)})?"
+    )
+    # an amount after a currency symbol ($20, ￥300, €1.5亿)
+    symbols = alternation(u for u, kind in units.items() if kind == "currency" and not _HAN.search(u))
+    symbol_amount = regex.compile(
+        rf"(?P<unit>{symbols})(?P<num>{_ARABIC})(?P<mag>{magnitude})?(?![\d.]|\p{{Latin}})"
     )
     # 三成 (30%), 9成, 9.5成, 三成半 (35%), 八点五成, 十成, 半成 (5%); not 一成不变, 成立, 250成都
     tenths = regex.compile(
@@ -184,6 +196,7 @@ def _lexicon():
         "qualifiers": qualifiers,
         # the rule each pattern gives its records: 5.2%, 百分之五, 三成
         "patterns": {"quantity": pattern, "percent_words": percent_words, "tenths": tenths,
+                     "symbol": symbol_amount,
                      "discount": discount},
         "not_quantities": not_quantities,
         # words that begin with a counter without being one (人民, 人口)
@@ -309,6 +322,16 @@ def _is_vague(text: str, match) -> bool:
     return text[numeral_start - 1 : numeral_start] in ("数", "几") and match.group("num")[0] in "十百千万亿"
 
 
+def _fraction_of(fraction: str | None) -> Decimal:
+    """The denominator of 百分之 (100), 千分之 (1000), 万分之, 百万分之 …"""
+    return parse_chinese(fraction[:-2]) if fraction else Decimal(100)
+
+
+def _small(numeral: str) -> Decimal:
+    """A number of coins (三 in 五元三毛, 6 in 50元6角, 三 in 两美元又三美分)."""
+    return parse_number(numeral) or Decimal(0)
+
+
 def _has_magnitude(numeral: str) -> bool:
     """Whether a Chinese numeral carries its own magnitude word (九千万, 八十万)."""
     return not numeral[0].isdigit() and any(word in numeral for word in "万亿")
@@ -386,7 +409,7 @@ class IndicatorExtractor:
             groups["before"], start = None, match.end("before")  # 节约|二千八百亿元
         unit = groups.get("unit")
         if unit is None:
-            unit = "‰" if groups.get("fraction") == "千分之" else "%"
+            unit = "‰" if _fraction_of(groups.get("fraction")) == 1000 else "%"
         number_start = match.start("num")
         if (
             blocked.overlaps(number_start, end)
@@ -396,12 +419,20 @@ class IndicatorExtractor:
             return []
         if groups.get("unit") and _begins_other_word(context.text, match.start("unit"), match.end("unit")):
             return []  # 六万万人民, 11亿人口: the counter begins a word
-        # 一吨半: a half after the unit vouches for 一 as a number
-        qualified = (bool(groups.get("before")) or lexicon["units"].get(unit) == "percent"
-                     or bool(groups.get("half")))
+        # 一吨半: a half after the unit vouches for 一 as a number, and so does a currency
+        # of more than one character (一美元; 一元 may be 一元化; 千万美元项目 is a class)
+        kind = lexicon["units"].get(unit)
+        qualified = (bool(groups.get("before")) or kind == "percent" or bool(groups.get("half"))
+                     or (groups["num"] == "一" and len(unit) > 1 and kind == "currency"))
         value, value_max = _quantity_values(groups, qualified)
         if rule == "discount":
             value, value_max = discount_percent(groups["num"]), None
+        elif rule == "percent_words" and value is not None and unit == "%":
+            scale = Decimal(100) / _fraction_of(groups["fraction"])  # 万分之三 is 0.03%
+            value, value_max = value * scale, value_max and value_max * scale
+        if value is not None and (groups.get("jiao") or groups.get("fen") or groups.get("cents")):
+            value += sum(Decimal(_small(groups.get(part) or "0")) / Decimal(scale)
+                         for part, scale in (("jiao", 10), ("fen", 100), ("cents", 100)))
         elif rule == "tenths" and groups["num"] == "半":
             value = Decimal("0.5")  # 半成: half a tenth
         if value is None or self._is_ordinal(context, match, unit) or _is_vague(context.text, match):
