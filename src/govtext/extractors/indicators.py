@@ -35,7 +35,8 @@ from .base import Context, Spans
 
 _ARABIC = r"\d+[万亿]\d+[千百十]?(?=\p{Han})|\d+(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
 _RANGE_SEPARATOR = r"(?:[-~—–―]{1,2}|至|到)"
-# a minus before a number (增速-3.8%, 增长负3.9%); a dash is a range separator, never a sign
+# a minus before a number (增速-3.8%, 增长负3.9%, 负三十二元); a dash is a range separator, never
+# a sign
 _SIGN = r"[-−负]"
 # a sign follows a word or a mark, never a number or a percent (5%-6个百分点 is no minus)
 _SIGN_AFTER = r"(?<=^|[\p{Han}\s,，:：;；(（、])"
@@ -120,7 +121,7 @@ def _lexicon():
     )
     pattern = regex.compile(
         rf"(?P<before>{alternation(before)})?"
-        rf"(?<![\d.\p{{Latin}}{numeral_chars}第+])(?:{_SIGN_AFTER}(?P<sign>{_SIGN}(?=\d)))?"
+        rf"(?<![\d.\p{{Latin}}{numeral_chars}第+])(?:{_SIGN_AFTER}(?P<sign>{_SIGN}(?=\d)|负(?=[{numeral_chars}])))?"
         rf"(?P<num>{number})(?P<mag1>{magnitude})?(?:{unit_of_both_ends})?"
         rf"(?:(?P<sep>{_RANGE_SEPARATOR}){second_sign}(?P<num2>{number}))?"
         rf"(?P<inside_before_magnitude>{alternation(inside)})?(?P<mag>{magnitude})?"
@@ -267,7 +268,8 @@ def _quantity_values(groups, qualified: bool) -> tuple[Decimal | None, Decimal |
     numeral, high_numeral = groups["num"], groups.get("num2")
     magnitude = groups.get("mag") or ""
     if not high_numeral:
-        magnitude = magnitude or groups.get("mag1") or ""
+        # 3万多亿元, 10万万元: two magnitude words multiply
+        magnitude = (groups.get("mag1") or "") + magnitude
         value, value_max = _rough_range(numeral, magnitude)
         if value is None:
             value = _value(numeral, qualified=qualified, magnitude=magnitude)
@@ -319,6 +321,10 @@ def _is_vague(text: str, match) -> bool:
     """数十个, 几十亿元, 一百几十亿元: 数 or 几 right before a bare 十, 百 or 千 makes a vague
     amount, not 10 or 1e9 (人数120万人 keeps its number)."""
     numeral_start = match.start("num")
+    groups = match.groupdict()
+    magnitude = groups.get("mag") or ""
+    if groups.get("inside_before_magnitude") in ("数", "几") and magnitude[:1] in ("十", "百", "千"):
+        return True  # 一百几十亿元: some tens of 亿 (二十几万元 is 20万 and more)
     return text[numeral_start - 1 : numeral_start] in ("数", "几") and match.group("num")[0] in "十百千万亿"
 
 
