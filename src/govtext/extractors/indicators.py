@@ -119,6 +119,10 @@ def _lexicon():
         rf"(?P<unit1>{alternation(units)})"
         rf"(?={_RANGE_SEPARATOR}(?:[-−]|负)?{number}(?:{magnitude})?(?P=unit1))"
     )
+    # a unit written as a numeral character (两, fifty grams) is one only where no Han
+    # character follows it: 二两, 三千两百两, but 昌九两地 and 四两拨千斤 are no 九两, 四两
+    numeral_units = [u for u in units if all(ch in chinese_numeral_chars() for ch in u)]
+    numeral_unit_end = rf"(?!(?<={alternation(numeral_units)})\p{{Han}})" if numeral_units else ""
     pattern = regex.compile(
         rf"(?P<before>{alternation(before)})?"
         rf"(?<![\d.\p{{Latin}}{numeral_chars}第+])(?:{_SIGN_AFTER}(?P<sign>{_SIGN}(?=\d)|负(?=[{numeral_chars}])))?"
@@ -126,6 +130,7 @@ def _lexicon():
         rf"(?:(?P<sep>{_RANGE_SEPARATOR}){second_sign}(?P<num2>{number}))?"
         rf"(?P<inside_before_magnitude>{alternation(inside)})?(?P<mag>{magnitude})?"
         rf"(?P<inside>{alternation(inside)})?(?P<unit>{alternation(units)})(?!\+)(?!(?<=\p{{Latin}})\p{{Latin}})"
+        rf"{numeral_unit_end}"
         rf"(?:(?<=(?:{half_units}))(?P<half>半))?"
         # 五元三毛, 50元6角三分, 两美元又三美分: the smaller coins after the amount
         rf"(?:(?<=[元块])(?P<jiao>{digit})[角毛](?:(?P<fen>{digit})分)?|(?<=美元)又?(?P<cents>{number})美分)?"
@@ -328,6 +333,22 @@ def _is_vague(text: str, match) -> bool:
     return text[numeral_start - 1 : numeral_start] in ("数", "几") and match.group("num")[0] in "十百千万亿"
 
 
+def _clause_comma_inside(context: Context, match) -> bool:
+    """Whether the number holds a full-width comma after a half-width digit: a clause
+    mark between two numbers (第2，102个, $20，300美圆), read as a thousands separator
+    only between full-width digits (１２，３４５)."""
+    numeral = match.group("num")
+    if "," not in numeral:
+        return False
+    original = context.view.original
+    for index, char in enumerate(numeral):
+        if char == ",":
+            at = context.view.offset(match.start("num") + index)
+            if original[at] == "，" and original[at - 1 : at].isascii():
+                return True
+    return False
+
+
 def _fraction_of(fraction: str | None) -> Decimal:
     """The denominator of 百分之 (100), 千分之 (1000), 万分之, 百万分之 …"""
     return parse_chinese(fraction[:-2]) if fraction else Decimal(100)
@@ -425,6 +446,8 @@ class IndicatorExtractor:
             return []
         if groups.get("unit") and _begins_other_word(context.text, match.start("unit"), match.end("unit")):
             return []  # 六万万人民, 11亿人口: the counter begins a word
+        if _clause_comma_inside(context, match):
+            return []  # $20，300美圆: two amounts, not 20300
         # 一吨半: a half after the unit vouches for 一 as a number, and so does a currency
         # of more than one character (一美元; 一元 may be 一元化; 千万美元项目 is a class)
         kind = lexicon["units"].get(unit)
