@@ -133,7 +133,8 @@ def _lexicon():
         ("year_months", rf"{_YEAR}年{_MONTH}(?:月(?:份)?)?{_RANGE}{month2}月(?:份)?{_SINCE}"),
         # 2017年12月28日至2018年1月3日, 18年10月1日到19年2月3日
         ("date_range", rf"{_YEAR}年{_MONTH}月{_DAY}[日号]{_RANGE}{year2}年{month2}月{day2}[日号]"),
-        ("date", rf"{_YEAR}年{_MONTH}月{_DAY}[日号]{day_range}{_SINCE}"),
+        # 二零零四年八月十五: with its year, a date may leave out 日 where the expression ends
+        ("date", rf"{_YEAR}年{_MONTH}月{_DAY}(?:[日号]{day_range}{_SINCE}|(?=[\s,，。;；、!?！？)）]|$))"),
         ("year_month", rf"{_YEAR}年{_MONTH}月(?:份)?{_MONTH_TAIL}{_SINCE}"),
         ("year_end", rf"{_YEAR}(?P<year_part>年底|年末|年初){_SINCE}"),
         ("year", rf"{_YEAR}年(?:度)?{part}{_SINCE}"),
