@@ -139,6 +139,17 @@ def _lexicon():
         ("year_end", rf"{_YEAR}(?P<year_part>年底|年末|年初){_SINCE}"),
         ("year", rf"{_YEAR}年(?:度)?{part}{_SINCE}"),
         ("numeric_date", _NUMERIC_DATE),
+        # 13.5.2015, 05/05/89, 12/25/2020: a date written day or month first is read only
+        # where one reading alone gives a date (1/2/2020, 3-7-07 and 12-11-10 give none)
+        ("foreign_date",
+         r"(?<![\d./-])(?P<foreign_a>\d{1,2})(?P<foreign_sep>[-/.])(?P<foreign_b>\d{1,2})(?P=foreign_sep)"
+         r"(?P<foreign_c>(?:1[89]|20)\d\d|\d\d)(?!\d|[./-]\d)"),
+        # 1789-01-29, 1357年6月10日: a year before 1800 only in a whole date (1500元 and
+        # 300年 are amounts and durations)
+        ("old_date",
+         r"(?<![\d./-])(?P<numeric_year>1[0-7]\d\d)-(?P<numeric_month>1[0-2]|0[1-9])-"
+         r"(?P<numeric_day>3[01]|[12]\d|0[1-9])(?!\d|[./-]\d)"
+         rf"|(?<!\d)(?P<year>1[0-7]\d\d)年{_MONTH}月{_DAY}[日号]"),
         ("spaced_date",
          r"(?<![\d.])(?P<numeric_year>(?:19|20)\d\d) (?P<numeric_month>1[0-2]|0[1-9]) "
          r"(?P<numeric_day>3[01]|[12]\d|0[1-9])(?![\d.:])"),
@@ -309,6 +320,17 @@ def _day_value(year: int, month: int, day: int, since: str) -> str | None:
         return dt.date(year, month, day).isoformat() + since
     except ValueError:
         return None
+
+
+def _foreign_date(first: str, second: str, last: str) -> str | None:
+    """The date of a, b, c written day first (13.5.2015), month first (12/25/2020) or, with
+    a two-digit year, year first (27-7-3 is no such form: its year has one digit), when
+    only one of those readings is a date of the calendar; else None."""
+    readings = {(_year(last), int(second), int(first)), (_year(last), int(first), int(second))}
+    if len(last) == 2 and len(first) == 2:
+        readings.add((_year(first), int(second), int(last)))
+    dates = {_day_value(*reading, "") for reading in readings} - {None}
+    return dates.pop() if len(dates) == 1 else None
 
 
 def _year(numeral: str) -> int:
@@ -509,6 +531,9 @@ class TimeExtractor:
                                   int(groups["numeric_day2"]), "")
                 return (f"{value}/{last}", None, True) if last and last > value else None
             return (value, year, True) if value else None
+        if groups.get("foreign_a"):
+            value = _foreign_date(groups["foreign_a"], groups["foreign_b"], groups["foreign_c"])
+            return (value, None, True) if value else None
         if groups.get("relative_period"):
             return self._relative_period(context, groups["relative_period"], groups.get("period_day"))
         if groups.get("lone_day"):
