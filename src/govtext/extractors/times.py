@@ -37,7 +37,13 @@ _TWO_DIGIT_YEAR = (
     r"(?=年(?:(?:1[0-2]|0?[1-9]|十[一二]?|[一二三四五六七八九])月|底|末|初))"
     rf"|(?<![{_CN_DIGIT}十百千万])(?:[零〇○][{_CN_DIGIT}]|九[{_CN_DIGIT}]){_NOT_DURATION}"
 )
-_YEAR = rf"(?P<year>(?<!\d)(?:1[89]|20|21)\d\d(?!\d)|[{_CN_DIGIT}]{{4}}|{_TWO_DIGIT_YEAR})"
+# a year said as a number (两千零四年, and 两千年 before a month): 两千年 alone may be a
+# duration (两千年的历史)
+_SPOKEN_YEAR = (
+    rf"(?<![{_CN_DIGIT}十百千万])[两二]千(?:零[一二三四五六七八九](?=年)"
+    r"|(?=年(?:1[0-2]|0?[1-9]|十[一二]?|[一二三四五六七八九])月))"
+)
+_YEAR = rf"(?P<year>(?<!\d)(?:1[89]|20|21)\d\d(?!\d)|[{_CN_DIGIT}]{{4}}|{_TWO_DIGIT_YEAR}|{_SPOKEN_YEAR})"
 _MONTH = r"(?P<month>(?<!\d)(?:1[0-2]|0?[1-9])(?!\d)|十[一二]?|[一二三四五六七八九])"
 _DAY = (
     r"(?P<day>(?<!\d)(?:3[01]|[12]\d|0?[1-9])(?!\d)"
@@ -193,7 +199,7 @@ def _lexicon():
     # ahead for one lets the search skip the rest of the text fast
     words = [*relative, *parts, *(w for w, _ in table("relative_days.tsv", 2)),
              *(w for w, _, _ in table("relative_periods.tsv", 3))]
-    first = set("0123456789" + _CN_DIGIT + "十本上前近最过这今未") | {w[0] for w in words}
+    first = set("0123456789" + _CN_DIGIT + "十两本上前近最过这今未") | {w[0] for w in words}
     starts = regex.escape("".join(sorted(first)))
     # each alternative is a group named rule_<rule>
     pattern = regex.compile(
@@ -335,6 +341,8 @@ def _foreign_date(first: str, second: str, last: str) -> str | None:
 
 def _year(numeral: str) -> int:
     """A year as written; two digits are of the 1900s from 50 on, else of the 2000s."""
+    if "千" in numeral:  # 两千零四
+        return int(parse_chinese(numeral))
     year = parse_year(numeral)
     if len(numeral) == 2:
         year += 1900 if year >= 50 else 2000
