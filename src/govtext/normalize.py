@@ -155,9 +155,17 @@ def _joinable_break(original: str, match) -> bool:
     )
 
 
+# A full-width comma between half-width digits separates two numbers (第2，102个, $20，300美圆):
+# the view writes it as another clause mark, so that it is never read as the thousands
+# separator of one number (a number typed in full-width forms keeps it: １２，３４５).
+_COMMA_BETWEEN_NUMBERS = regex.compile(r"(?<=[0-9])，(?=[0-9])")
+
+
 def normalize(original: str) -> NormalizedText:
     """Build the normalized view of ``original`` (see the module docstring)."""
     translated = simplified(original)
+    for comma in _COMMA_BETWEEN_NUMBERS.finditer(original):
+        translated = translated[: comma.start()] + ";" + translated[comma.end() :]
     drops = [m.span() for m in _SPACE_IN_NUMBER.finditer(translated)]
     drops += [m.span() for m in _space_between_words().finditer(translated)]
     drops += [m.span() for m in _LINE_BREAK.finditer(translated) if _joinable_break(translated, m)]

@@ -333,22 +333,6 @@ def _is_vague(text: str, match) -> bool:
     return text[numeral_start - 1 : numeral_start] in ("数", "几") and match.group("num")[0] in "十百千万亿"
 
 
-def _clause_comma_inside(context: Context, match) -> bool:
-    """Whether the number holds a full-width comma after a half-width digit: a clause
-    mark between two numbers (第2，102个, $20，300美圆), read as a thousands separator
-    only between full-width digits (１２，３４５)."""
-    numeral = match.group("num")
-    if "," not in numeral:
-        return False
-    original = context.view.original
-    for index, char in enumerate(numeral):
-        if char == ",":
-            at = context.view.offset(match.start("num") + index)
-            if original[at] == "，" and original[at - 1 : at].isascii():
-                return True
-    return False
-
-
 def _fraction_of(fraction: str | None) -> Decimal:
     """The denominator of 百分之 (100), 千分之 (1000), 万分之, 百万分之 …"""
     return parse_chinese(fraction[:-2]) if fraction else Decimal(100)
@@ -446,8 +430,6 @@ class IndicatorExtractor:
             return []
         if groups.get("unit") and _begins_other_word(context.text, match.start("unit"), match.end("unit")):
             return []  # 六万万人民, 11亿人口: the counter begins a word
-        if _clause_comma_inside(context, match):
-            return []  # $20，300美圆: two amounts, not 20300
         # 一吨半: a half after the unit vouches for 一 as a number, and so does a currency
         # of more than one character (一美元; 一元 may be 一元化; 千万美元项目 is a class)
         kind = lexicon["units"].get(unit)
