@@ -169,6 +169,8 @@ def _lexicon():
          rf"(?:{relative_month}(?:(?:月(?:份)?)?{_RANGE}{month2}月(?:份)?"  # 今年1-5月
          rf"|月(?:{relative_day}[日号]|{_MONTH_TAIL}))|{part}){_SINCE}"),
         ("window", _WINDOW),
+        # 未来两天, 今后三天内: the days after the dateline
+        ("day_window", rf"(?<![将接])(?:今后|未来)(?P<window_days>{_COUNT})天(?:内|里)?"),
         ("part", rf"(?<![年\d])(?P<lonepart>{alternation(k for k in parts if k[0] != '年')}){_SINCE}"),
         ("year_part", rf"{lone_year_part}{_SINCE}"),
         ("first_months", rf"(?<![\d{_CN_DIGIT}十个年提之以])前(?P<first_months>{_COUNT})个月"),
@@ -546,6 +548,8 @@ class TimeExtractor:
             return self._relative_period(context, groups["relative_period"], groups.get("period_day"))
         if groups.get("lone_day"):
             return self._lone_day(context, int(groups["lone_day"]))
+        if groups.get("window_days"):
+            return self._day_window(context, _small(groups["window_days"]))
         if groups.get("window"):
             return self._window(context, groups["window"], _small(groups["window_years"]))
         if groups.get("relative_day"):
@@ -640,6 +644,16 @@ class TimeExtractor:
         if groups.get("year_tail"):
             return _with_part(year, "年" + groups["year_tail"])
         return _with_part(year, groups.get("part") or groups.get("year_part"))
+
+    @staticmethod
+    def _day_window(context: Context, days: int):
+        """未来两天 in news of 2017-03-22 -> 2017-03-23/2017-03-24."""
+        if context.reference_date is None or len(context.reference_date) != 10 or days < 1:
+            return None
+        dateline = dt.date.fromisoformat(context.reference_date)
+        first, last = dateline + dt.timedelta(days=1), dateline + dt.timedelta(days=days)
+        value = first.isoformat() if days == 1 else f"{first.isoformat()}/{last.isoformat()}"
+        return value, None, False
 
     @staticmethod
     def _window(context: Context, word: str, years: int):
