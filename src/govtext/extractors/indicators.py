@@ -122,7 +122,9 @@ def _lexicon():
     # a unit written as a numeral character (两, fifty grams) is one only where no Han
     # character follows it: 二两, 三千两百两, but 昌九两地 and 四两拨千斤 are no 九两, 四两
     numeral_units = [u for u in units if all(ch in chinese_numeral_chars() for ch in u)]
-    numeral_unit_end = rf"(?!(?<={alternation(numeral_units)})\p{{Han}})" if numeral_units else ""
+    # (两两 is pairwise: the weight is written 二两)
+    numeral_unit_end = (rf"(?!(?<={alternation(numeral_units)})\p{{Han}})"
+                        + "".join(rf"(?<!{regex.escape(u + u)})" for u in numeral_units))
     pattern = regex.compile(
         rf"(?P<before>{alternation(before)})?"
         rf"(?<![\d.\p{{Latin}}{numeral_chars}第+])(?:{_SIGN_AFTER}(?P<sign>{_SIGN}(?=\d)|负(?=[{numeral_chars}])))?"
