@@ -152,6 +152,9 @@ METADATA_CASES = [
      {"title": "2026年江苏省政府工作报告", "region": "江苏省", "level": "provincial"}),
     ("大会现场。 本报记者 刘尚文 摄\n2026年湖南省政府工作报告\n（2026年2月3日在湖南省第十四届人民代表大会第四次会议上）\n",
      {"title": "2026年湖南省政府工作报告", "kind": "work_report", "region": "湖南省"}),
+    # the delivery date after the meeting, in brackets (四川省-2012 form, another province)
+    ("**政府工作报告**\n在贵州省第十三届人民代表大会第一次会议上（2018年1月25日）\n贵州省人民政府省长\n各位代表：\n",
+     {"kind": "work_report", "reference_date": "2018-01-25", "region": "贵州省"}),
 ]
 
 
@@ -168,9 +171,19 @@ def _manifest(corpus):
         return list(csv.DictReader(handle, delimiter="\t"))
 
 
+# Rows of manifest.tsv that disagree with their text (read by hand), and what the text says.
+MANIFEST_ERRATA = {
+    # the report delivered on 2013-01-25 (在四川省第十二届人民代表大会第一次会议上（2013年1月25日）,
+    # 代省长魏宏; its parts: 过去五年工作回顾, 今后五年主要目标任务, 2013年工作重点): the report
+    # of 2013, filed as 2012 by the collector (its title: 2012年四川省人民政府工作报告)
+    "prov-四川省-2012": {"year": "2013"},
+}
+
+
 def test_metadata_agrees_with_the_manifest(corpus):
     disagreements = []
     for row in _manifest(corpus):
+        row = {**row, **MANIFEST_ERRATA.get(row["id"], {})}
         text = (corpus / "docs" / f"{row['id']}.txt").read_text(encoding="utf-8")
         document = govtext.extract(text, doc_id=row["id"])
         region = document.region or ""
