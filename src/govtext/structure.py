@@ -344,7 +344,17 @@ def _assign_roles(parts: list[Section], opens_with_review: bool = False) -> list
         if role in ("glossary", "self_building"):
             after_plan = False
         out.append(Section(part.title, part.level, part.start, part.end, role, part.children))
-    return _plan_holds_tasks(_past_years_reviewed(out))
+    return _repeats_keep_roles(_plan_holds_tasks(_past_years_reviewed(out)))
+
+
+def _repeats_keep_roles(parts: list[Section]) -> list[Section]:
+    """A part headed as an earlier one has its role: a file that holds its report twice
+    (nat-1991: 一、1990年计划的执行情况 … 三、… and again 一、1990年计划的执行情况 …)."""
+    first_roles, out = {}, []
+    for part in parts:
+        role = first_roles.setdefault(part.title, part.role) if part.title else part.role
+        out.append(Section(part.title, part.level, part.start, part.end, role, part.children))
+    return out
 
 
 def _past_years_reviewed(parts: list[Section]) -> list[Section]:
