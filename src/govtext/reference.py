@@ -3,8 +3,8 @@
 In order of trust: a delivery line (``2024年3月5日在第十四届全国人民代表大会…``,
 ``在…会议上（2013年1月25日）``), a dateline (``发布日期：2026-07-23``, ``来源：…
 2022年04月12日``, an RSS date, see :func:`read_dateline`), a year in the title (a
-year-end review of 2024 such as ``…2024年履职答卷`` is dated in 2025), else None. Relative times
-(``今年``, ``过去一年``) are resolved against it, never against today.
+year-end review of 2024 such as ``…2024年履职答卷`` is dated in 2025), else None.
+Relative times (``今年``, ``过去一年``) are resolved against it, never against today.
 
 Example:
     >>> infer_reference_date("政府工作报告\\n——2024年3月5日在第十四届全国人民代表大会第二次会议上")

@@ -61,8 +61,8 @@ _ANNOUNCED_ITEM = regex.compile(rf"[{_PART_NUMERAL}]{{1,3}}、(?P<title>[^；;]+
 # running text before 一、 longer than this is a part told without a heading (2002:
 # 首先报告2001年的工作。…); the introductions before 一、 in the corpus run 50-250 characters
 _MIN_UNTITLED_PART = 1000
-# where an opening that lists the report's parts stands
-_HEAD = 5000
+# an opening that lists the report's parts stands within this many characters of the top
+_OPENING_LENGTH = 5000
 # a year in a part's title (2006年政府的主要工作)
 _TITLE_YEAR = regex.compile(r"(?<!\d)((?:19|20)\d\d)年")
 # a collector's metadata block at the very top, between two --- lines (title: …, source: …)
@@ -210,11 +210,10 @@ def parse_sections(text: str, kind: str | None = None, planned_year: int | None 
 
 
 def _plan_opened_in_review(text: str, parts: list[Section], planned_year: int) -> list[Section]:
-    """The plan of a report opens with a paragraph on the year it plans (2002年是我们党和国家
-    发展史上非常重要的一年。…今年工作的总体要求是…); where that paragraph stands at the end of
-    the review, before the first numbered task (一、1999年国内工作回顾 … 2000年是世纪交替之年…
-    二、坚持实行扩大内需的方针), it and what follows it in the review are an untitled
-    targets part."""
+    """A report's plan opens with a paragraph on the year it plans (2002年是…一年。…今年工作的
+    总体要求是…). Where that paragraph ends the review, the next heading being the first
+    task (一、1999年国内工作回顾 … 2000年是世纪交替之年… 二、坚持实行扩大内需的方针), it
+    and the rest of the review are an untitled targets part."""
     opening = regex.compile(rf"(?m)^[\s#*>]*{planned_year}年是")
     out = []
     for part in parts:
@@ -241,7 +240,7 @@ def _clipped(section: Section, end: int) -> Section:
 def _announced_parts(text: str) -> frozenset[str]:
     """The titles of the parts an opening lists (报告分六个部分：一、A；二、B；…), which head
     their parts as lines without numbers (A, B)."""
-    match = _ANNOUNCED_PARTS.search(text, 0, _HEAD)
+    match = _ANNOUNCED_PARTS.search(text, 0, _OPENING_LENGTH)
     if not match:
         return frozenset()
     items = _ANNOUNCED_ITEM.finditer(match.group("parts"))
@@ -358,9 +357,9 @@ def _repeats_keep_roles(parts: list[Section]) -> list[Section]:
 
 
 def _past_years_reviewed(parts: list[Section]) -> list[Section]:
-    """A part that opens the report with the work of a year before the year the plan
-    names is the review, though its words name work (一、2006年政府的主要工作 before
-    二、2007年工作主要目标和总体要求; 一、“十三五”发展回顾和2020年主要工作 says so itself)."""
+    """In a report with no review part, the parts that open it with the work of a year
+    before the one its plan names are the review, though their words name work
+    (一、2006年政府的主要工作 before 二、2007年工作主要目标和总体要求)."""
     planned = [int(year) for part in parts if part.role in ("targets", "tasks")
                for year in _TITLE_YEAR.findall(part.title)]
     if not planned or any(part.role == "review" for part in parts):
