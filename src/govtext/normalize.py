@@ -94,6 +94,11 @@ _HEADING_START = regex.compile(
     r"^[\s#*>`]*(?:[一二三四五六七八九十]{1,3}、|[(（][一二三四五六七八九十]{1,3}[)）]|\d{1,2}[.、．](?!\d))"
 )
 _CONTINUES = regex.compile(r"[\p{Han}\w]")
+# a part heading run onto the end of the paragraph before it (…提出意见。一、…的回顾): the
+# collector lost the line break before the heading; the one after it ends the heading
+GLUED_PART_HEADING = regex.compile(
+    r"[。!！]\**(?P<heading>[一二三四五六七八九十]{1,3}、[^。!！?？\n]{2,60})\**[ \t]*$"
+)
 _MIN_PROSE_LINE = 20
 
 
@@ -149,6 +154,7 @@ def _joinable_break(original: str, match) -> bool:
     return (
         len(line) >= _MIN_PROSE_LINE
         and not _HEADING_START.match(line)
+        and not GLUED_PART_HEADING.search(line)
         and bool(_CONTINUES.match(line[-1:]))
         and bool(_PROSE_PUNCTUATION.search(line))
         and bool(_CONTINUES.match(following))
