@@ -131,7 +131,7 @@ def _lexicon():
         rf"(?P<num>{number})(?P<mag1>{magnitude})?(?:{unit_of_both_ends})?"
         rf"(?:(?P<sep>{_RANGE_SEPARATOR}){second_sign}(?P<num2>{number}))?"
         rf"(?P<inside_before_magnitude>{alternation(inside)})?(?P<mag>{magnitude})?"
-        rf"(?P<inside>{alternation(inside)})?(?P<unit>{alternation(units)})(?!\+)(?!(?<=\p{{Latin}})\p{{Latin}})"
+        rf"(?P<inside>{alternation(inside)})?(?P<unit>{alternation(units)})(?!\+)(?!(?<=\p{{Latin}})[\p{{Latin}}\d²³])"
         rf"{numeral_unit_end}"
         rf"(?:(?<=(?:{half_units}))(?P<half>半))?"
         # 五元三毛, 50元6角三分, 两美元又三美分: the smaller coins after the amount
@@ -324,11 +324,10 @@ def _is_minus(text: str, match, groups) -> bool:
     return word_frequency(text[position - 1 : position + 1]) < _COMMON_WORD_FREQUENCY
 
 
-def _is_vague(text: str, match) -> bool:
+def _is_vague(text: str, match, groups) -> bool:
     """数十个, 几十亿元, 一百几十亿元: 数 or 几 right before a bare 十, 百 or 千 makes a vague
     amount, not 10 or 1e9 (人数120万人 keeps its number)."""
     numeral_start = match.start("num")
-    groups = match.groupdict()
     magnitude = groups.get("mag") or ""
     if groups.get("inside_before_magnitude") in ("数", "几") and magnitude[:1] in ("十", "百", "千"):
         return True  # 一百几十亿元: some tens of 亿 (二十几万元 is 20万 and more)
@@ -448,7 +447,7 @@ class IndicatorExtractor:
                          for part, scale in (("jiao", 10), ("fen", 100), ("cents", 100)))
         elif rule == "tenths" and groups["num"] == "半":
             value = Decimal("0.5")  # 半成: half a tenth
-        if value is None or self._is_ordinal(context, match, unit) or _is_vague(context.text, match):
+        if value is None or self._is_ordinal(context, match, unit) or _is_vague(context.text, match, groups):
             return []
         if groups.get("num2") and value_max is None:
             return []
