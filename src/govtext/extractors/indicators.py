@@ -146,10 +146,11 @@ def _lexicon():
         rf"(?:(?P<sep>{_RANGE_SEPARATOR})(?:{fraction})?(?P<num2>{chinese}|{_ARABIC}))?"
         rf"(?P<after>{alternation(after)})?"
     )
-    # an amount after a currency symbol ($20, ￥300, €1.5亿)
+    # an amount after a currency symbol ($20, ￥300, €1.5亿); with a unit after it too
+    # (￥300元) the quantity pattern reads it
     symbols = alternation(u for u, kind in units.items() if kind == "currency" and not _HAN.search(u))
     symbol_amount = regex.compile(
-        rf"(?P<unit>{symbols})(?P<num>{_ARABIC})(?P<mag>{magnitude})?(?![\d.]|\p{{Latin}})"
+        rf"(?P<unit>{symbols})(?>(?P<num>{_ARABIC})(?P<mag>{magnitude})?)(?![\d.]|\p{{Latin}}|{alternation(units)})"
     )
     # 三成 (30%), 9成, 9.5成, 三成半 (35%), 八点五成, 十成, 半成 (5%); not 一成不变, 成立, 250成都
     tenths = regex.compile(
