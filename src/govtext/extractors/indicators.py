@@ -335,9 +335,15 @@ def _is_vague(text: str, match, groups) -> bool:
     return text[numeral_start - 1 : numeral_start] in ("数", "几") and match.group("num")[0] in "十百千万亿"
 
 
-def _fraction_of(fraction: str | None) -> Decimal:
-    """The denominator of 百分之 (100), 千分之 (1000), 万分之, 百万分之 …"""
-    return parse_chinese(fraction[:-2]) if fraction else Decimal(100)
+def _fraction_of(fraction: str | None) -> Decimal | None:
+    """The denominator of 百分之 (100), 千分之 (1000), 万分之, 百万分之 …: a power of ten, or
+    None (十十分之, 千百分之 are no denominators)."""
+    if not fraction:
+        return Decimal(100)
+    denominator = parse_chinese(fraction[:-2])
+    if denominator is None or denominator < 10 or denominator.normalize().as_tuple().digits != (1,):
+        return None
+    return denominator
 
 
 def _small(numeral: str) -> Decimal:
@@ -422,7 +428,10 @@ class IndicatorExtractor:
             groups["before"], start = None, match.end("before")  # 节约|二千八百亿元
         unit = groups.get("unit")
         if unit is None:
-            unit = "‰" if _fraction_of(groups.get("fraction")) == 1000 else "%"
+            denominator = _fraction_of(groups.get("fraction"))
+            if denominator is None:
+                return []
+            unit = "‰" if denominator == 1000 else "%"
         number_start = match.start("num")
         if (
             blocked.overlaps(number_start, end)
@@ -441,7 +450,7 @@ class IndicatorExtractor:
         if rule == "discount":
             value, value_max = discount_percent(groups["num"]), None
         elif rule == "percent_words" and value is not None and unit == "%":
-            scale = Decimal(100) / _fraction_of(groups["fraction"])  # 万分之三 is 0.03%
+            scale = Decimal(100) / denominator  # 万分之三 is 0.03%
             value, value_max = value * scale, value_max and value_max * scale
         if value is not None and (groups.get("jiao") or groups.get("fen") or groups.get("cents")):
             value += sum(Decimal(_small(groups.get(part) or "0")) / Decimal(scale)
