@@ -97,9 +97,9 @@ _NUMERIC_DATE = (
     r"(?<![\d./-])(?P<numeric_year>(?:19|20)\d\d)(?P<numeric_sep>[-/.])"
     r"(?P<numeric_month>1[0-2]|0?[1-9])(?P=numeric_sep)(?P<numeric_day>3[01]|[12]\d|0?[1-9])"
     r"(?:[-—–―~至到](?P<numeric_year2>(?:19|20)\d\d)(?P=numeric_sep)"
-    r"(?P<numeric_month2>1[0-2]|0?[1-9])(?P=numeric_sep)(?P<numeric_day2>3[01]|[12]\d|0?[1-9]))?"
+    r"(?P<numeric_month2>1[0-2]|0?[1-9])(?P=numeric_sep)(?P<numeric_day2>3[01]|[12]\d|0?[1-9])"
     r"(?!\d|[./-]\d)"
-    rf"{_SINCE}"
+    rf"|(?!\d|[./-]\d){_SINCE})"
 )
 
 
@@ -535,12 +535,12 @@ class TimeExtractor:
             return _decade(groups), None, False
         if groups.get("numeric_year"):
             year = int(groups["numeric_year"])
-            value = _day_value(year, int(groups["numeric_month"]), int(groups["numeric_day"]), since)
+            value = _day_value(year, int(groups["numeric_month"]), int(groups["numeric_day"]), "")
             if value and groups.get("numeric_year2"):  # 2018/1/10-2018/7/10
                 last = _day_value(int(groups["numeric_year2"]), int(groups["numeric_month2"]),
                                   int(groups["numeric_day2"]), "")
                 return (f"{value}/{last}", None, True) if last and last > value else None
-            return (value, year, True) if value else None
+            return (value + since, year, True) if value else None
         if groups.get("foreign_a"):
             value = _foreign_date(groups["foreign_a"], groups["foreign_b"], groups["foreign_c"])
             return (value, None, True) if value else None
