@@ -169,9 +169,7 @@ _COMMA_BETWEEN_NUMBERS = regex.compile(r"(?<=[0-9])，(?=[0-9])")
 
 def normalize(original: str) -> NormalizedText:
     """Build the normalized view of ``original`` (see the module docstring)."""
-    translated = simplified(original)
-    for comma in _COMMA_BETWEEN_NUMBERS.finditer(original):
-        translated = translated[: comma.start()] + ";" + translated[comma.end() :]
+    translated = simplified(_COMMA_BETWEEN_NUMBERS.sub(";", original))
     drops = [m.span() for m in _SPACE_IN_NUMBER.finditer(translated)]
     drops += [m.span() for m in _space_between_words().finditer(translated)]
     drops += [m.span() for m in _LINE_BREAK.finditer(translated) if _joinable_break(translated, m)]
