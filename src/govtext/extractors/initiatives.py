@@ -24,7 +24,7 @@ import regex
 from ..lexicons import alternation, cached_per_lexicons, table, words
 from ..numerals import ROUGH_PAIRS, parse_chinese
 from ..records import Initiative
-from ..segment import cut, word_role, word_tag
+from ..segment import cut, is_idiom, word_role, word_tag
 from .base import CLAUSE_END, Context, Spans
 
 _NUMERAL = "一二两三四五六七八九十"
@@ -35,6 +35,8 @@ _SLOGAN_NUMERAL = _NUMERAL + "双百千万"
 _MODIFIER = r"[^\P{Han}是为的和与及在等即]"
 # 1+3+N, 415X, 132, 智能+, 科学家+企业家, 民营经济32条
 _FORMULA = regex.compile(r"\+|^\d{3,}[A-Za-z]?$|^\d{2,}[A-Za-z]$|\p{Han}\d+\p{Han}")
+# a named programme's version: “澜湄合作2.0版”, “工业4.0”
+_VERSIONED = regex.compile(r"\p{Han}\d+\.\d+版?$")
 _NUMBERED = regex.compile(rf"[{_SLOGAN_NUMERAL}]+(?:大|个|项|张|条|件)?\p{{Han}}")
 # a chain of further quoted phrases (“府院联动”“府检联动”)
 _ANOTHER_QUOTED = r"[、,]?[“‘\"「][^”’\"」]{1,30}[”’\"」]"
@@ -76,6 +78,8 @@ _AFTER_A_QUOTED_NAME = regex.compile(r"[”’\"」](?:和|及|与|是指|指|�
 _QUOTE_MARKS = regex.compile(r"[“”‘’\"「」]")
 _QUOTED_LIST_END = regex.compile(r"[“‘\"「](?P<items>[^“”‘’\"「」]+)[”’\"」]$")
 _ITEM_SPLIT = regex.compile(r"、|和|及|与|以及")
+# how many characters may stand between a word of kind `before` and the quote (防止政策执行“一刀切”)
+_MAX_BEFORE_QUOTE = 4
 
 
 @dataclass(frozen=True)
@@ -92,6 +96,8 @@ class _Lexicon:
     weak_categories: frozenset  # generic heads (要求, 服务) that a figurative word may stand before
     not_names: frozenset  # quoted names that are never initiatives (四人帮)
     not_kind: regex.Pattern  # quoted phrases of a kind never an initiative (“幸福指数”, questions)
+    # what stands before a quoted problem or outcome the text fights (遏制耕地“非农化”, 不搞“一刀切”)
+    not_before: regex.Pattern
     # heads that name the category of an initiative found by other evidence (“六稳”工作)
     evidence_heads: frozenset
     parts: frozenset  # heads that name a part of an initiative (规划目标任务 -> 规划)
@@ -132,13 +138,21 @@ def _lexicon() -> _Lexicon:
     weak = frozenset(word for word, strength in categories if strength in ("weak", "part"))
     kinds = table("not_initiative_kinds.tsv", 2)
     endings = [word for word, where in kinds if where == "end"]
+    starts = [word for word, where in kinds if where == "start"]
     anywhere = [word for word, where in kinds if where == "any"]
     not_kind = regex.compile("|".join(
-        ([rf"(?:{alternation(endings)})$"] if endings else []) + ([alternation(anywhere)] if anywhere else [])
+        ([rf"(?:{alternation(endings)})$"] if endings else [])
+        + ([rf"^(?:{alternation(starts)})"] if starts else [])
+        + ([alternation(anywhere)] if anywhere else [])
     ) or r"(?!)")
+    before = [word for word, where in kinds if where == "before"]
+    # the word, then at most what a short object takes (耕地, 政策执行) before the quote
+    not_before = regex.compile(
+        rf"(?:{alternation(before)})\p{{Han}}{{0,{_MAX_BEFORE_QUOTE}}}$" if before else r"(?!)"
+    )
     return _Lexicon(gazetteer, quoted, numbered, known, regex.compile(rf"(?:{category})$"),
                     regex.compile(head), not_heads, shared_category, weak,
-                    frozenset(words("not_initiatives.tsv")), not_kind, evidence_heads,
+                    frozenset(words("not_initiatives.tsv")), not_kind, not_before, evidence_heads,
                     frozenset(word for word, strength in categories if strength == "part"),
                     frozenset(word for word, strength in categories if strength == "about"))
 
@@ -256,9 +270,14 @@ class InitiativeExtractor:
         category = match.group("category")
         # an index or a question (“幸福指数”, “钱从哪里来…”), unless a count or a category
         # noun makes it a name (“一赛一榜一指数”, “高质量发展，我们怎么干”大讨论活动)
-        if lexicon.not_kind.search(name) and not _NUMBERED.match(name):
+        # a problem or outcome the text fights is no programme (遏制耕地“非农化”, 不搞“一刀切”)
+        opening = match.start("open")
+        fought = lexicon.not_before.search(context.text, max(0, opening - 12), opening)
+        if (lexicon.not_kind.search(name) or fought) and not _NUMBERED.match(name):
             after = match.end("close") + context.text.startswith("等", match.end("close"))
-            if not lexicon.category_after.match(context.text, after):  # “周末去哪儿”等旅游品牌
+            # “周末去哪儿”等旅游品牌; “零审批”“零收费”园区试点
+            if not (lexicon.category_after.match(context.text, after)
+                    or lexicon.shared_category.match(context.text, match.end())):
                 return False
         text = context.text
         if category:
@@ -270,6 +289,10 @@ class InitiativeExtractor:
             return _first_head(category)
         if lexicon.not_heads.match(context.text, match.end()) or "的" in name:
             return False
+        # an idiom is a figure of speech (“一马当先”, “万众一心”, “一刀切”), though it may start
+        # with a numeral, unless a head after it names what it is (“门前三包”责任制)
+        if is_idiom(name) and not _evidence_head(text, match.end()):
+            return False
         shared = lexicon.shared_category.match(context.text, match.end())
         if shared:
             return shared.group("category")
@@ -280,7 +303,8 @@ class InitiativeExtractor:
         inner = _inner_head(name)
         if inner:
             return inner  # “双高计划”, “文化扶贫工程”; not “新品牌”
-        if _FORMULA.search(name) or name in lexicon.gazetteer or _is_slogan(name) or _is_system(name):
+        if (_FORMULA.search(name) or _VERSIONED.search(name) or name in lexicon.gazetteer or _is_slogan(name)
+                or _is_system(name)):
             return _evidence_head(text, match.end()) or _following_noun(text, match.end())
         return False
 
