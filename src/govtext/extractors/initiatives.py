@@ -102,6 +102,7 @@ class _Lexicon:
     evidence_heads: frozenset
     parts: frozenset  # heads that name a part of an initiative (规划目标任务 -> 规划)
     about: frozenset  # heads that a head inside the name wins over (“千万工程”经验 -> 工程)
+    verbs: frozenset  # verbs that take a name or its members as object (实施, 开展, 推进)
 
 
 @cached_per_lexicons
@@ -154,7 +155,8 @@ def _lexicon() -> _Lexicon:
                     regex.compile(head), not_heads, shared_category, weak,
                     frozenset(words("not_initiatives.tsv")), not_kind, not_before, evidence_heads,
                     frozenset(word for word, strength in categories if strength == "part"),
-                    frozenset(word for word, strength in categories if strength == "about"))
+                    frozenset(word for word, strength in categories if strength == "about"),
+                    frozenset(words("initiative_verbs.tsv")))
 
 
 def announced_count(name: str) -> int | None:
@@ -396,6 +398,12 @@ class InitiativeExtractor:
         items = [_clean_item(i).removesuffix("的") for i in items]
         if not all(items[1:]):
             return none
+        # verbs that take the name, not its members (统筹推进、一体落实“两区”建设)
+        verbs = _lexicon().verbs
+        if all(cut(i)[-1] in verbs for i in items if i):
+            return none
+        # the clause's verb before the first member (扎实开展压减燃煤、… -> 压减燃煤)
+        items[0] = _after_last_verb(items[0], verbs)
         # two items joined by 和/及 alone are a list only when the clause holds nothing
         # else (蓝天和碧水“两大行动”; not 为适龄妇女开展HPV疫苗接种和“两癌”筛查)
         if joined and len(items) == 2 and len(items[0]) > 6:
@@ -518,6 +526,14 @@ def _is_lone_verb(item: str) -> bool:
     """Whether a list item is one verb (实现, 打造, 做到): the verb of the name after it."""
     words = cut(item)
     return len(words) == 1 and len(item) > 1 and word_tag(item) == "v"
+
+
+def _after_last_verb(item: str, verbs: frozenset) -> str:
+    """What follows the last of ``verbs`` among the words of ``item`` (all of it when
+    none is there)."""
+    words = cut(item)
+    last = max((k for k, word in enumerate(words) if word in verbs), default=-1)
+    return "".join(words[last + 1 :])
 
 
 def _trim_to_length(item: str, length: int) -> str:
