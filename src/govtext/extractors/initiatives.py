@@ -47,6 +47,7 @@ _ANOTHER_QUOTED = r"[、,]?[“‘\"「][^”’\"」]{1,30}[”’\"」]"
 _MAX_CHAIN = 20
 _MORE_QUOTED = rf"(?:{_ANOTHER_QUOTED}){{0,{_MAX_CHAIN}}}"
 _HAN_WORD = regex.compile(r"\p{Han}+")
+_GLOSS = regex.compile(r"[(（][^()（）]*[)）]")  # a gloss in brackets inside a name
 _PHRASE = regex.compile(r"[\p{Han}\d()（）]+")  # a slogan of one stretch: no marks but brackets
 _JOINING_WORDS = frozenset({"和", "及", "与", "或", "以及"})  # a head noun stops before them
 _COUNTED = regex.compile(rf"[{_NUMERAL}]+(?=[大个项条张件类]|\p{{Han}}{{1,2}}$)")
@@ -495,6 +496,8 @@ def _is_slogan(name: str) -> bool:
     """
     if name.startswith("更"):
         return False  # a comparison (“更宜居”, “更加开放、更有深度”): a quality, not a name
+    # glosses in brackets are not part of the slogan's length: “引大（大通河）入秦（秦王川）”
+    name = _GLOSS.sub("", name) or name
     segments = [s for s in _SEGMENTS.split(name) if s]
     if len(segments) > 1:
         lengths = [len(s) for s in segments]
