@@ -92,6 +92,8 @@ class _Lexicon:
     head: regex.Pattern  # a category noun ending a name (双高计划)
     category_after: regex.Pattern  # a category noun right after an unquoted name (放管服改革)
     not_heads: regex.Pattern  # what follows quotes that are not initiatives (“…”等问题)
+    # a category that ends with one of them says the same (“…”的怒江脱贫攻坚精神, 城市精神)
+    not_head_end: regex.Pattern
     # further quoted names, then the category they share (“包抓联”“六必访”服务)
     shared_category: regex.Pattern
     weak_categories: frozenset  # generic heads (要求, 服务) that a figurative word may stand before
@@ -135,7 +137,11 @@ def _lexicon() -> _Lexicon:
     # unquoted, only the names the gazetteer marks `any` (千万工程, 六稳, 放管服): 新发展理念 or
     # 专精特新 unquoted are a concept or an adjective the text uses, not a programme it names
     known = regex.compile(alternation(found_anywhere)) if found_anywhere else None
-    not_heads = regex.compile(rf"{_MORE_QUOTED}等?(?:{alternation(words('not_initiative_heads.tsv'))})")
+    not_head_rows = table("not_initiative_heads.tsv", 1, 2)
+    not_heads = regex.compile(rf"{_MORE_QUOTED}等?(?P<word>{alternation(w for w, _ in not_head_rows)})")
+    # the words marked `end` say it at the end of a longer category too (城市精神)
+    ends = [word for word, where in not_head_rows if where == "end"]
+    not_head_end = regex.compile(rf"(?:{alternation(ends)})$" if ends else r"(?!)")
     shared_category = regex.compile(rf"(?:{_ANOTHER_QUOTED}){{1,{_MAX_CHAIN}}}(?:、?等)?(?P<category>{head})")
     weak = frozenset(word for word, strength in categories if strength in ("weak", "part"))
     kinds = table("not_initiative_kinds.tsv", 2)
@@ -153,7 +159,7 @@ def _lexicon() -> _Lexicon:
         rf"(?:{alternation(before)})\p{{Han}}{{0,{_MAX_BEFORE_QUOTE}}}$" if before else r"(?!)"
     )
     return _Lexicon(gazetteer, quoted, numbered, known, regex.compile(rf"(?:{category})$"),
-                    regex.compile(head), not_heads, shared_category, weak,
+                    regex.compile(head), not_heads, not_head_end, shared_category, weak,
                     frozenset(words("not_initiatives.tsv")), not_kind, not_before, evidence_heads,
                     frozenset(word for word, strength in categories if strength == "part"),
                     frozenset(word for word, strength in categories if strength == "about"),
@@ -243,6 +249,9 @@ class InitiativeExtractor:
             name = raw.strip()
             name_start = match.start("name") + len(raw) - len(raw.lstrip())
             category = self._quoted_category(context, match, name)
+            if (category and lexicon.not_head_end.search(category) and name not in lexicon.gazetteer
+                    and not _FORMULA.search(name)):
+                continue  # “马上就办”工作精神, “走出去”的企业
             if category is not False:
                 # members and components are read from right after the closing quote
                 add(name_start, name_start + len(name), category, match.end("close"), "quoted")
@@ -290,7 +299,7 @@ class InitiativeExtractor:
             if category in lexicon.about:
                 return _inner_head(name) or category  # “千万工程”经验 is a 工程
             return _first_head(category)
-        if lexicon.not_heads.match(context.text, match.end()) or "的" in name:
+        if _not_head_after(context.text, match.end()) or "的" in name:
             return False
         # an idiom is a figure of speech (“一马当先”, “万众一心”, “一刀切”), though it may start
         # with a numeral, unless a head after it names what it is (“门前三包”责任制)
@@ -325,8 +334,9 @@ class InitiativeExtractor:
 
         def counted(items: list[str]) -> bool:
             # items of a sentence that defines the name are not a list (“单一窗口”：是指…)
+            # nor is a clause with a comma (“打伞干活”是指一旦出现疫情，做到…、精准管控)
             return (len(items) > 1 and (expected is None or len(items) == expected)
-                    and all(len(i) <= _MAX_STATED_ITEM for i in items))
+                    and all(len(i) <= _MAX_STATED_ITEM and "," not in i for i in items))
 
         parenthesis = _PARENTHESIS.match(after)
         if parenthesis and parenthesis.group("between") in ("", category):
@@ -484,6 +494,25 @@ def _clause_category(text: str, position: int) -> str | None:
     if len(words) > 1 and word_role(words[-1]) == "noun" and words[0] not in _NOT_CATEGORY_START:
         return clause
     return None
+
+
+_MAX_HEAD_STRETCH = 10  # how far a category noun may end a phrase that starts with a not-head
+
+
+def _not_head_after(text: str, position: int) -> bool:
+    """Whether a word of not_initiative_heads.tsv follows (after more quoted phrases and
+    等) as a word of its own: “新强旧弱”等问题, “马上就办”精神; not 精神文明 (“讲社会公德、
+    做文明武汉人”精神文明创建活动)."""
+    head = _lexicon().not_heads.match(text, position)
+    if not head:
+        return False
+    word, start = head.group("word"), head.start("word")
+    if len(cut(text[start : start + 8])[0]) <= len(word):
+        return True
+    # a longer word that starts with it (精神文明) and a phrase that ends with a category noun
+    stretch = _HAN_WORD.match(text, start).group()[:_MAX_HEAD_STRETCH]
+    heads = _lexicon().head
+    return not any(heads.search(stretch[:end]) for end in range(len(word) + 1, len(stretch) + 1))
 
 
 def _is_slogan(name: str) -> bool:
