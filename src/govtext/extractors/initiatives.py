@@ -101,6 +101,10 @@ class _Lexicon:
     not_kind: regex.Pattern  # quoted phrases of a kind never an initiative (“幸福指数”, questions)
     # what stands before a quoted problem or outcome the text fights (遏制耕地“非农化”, 不搞“一刀切”)
     not_before: regex.Pattern
+    # a contrast of two quoted phrases (从“个别美”走向“全域美”): what follows the first, and
+    # what precedes the second
+    contrast_after: regex.Pattern
+    contrast_before: regex.Pattern
     # heads that name the category of an initiative found by other evidence (“六稳”工作)
     evidence_heads: frozenset
     parts: frozenset  # heads that name a part of an initiative (规划目标任务 -> 规划)
@@ -158,9 +162,13 @@ def _lexicon() -> _Lexicon:
     not_before = regex.compile(
         rf"(?:{alternation(before)})\p{{Han}}{{0,{_MAX_BEFORE_QUOTE}}}$" if before else r"(?!)"
     )
+    between = alternation(word for word, where in kinds if where == "between")
+    contrast_after = regex.compile(rf"(?:{between})[“‘\"「]" if between else r"(?!)")
+    contrast_before = regex.compile(rf"[”’\"」](?:{between})$" if between else r"(?!)")
     return _Lexicon(gazetteer, quoted, numbered, known, regex.compile(rf"(?:{category})$"),
                     regex.compile(head), not_heads, not_head_end, shared_category, weak,
-                    frozenset(words("not_initiatives.tsv")), not_kind, not_before, evidence_heads,
+                    frozenset(words("not_initiatives.tsv")), not_kind, not_before, contrast_after,
+                    contrast_before, evidence_heads,
                     frozenset(word for word, strength in categories if strength == "part"),
                     frozenset(word for word, strength in categories if strength == "about"),
                     frozenset(words("initiative_verbs.tsv")))
@@ -285,7 +293,11 @@ class InitiativeExtractor:
         # a problem or outcome the text fights is no programme (遏制耕地“非农化”, 不搞“一刀切”)
         opening = match.start("open")
         fought = lexicon.not_before.search(context.text, max(0, opening - 12), opening)
-        if (lexicon.not_kind.search(name) or fought) and not _NUMBERED.match(name):
+        # one side of a contrast is a figure (从“个别美”走向“全域美”, 让“盆景”变成“风景”)
+        contrast = name not in lexicon.gazetteer and not _FORMULA.search(name) and (
+            lexicon.contrast_after.match(context.text, match.end("close"))
+            or lexicon.contrast_before.search(context.text, max(0, opening - 6), opening))
+        if (lexicon.not_kind.search(name) or fought or contrast) and not _NUMBERED.match(name):
             after = match.end("close") + context.text.startswith("等", match.end("close"))
             # “周末去哪儿”等旅游品牌; “零审批”“零收费”园区试点
             if not (lexicon.category_after.match(context.text, after)
