@@ -327,9 +327,18 @@ class InitiativeExtractor:
         inner = _inner_head(name)
         if inner:
             return inner  # “双高计划”, “文化扶贫工程”; not “新品牌”
-        if (_FORMULA.search(name) or _VERSIONED.search(name) or name in lexicon.gazetteer or _is_slogan(name)
-                or _is_system(name)):
-            return _evidence_head(text, match.end()) or _following_noun(text, match.end())
+        named = (_FORMULA.search(name) or _VERSIONED.search(name) or name in lexicon.gazetteer
+                 or _is_system(name))
+        if named or _is_slogan(name):
+            category = _evidence_head(text, match.end()) or _following_noun(text, match.end())
+            # a slogan that only describes the noun after 的 is a motto (“时时放心不下”的责任意识,
+            # “湘吐一家亲”的深情厚谊); one with a head noun there is named (“稳住一头，放开一片”的方针)
+            # (“厚道枣庄人、放心农产品”的品牌影响力 holds a head: 品牌)
+            holds_head = category and any(
+                lexicon.head.search(category, 0, end) for end in range(2, len(category) + 1))
+            if not named and category and text.startswith("的", match.end()) and not holds_head:
+                return False
+            return category
         return False
 
     @staticmethod
