@@ -282,3 +282,141 @@ def test_html_pages_replace_links_in_the_output_folder_without_writing_through_t
     for name in ("a.html", "index.html"):
         page = tmp_path / "out" / "html" / name
         assert not page.is_symlink() and "govtext" in page.read_text(encoding="utf-8")
+
+
+def _wait_until(condition, seconds=60.0) -> bool:
+    import time
+
+    deadline = time.monotonic() + seconds
+    while not condition():
+        if time.monotonic() > deadline:
+            return False
+        time.sleep(0.02)
+    return True
+
+
+def _holds_lock(lock: Path, process) -> bool:
+    try:
+        return lock.read_text().strip() == str(process.pid)
+    except OSError:
+        return process.poll() is not None  # ended without locking: the assertions below say so
+
+
+@pytest.mark.skipif(sys.platform == "win32", reason="no output lock on Windows (said on stderr)")
+@pytest.mark.parametrize("first, second, extra", [
+    ("out", "out", []),
+    ("out.jsonl", "out.jsonl", []),
+    ("out", "out", ["--resume"]),
+    ("out", "out/documents.jsonl", []),  # the same documents.jsonl by another name
+    ("out", "out", ["--html", "-j", "1"]),
+])
+def test_a_second_run_writing_the_same_output_is_refused_and_the_first_loses_nothing(
+        tmp_path, first, second, extra):
+    import signal
+
+    from govtext.cli import _output_paths
+    from govtext.files import lock_path
+
+    names = [f"{n:03}.txt" for n in range(200)]
+    inputs = write_files(tmp_path / "in", dict.fromkeys(names, TEXT * 20))
+    documents_path, _, folder = _output_paths(str(tmp_path / first))
+    lock = lock_path(documents_path)
+    env = {**os.environ, "PYTHONPATH": SRC}
+    running = subprocess.Popen([sys.executable, "-m", "govtext.cli", "extract", str(inputs), "-o",
+                                str(tmp_path / first), "-j", "2", "-q"], env=env,
+                               stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+    try:
+        assert _wait_until(lambda: _holds_lock(lock, running)), "the first run took no lock"
+        running.send_signal(signal.SIGSTOP)  # it holds the lock for as long as the second run takes
+        assert running.poll() is None, "the first run ended before the second started"
+        refused = command(["extract", inputs, "-o", tmp_path / second, "-q", *extra])
+    finally:
+        running.send_signal(signal.SIGCONT)
+    _, err = running.communicate(timeout=300)
+    assert running.returncode == 0, err
+    assert refused.returncode == 2
+    assert refused.stderr.decode().splitlines() == [
+        f"govtext: {Path(_output_paths(str(tmp_path / second))[0])} is being written by another govtext run "
+        f"(process {running.pid}); wait for it to end, or give another -o"]
+    documents = jsonl(documents_path)
+    assert [d["path"] for d in documents] == [str(inputs / name) for name in names]
+    if folder is not None:
+        with open(folder / "documents.csv", encoding="utf-8", newline="") as handle:
+            assert [row["path"] for row in csv.DictReader(handle)] == [d["path"] for d in documents]
+        with open(folder / "indicators.csv", encoding="utf-8", newline="") as handle:
+            assert len(list(csv.DictReader(handle))) == sum(len(d["indicators"]) for d in documents)
+        assert not (folder / "html").exists()
+    assert not lock.exists()
+
+
+@pytest.mark.skipif(sys.platform == "win32", reason="no SIGKILL on Windows")
+def test_the_lock_of_a_killed_run_blocks_neither_a_new_run_nor_resume(tmp_path):
+
+    from govtext.files import lock_path
+
+    inputs = write_files(tmp_path / "in", {f"{n:03}.txt": TEXT * 20 for n in range(200)})
+    lock = lock_path(tmp_path / "out" / "documents.jsonl")
+    env = {**os.environ, "PYTHONPATH": SRC}
+    killed = subprocess.Popen([sys.executable, "-m", "govtext.cli", "extract", str(inputs), "-o",
+                               str(tmp_path / "out"), "-j", "2", "-q"], env=env, stderr=subprocess.DEVNULL)
+    try:
+        assert _wait_until(lambda: _holds_lock(lock, killed)), "the run took no lock"
+    finally:
+        killed.kill()
+        killed.wait(timeout=30)
+    assert lock.read_text().strip() == str(killed.pid)  # left behind; its workers may still be ending
+    for extra in (["--resume"], []):
+        result = command(["extract", inputs, "-o", tmp_path / "out", "-j", "2", "-q", *extra])
+        assert result.returncode == 0, result.stderr
+        assert len(jsonl(tmp_path / "out" / "documents.jsonl")) == 200
+        assert not lock.exists()
+
+
+@pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="no FIFOs here")
+@pytest.mark.parametrize("left", ["a dead run's file", "a link", "a FIFO"])
+def test_what_is_left_at_the_lock_name_is_replaced(tmp_path, left):
+    from govtext.files import lock_path, output_lock
+
+    lock = lock_path(tmp_path / "documents.jsonl")
+    target = tmp_path / "elsewhere"
+    target.write_text("not govtext's")
+    if left == "a link":
+        lock.symlink_to(target)
+    elif left == "a FIFO":
+        os.mkfifo(lock)
+    else:
+        lock.write_text("999999999\n")
+    with output_lock(tmp_path / "documents.jsonl") as locked:
+        assert locked and lock.read_text() == f"{os.getpid()}\n" and not lock.is_symlink()
+    assert not lock.exists() and target.read_text() == "not govtext's"
+
+
+@pytest.mark.skipif(sys.platform == "win32", reason="symbolic links need privileges there")
+@pytest.mark.parametrize("resume", [False, True])
+@pytest.mark.parametrize("output, linked", [
+    ("out", "documents.jsonl.partial"),
+    ("out", "documents.jsonl"),
+    ("out", "errors.jsonl"),
+    ("out", "indicators.csv"),
+    ("out", ".documents.jsonl.lock"),
+    ("out", "html"),
+    ("out.jsonl", "out.jsonl.partial"),
+    ("out.jsonl", "out.jsonl"),
+])
+def test_links_in_the_output_are_replaced_never_followed(tmp_path, capsys, output, linked, resume):
+    inputs = write_files(tmp_path / "in", {"a.txt": TEXT, "b.txt": TEXT})
+    clean = ["extract", inputs, "-o", tmp_path / "clean" / output, "--jobs", "1"]
+    assert run(clean, capsys)[0] == 0
+    outside = write_files(tmp_path / "elsewhere", {"x.jsonl": '{"path": "x"}\n'})
+    link = tmp_path / "out" / linked if output == "out" else tmp_path / linked
+    link.parent.mkdir(parents=True, exist_ok=True)
+    link.symlink_to(outside if linked == "html" else outside / "x.jsonl")
+    html = ["--html"] if output == "out" else []
+    argv = ["extract", inputs, "-o", tmp_path / output, "--jobs", "1", *html]
+    status, _, err = run([*argv, "--resume"] if resume else argv, capsys)
+    assert status == 0, err
+    assert sorted(p.name for p in outside.iterdir()) == ["x.jsonl"]
+    assert (outside / "x.jsonl").read_text() == '{"path": "x"}\n'
+    assert not link.is_symlink()
+    written = Path(output, "documents.jsonl") if output == "out" else Path(output)
+    assert (tmp_path / written).read_bytes() == (tmp_path / "clean" / written).read_bytes()

@@ -263,20 +263,26 @@ def process_file(task: Task) -> Outcome:
         stage = "extract"
         with user_lexicons(task.lexicons):
             document = extract_file(text, task.path, task.year)
+        records = len(document.indicators) + len(document.times) + len(document.initiatives)
         row = {**document.to_dict(), "govtext_version": __version__, "path": task.path, "sha256": sha256,
                "text": document.text}
-        line = json.dumps(row, ensure_ascii=False) + "\n"
+        # what a large file's records take is freed before their JSON is made (see README, memory)
+        del document, text
         tables = None
         if task.tables:
             from .export import csv_chunks
 
-            tables = csv_chunks(json.loads(line))  # from the line, as a later pass over the file reads it
+            # the same lines as from the JSON line read back (a later pass over the file):
+            # to_dict holds only what JSON gives back as it was, but tuples (written alike)
+            tables = csv_chunks(row)
+        line = json.dumps(row, ensure_ascii=False)
+        del row
+        line += "\n"  # in place: the line of a large file is not copied
     except GovtextError as error:
         reason = str(error).removeprefix(f"{task.path}: ").removeprefix(f"{path}: ")
         return Outcome(task.index, task.path, stage=stage, reason=reason)
     except Exception as error:  # a bug must not abort the batch; report it with its type
         return Outcome(task.index, task.path, stage=stage, reason=f"{type(error).__name__}: {error}")
-    records = len(document.indicators) + len(document.times) + len(document.initiatives)
     return Outcome(task.index, task.path, line=line, sha256=sha256, records=records, tables=tables)
 
 
@@ -408,6 +414,30 @@ def run_tasks(tasks, jobs: int):
 # ---------------------------------------------------------------- writing
 
 
+# Characters encoded, and bytes copied, at a time: the line of a file of many megabytes is
+# written without a second copy of it in memory.
+_COPY_BLOCK = 1 << 20
+
+
+def text_pieces(text: str, size: int = _COPY_BLOCK):
+    """``text`` in pieces of ``size`` characters, to write a long line without copying it whole.
+
+    Example:
+        >>> list(text_pieces("报送履职成果", 4))
+        ['报送履职', '成果']
+    """
+    for start in range(0, len(text), size):
+        yield text[start:start + size]
+
+
+def _regular_file(path: Path) -> bool:
+    """Whether ``path`` is a regular file itself (not a link to one)."""
+    try:
+        return stat.S_ISREG(os.lstat(path).st_mode)
+    except OSError:
+        return False
+
+
 @dataclasses.dataclass(frozen=True)
 class _Entry:
     sha256: str
@@ -424,26 +454,29 @@ class DocumentLog:
     that replaces ``final`` at once, then removes the partial file. With
     ``resume``, the complete lines of a partial file left by a killed run (or of
     ``final``, if the run had finished) are kept, a half-written last line is cut
-    off, and :meth:`done` says which files need no work.
+    off, and :meth:`done` says which files need no work. A link at either name is
+    neither read nor written through: a linked partial file is removed, a linked
+    ``final`` is not resumed from (and replaced by :meth:`finish`).
     """
 
     def __init__(self, final: str | os.PathLike, resume: bool = False):
         self.final = Path(final)
         self.partial = self.final.with_name(self.final.name + ".partial")
         self.entries: dict[str, _Entry] = {}
-        if resume:
+        if resume and _regular_file(self.partial):
             self._load()
         else:
+            # a link planted at the partial file's name is removed, never written through
             self.partial.unlink(missing_ok=True)
-        self._handle = open(self.partial, "ab", buffering=0)
+            if resume and _regular_file(self.final):
+                import shutil
+
+                shutil.copyfile(self.final, self.partial)
+                self._load()
+        flags = os.O_WRONLY | os.O_APPEND | os.O_CREAT | getattr(os, "O_NOFOLLOW", 0)
+        self._handle = open(os.open(self.partial, flags, 0o666), "ab", buffering=0)
 
     def _load(self) -> None:
-        import shutil
-
-        if not self.partial.exists():
-            if not self.final.exists():
-                return
-            shutil.copyfile(self.final, self.partial)
         good_end = 0
         with open(self.partial, "rb") as handle:
             for raw in iter(handle.readline, b""):
@@ -476,12 +509,14 @@ class DocumentLog:
 
     def append(self, outcome: Outcome) -> None:
         """Add a processed document (one write of one whole line)."""
-        data = outcome.line.encode("utf-8")
         offset = self._handle.seek(0, os.SEEK_END)
-        view = memoryview(data)
-        while view:
-            view = view[self._handle.write(view):]
-        self.entries[outcome.path] = _Entry(outcome.sha256, offset, len(data), outcome.records)
+        length = 0
+        for piece in text_pieces(outcome.line):
+            view = memoryview(piece.encode("utf-8"))
+            length += len(view)
+            while view:
+                view = view[self._handle.write(view):]
+        self.entries[outcome.path] = _Entry(outcome.sha256, offset, length, outcome.records)
 
     def finish(self, paths) -> None:
         """Write ``final`` with the documents of ``paths``, in that order, and drop the partial file."""
@@ -492,7 +527,11 @@ class DocumentLog:
             for path in paths:
                 entry = self.entries[path]
                 source.seek(entry.offset)
-                target.write(source.read(entry.length))
+                left = entry.length
+                while left:
+                    block = source.read(min(left, _COPY_BLOCK))
+                    target.write(block)
+                    left -= len(block)
         self.partial.unlink()
 
     def close(self) -> None:
