@@ -148,6 +148,40 @@ def test_a_cache_file_that_is_special_or_malformed_is_ignored(tmp_path, kind, na
     assert (folder / "jieba.cache").is_file()
 
 
+TOKENIZER = "from govtext.segment import _shared_tokenizer; print(len(_shared_tokenizer().FREQ) > 100000)"
+
+
+@pytest.mark.skipif(not hasattr(os, "getuid"), reason="no owners of files here")
+@pytest.mark.parametrize("kind", ["world-writable", "group-writable", "another user's"])
+def test_a_cache_folder_that_others_can_write_is_not_used(tmp_path, kind):
+    import marshal
+
+    folder = tmp_path / "xdg" / "govtext"
+    folder.mkdir(parents=True)
+    # a tokenizer cache that would change every result, as another user could plant it
+    (folder / "jieba.cache").write_bytes(marshal.dumps(({"开展": 1}, 1)))
+    if kind == "another user's":
+        if os.getuid() != 0:
+            pytest.skip("giving a folder to another user needs root")
+        os.chown(folder, 65534, 65534)
+    else:
+        folder.chmod(0o777 if kind == "world-writable" else 0o770)
+    temporary = tmp_path / "tmp"
+    temporary.mkdir()
+    env = {key: value for key, value in os.environ.items() if key != "GOVTEXT_CACHE_DIR"}
+    env |= {"PYTHONPATH": SRC, "XDG_CACHE_HOME": str(tmp_path / "xdg"), "TMPDIR": str(temporary)}
+    loaded = subprocess.run([sys.executable, "-c", TOKENIZER], env=env, capture_output=True, text=True,
+                            timeout=120)
+    assert loaded.stdout.split() == ["True"], loaded.stderr  # jieba's own dictionary, not the planted one
+    write_files(tmp_path / "in", {"a.txt": TEXT, "b.txt": TEXT})
+    result = subprocess.run([sys.executable, "-m", "govtext.cli", "extract", str(tmp_path / "in"), "-j", "2",
+                             "-o", str(tmp_path / "out")], env=env, capture_output=True, text=True, timeout=120)
+    assert result.returncode == 0 and "Traceback" not in result.stderr, result.stderr
+    assert len(jsonl(tmp_path / "out" / "documents.jsonl")) == 2
+    assert sorted(p.name for p in folder.iterdir()) == ["jieba.cache"]  # nothing written there
+    assert list(temporary.iterdir()) == []  # nor a cache of each worker's left in the temporary folder
+
+
 @pytest.mark.parametrize("year", ["99999", "0", "-5", "２０２４x"])
 def test_a_year_out_of_range_is_a_usage_error(tmp_path, capsys, year):
     write_files(tmp_path / "in", {"a.txt": TEXT})
