@@ -194,11 +194,11 @@ class Task:
 
 @dataclasses.dataclass(frozen=True)
 class Outcome:
-    """What became of one file: a JSON line for ``documents.jsonl``, or a failure."""
+    """What became of one file: a JSON line for ``documents.jsonl`` (UTF-8 bytes), or a failure."""
 
     index: int
     path: str
-    line: str | None = None
+    line: bytes | None = None
     sha256: str | None = None
     records: int = 0
     stage: str | None = None
@@ -260,13 +260,14 @@ def process_file(task: Task) -> Outcome:
         data = reader.read_bytes(path)
         sha256 = hashlib.sha256(data).hexdigest()
         text = reader.document_text(data, path.suffix)
+        del data
         stage = "extract"
         with user_lexicons(task.lexicons):
             document = extract_file(text, task.path, task.year)
         records = len(document.indicators) + len(document.times) + len(document.initiatives)
         row = {**document.to_dict(), "govtext_version": __version__, "path": task.path, "sha256": sha256,
                "text": document.text}
-        # what a large file's records take is freed before their JSON is made (see README, memory)
+        # what a large file's records take is freed before their JSON is made (README: memory)
         del document, text
         tables = None
         if task.tables:
@@ -275,15 +276,45 @@ def process_file(task: Task) -> Outcome:
             # the same lines as from the JSON line read back (a later pass over the file):
             # to_dict holds only what JSON gives back as it was, but tuples (written alike)
             tables = csv_chunks(row)
-        line = json.dumps(row, ensure_ascii=False)
-        del row
-        line += "\n"  # in place: the line of a large file is not copied
+        line = json_line(row)
     except GovtextError as error:
         reason = str(error).removeprefix(f"{task.path}: ").removeprefix(f"{path}: ")
         return Outcome(task.index, task.path, stage=stage, reason=reason)
     except Exception as error:  # a bug must not abort the batch; report it with its type
         return Outcome(task.index, task.path, stage=stage, reason=f"{type(error).__name__}: {error}")
     return Outcome(task.index, task.path, line=line, sha256=sha256, records=records, tables=tables)
+
+
+def json_line(row: dict) -> bytes:
+    """``json.dumps(row, ensure_ascii=False) + "\\n"`` in UTF-8, made a record at a time.
+
+    A file of many megabytes has a line of a hundred megabytes and more; ``json.dumps``
+    would hold it twice as text (its pieces, then the whole) before it is encoded.
+
+    Example:
+        >>> row = {"doc_id": "报告", "indicators": [{"value": 46}, {"value": 1.5}], "times": []}
+        >>> json_line(row) == (json.dumps(row, ensure_ascii=False) + "\\n").encode("utf-8")
+        True
+    """
+    import io
+
+    def encoded(value) -> bytes:
+        return json.dumps(value, ensure_ascii=False).encode("utf-8")
+
+    # a BytesIO gives its bytes without copying them (a bytearray would be copied whole)
+    line = io.BytesIO()
+    line.write(b"{")
+    for number, (key, value) in enumerate(row.items()):
+        line.write((b", " if number else b"") + encoded(key) + b": ")
+        if isinstance(value, (list, tuple)) and value:
+            line.write(b"[")
+            for position, item in enumerate(value):
+                line.write((b", " if position else b"") + encoded(item))
+            line.write(b"]")
+        else:
+            line.write(encoded(value))
+    line.write(b"}\n")
+    return line.getvalue()
 
 
 def crashed(task: Task, reason: str = "") -> Outcome:
@@ -414,20 +445,8 @@ def run_tasks(tasks, jobs: int):
 # ---------------------------------------------------------------- writing
 
 
-# Characters encoded, and bytes copied, at a time: the line of a file of many megabytes is
-# written without a second copy of it in memory.
+# Bytes copied at a time: the line of a file of many megabytes is not read whole again.
 _COPY_BLOCK = 1 << 20
-
-
-def text_pieces(text: str, size: int = _COPY_BLOCK):
-    """``text`` in pieces of ``size`` characters, to write a long line without copying it whole.
-
-    Example:
-        >>> list(text_pieces("报送履职成果", 4))
-        ['报送履职', '成果']
-    """
-    for start in range(0, len(text), size):
-        yield text[start:start + size]
 
 
 def _regular_file(path: Path) -> bool:
@@ -510,13 +529,10 @@ class DocumentLog:
     def append(self, outcome: Outcome) -> None:
         """Add a processed document (one write of one whole line)."""
         offset = self._handle.seek(0, os.SEEK_END)
-        length = 0
-        for piece in text_pieces(outcome.line):
-            view = memoryview(piece.encode("utf-8"))
-            length += len(view)
-            while view:
-                view = view[self._handle.write(view):]
-        self.entries[outcome.path] = _Entry(outcome.sha256, offset, length, outcome.records)
+        view = memoryview(outcome.line)
+        while view:
+            view = view[self._handle.write(view):]
+        self.entries[outcome.path] = _Entry(outcome.sha256, offset, len(outcome.line), outcome.records)
 
     def finish(self, paths) -> None:
         """Write ``final`` with the documents of ``paths``, in that order, and drop the partial file."""

@@ -34,7 +34,6 @@ from .batch import (
     run_tasks,
     shown_path,
     task_for,
-    text_pieces,
 )
 from .errors import GovtextError
 from .export import TABLE_FORMATS
@@ -420,8 +419,7 @@ def _extract_files(args, files: list[str], failures: list[Outcome]) -> int:
                     if log:
                         log.append(outcome)
                     else:
-                        for piece in text_pieces(outcome.line):
-                            sys.stdout.write(piece)
+                        _write_stdout(outcome.line)
                     if append_rows:
                         append_rows(outcome.tables)
                 progress.update(len(written) + len(failures) - unlisted_folders, len(failures))
@@ -462,6 +460,16 @@ def _extract_files(args, files: list[str], failures: list[Outcome]) -> int:
               f"{len(failures)} failed{kept}",
               file=sys.stderr)
     return 1 if failures else 0
+
+
+def _write_stdout(line: bytes) -> None:
+    """Write the bytes ``line`` to stdout, after what was printed there (as text) before."""
+    sys.stdout.flush()
+    binary = getattr(sys.stdout, "buffer", None)
+    if binary is None:  # a stdout replaced by a text-only stream (a notebook's)
+        sys.stdout.write(line.decode("utf-8"))
+    else:
+        binary.write(line)
 
 
 def _documents_of(jsonl_path):
