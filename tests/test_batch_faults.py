@@ -454,3 +454,37 @@ def test_links_in_the_output_are_replaced_never_followed(tmp_path, capsys, outpu
     assert not link.is_symlink()
     written = Path(output, "documents.jsonl") if output == "out" else Path(output)
     assert (tmp_path / written).read_bytes() == (tmp_path / "clean" / written).read_bytes()
+
+
+PEAK = ("import resource, sys; from govtext.cli import main; status = main(sys.argv[1:]); "
+        "print(status, resource.getrusage(resource.RUSAGE_SELF).ru_maxrss)")
+
+
+@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="ru_maxrss is in kilobytes on Linux")
+def test_a_large_file_takes_a_bounded_memory_per_megabyte(tmp_path):
+    from test_scaling import ORDINARY
+
+    peaks = {}
+    for megabytes in (0, 4):
+        text = ORDINARY * max(1, megabytes * 2**20 // len(ORDINARY.encode()))
+        (tmp_path / f"{megabytes}.txt").write_text(text, encoding="utf-8")
+        result = subprocess.run([sys.executable, "-c", PEAK, "extract", str(tmp_path / f"{megabytes}.txt"),
+                                 "-o", str(tmp_path / f"out{megabytes}"), "-j", "1", "-q"],
+                                env={**os.environ, "PYTHONPATH": SRC}, capture_output=True, text=True,
+                                timeout=600)
+        status, kilobytes = result.stdout.split()
+        assert status == "0", result.stderr
+        peaks[megabytes] = int(kilobytes) / 1024
+    # this text, dense in records, took 76 MB a megabyte before the bound (issue 20), 30 after
+    assert (peaks[4] - peaks[0]) / 4 < 50, peaks
+
+
+def test_clauses_cut_again_past_the_token_cache_give_the_same_records(monkeypatch):
+    import govtext
+    from govtext.extractors import base
+    from test_scaling import ORDINARY
+
+    text = ORDINARY * 20  # some hundred clauses
+    expected = govtext.extract(text).to_dict()
+    monkeypatch.setattr(base, "MAX_CACHED_CLAUSES", 4)
+    assert govtext.extract(text).to_dict() == expected

@@ -286,15 +286,18 @@ def process_file(task: Task) -> Outcome:
 
 
 def json_line(row: dict) -> bytes:
-    """``json.dumps(row, ensure_ascii=False) + "\\n"`` in UTF-8, made a record at a time.
+    """``json.dumps(row, ensure_ascii=False) + "\\n"`` in UTF-8, made a record at a time;
+    ``row`` is emptied on the way.
 
-    A file of many megabytes has a line of a hundred megabytes and more; ``json.dumps``
-    would hold it twice as text (its pieces, then the whole) before it is encoded.
+    A file of many megabytes has a line of a hundred megabytes and more: ``json.dumps``
+    would hold it twice as text (its pieces, then the whole) besides ``row``, whose
+    records are dropped here as soon as they are written.
 
     Example:
         >>> row = {"doc_id": "报告", "indicators": [{"value": 46}, {"value": 1.5}], "times": []}
-        >>> json_line(row) == (json.dumps(row, ensure_ascii=False) + "\\n").encode("utf-8")
-        True
+        >>> expected = (json.dumps(row, ensure_ascii=False) + "\\n").encode("utf-8")
+        >>> json_line(row) == expected, row
+        (True, {})
     """
     import io
 
@@ -304,12 +307,16 @@ def json_line(row: dict) -> bytes:
     # a BytesIO gives its bytes without copying them (a bytearray would be copied whole)
     line = io.BytesIO()
     line.write(b"{")
-    for number, (key, value) in enumerate(row.items()):
+    for number, key in enumerate(list(row)):
+        value = row.pop(key)
         line.write((b", " if number else b"") + encoded(key) + b": ")
         if isinstance(value, (list, tuple)) and value:
-            line.write(b"[")
-            for position, item in enumerate(value):
-                line.write((b", " if position else b"") + encoded(item))
+            items = list(value)
+            del value
+            items.reverse()  # popped from the end, in their order
+            line.write(b"[" + encoded(items.pop()))
+            while items:
+                line.write(b", " + encoded(items.pop()))
             line.write(b"]")
         else:
             line.write(encoded(value))

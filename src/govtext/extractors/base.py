@@ -32,10 +32,10 @@ _CLAUSE_END_RE = regex.compile(r"[,;:。!?\n]")
 # clause marks (a table flattened to one line) is read in pieces of this size, so
 # that every window around a position stays bounded and extraction linear.
 MAX_CLAUSE = 200
-# Clauses whose tokens a Context keeps: every clause of a long report (some thousands),
+# Clauses whose tokens a Context keeps: every clause of a long report (2,500 at most in the corpus),
 # while a text of many megabytes, whose tokens would take ten times its size, is cut again
 # where an extractor comes back to a clause it left long before.
-MAX_CACHED_CLAUSES = 8192
+MAX_CACHED_CLAUSES = 4096
 
 
 @functools.lru_cache(maxsize=16)
