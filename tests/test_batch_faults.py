@@ -274,14 +274,17 @@ def _alive(pid: int) -> bool:
 
 @pytest.mark.skipif(not Path("/proc/self/task").exists(), reason="needs Linux /proc")
 @pytest.mark.parametrize("signal_name", ["SIGKILL", "SIGTERM"])
-def test_workers_exit_when_their_parent_is_killed(tmp_path, signal_name):
+@pytest.mark.parametrize("output", ["a folder", "a pipe"])  # `govtext … | wc -c` must end
+def test_workers_exit_when_their_parent_is_killed(tmp_path, signal_name, output):
+    import select
     import signal
     import time
 
     write_files(tmp_path / "in", {f"{n:03}.txt": TEXT * 400 for n in range(300)})
     env = {**os.environ, "PYTHONPATH": SRC}
+    written = ["-o", str(tmp_path / "out")] if output == "a folder" else []
     parent = subprocess.Popen([sys.executable, "-m", "govtext.cli", "extract", str(tmp_path / "in"), "-j", "2",
-                               "-o", str(tmp_path / "out"), "-q"], env=env, stderr=subprocess.DEVNULL)
+                               *written, "-q"], env=env, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL)
     workers = set()
     try:
         deadline = time.monotonic() + 60
@@ -294,12 +297,46 @@ def test_workers_exit_when_their_parent_is_killed(tmp_path, signal_name):
         while any(map(_alive, workers)) and time.monotonic() < deadline:
             time.sleep(0.2)
         assert not any(map(_alive, workers))
+        # the pipe ends once no process holds it: what a reader like `wc -c` waits for
+        while select.select([parent.stdout], [], [], 20)[0]:
+            if not os.read(parent.stdout.fileno(), 1 << 16):
+                break
+        else:
+            pytest.fail("the output pipe is still open")
     finally:  # what this test started, and nothing else
         for pid in [parent.pid, *workers]:
             if _alive(pid):
                 with contextlib.suppress(OSError):
                     os.kill(pid, signal.SIGKILL)
         parent.wait(timeout=30)
+        parent.stdout.close()
+
+
+def test_a_full_disk_under_the_output_is_one_line_and_resume_finishes(tmp_path, capsys, monkeypatch):
+    import errno
+
+    from govtext.batch import DocumentLog
+
+    inputs = write_files(tmp_path / "in", {f"{n}.txt": TEXT for n in range(4)})
+    assert run(["extract", inputs, "-o", tmp_path / "clean", "--jobs", "1"], capsys)[0] == 0
+    append = DocumentLog.append
+
+    def fill_the_disk_after_two(log, outcome):
+        if len(log.entries) == 2:
+            raise OSError(errno.ENOSPC, "No space left on device", str(log.partial))
+        append(log, outcome)
+
+    monkeypatch.setattr(DocumentLog, "append", fill_the_disk_after_two)
+    argv = ["extract", inputs, "-o", tmp_path / "out", "--jobs", "1"]
+    status, _, err = run(argv, capsys)
+    assert status == 2
+    assert err.splitlines() == [f"govtext: cannot write {tmp_path / 'out' / 'documents.jsonl.partial'}: "
+                                "No space left on device; stopped"]
+    monkeypatch.setattr(DocumentLog, "append", append)  # space made again
+    status, _, err = run([*argv, "--resume"], capsys)
+    assert status == 0 and "(2 kept from the interrupted run)" in err
+    for name in ("documents.jsonl", "documents.csv", "indicators.csv", "errors.jsonl"):
+        assert (tmp_path / "out" / name).read_bytes() == (tmp_path / "clean" / name).read_bytes()
 
 
 @pytest.mark.skipif(sys.platform == "win32", reason="symbolic links need privileges there")
