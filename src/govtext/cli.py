@@ -9,7 +9,7 @@ This module parses the arguments and prints; the work is done by the batch engin
 :mod:`govtext.batch` (walking, the worker pool, the resumable log, progress). Every
 file that cannot be read or processed gets a line in ``errors.jsonl`` and is counted;
 the run goes on. Exit code 0 when none failed, 1 when some did, 2 for usage
-errors and outputs that cannot be written.
+errors, outputs that cannot be written and outputs that another run is writing.
 """
 
 from __future__ import annotations
@@ -73,7 +73,8 @@ written into every output with those bytes as \\xNN. Year, region and kind are
 also read from file names such as 2024年苏州市政府工作报告.txt (the year only where
 the text has no date).
 Exit status: 0 every file done, 1 some failed, 2 usage error or an output that
-cannot be written (stdout closed early, a full disk: said in one line).
+cannot be written (stdout closed early, a full disk: said in one line) or that
+another govtext run is writing (each output is locked by the run writing it).
 """
 
 
