@@ -139,6 +139,8 @@ def test_a_cache_file_that_is_special_or_malformed_is_ignored(tmp_path, kind, na
         os.mkfifo(folder / name)
     else:
         (folder / name).write_bytes(_bad_caches()[kind])
+    # what a process killed while writing the cache leaves
+    (folder / f".{name}.999999999.0a1b2c3d.tmp").write_bytes(b"half a cache")
     env = {**os.environ, "PYTHONPATH": SRC, "GOVTEXT_CACHE_DIR": str(folder)}
     for _ in range(2):  # the second start reads what the first one wrote
         result = subprocess.run([sys.executable, "-c", EXTRACT], env=env, capture_output=True, text=True,
@@ -146,6 +148,7 @@ def test_a_cache_file_that_is_special_or_malformed_is_ignored(tmp_path, kind, na
         assert result.returncode == 0, result.stderr
         assert result.stdout.split() == ["2"]
     assert (folder / "jieba.cache").is_file()
+    assert not list(folder.glob(".*.tmp"))
 
 
 TOKENIZER = "from govtext.segment import _shared_tokenizer; print(len(_shared_tokenizer().FREQ) > 100000)"

@@ -24,6 +24,7 @@ def cache_dir() -> str | None:
     """The user's govtext cache folder, made if needed (private to the user); None when it
     cannot be made or must not be trusted: a folder of another user's, or one that others
     may write into (group- or world-writable), whose files anyone could have planted.
+    The temporary files of caches whose writer was killed are removed.
     """
     folder = os.environ.get("GOVTEXT_CACHE_DIR")
     if not folder:
@@ -36,7 +37,12 @@ def cache_dir() -> str | None:
         return None
     if hasattr(os, "getuid") and (status.st_uid != os.getuid() or status.st_mode & 0o022):
         return None
-    return folder if os.access(folder, os.W_OK | os.X_OK) else None
+    if not os.access(folder, os.W_OK | os.X_OK):
+        return None
+    from .files import remove_stale_temporaries
+
+    remove_stale_temporaries(folder)  # of a cache being written when its process was killed
+    return folder
 
 
 def read_cache(path: str | os.PathLike) -> bytes | None:
