@@ -410,7 +410,7 @@ def test_a_second_run_writing_the_same_output_is_refused_and_the_first_loses_not
     assert running.returncode == 0, err
     assert refused.returncode == 2
     assert refused.stderr.decode().splitlines() == [
-        f"govtext: {Path(_output_paths(str(tmp_path / second))[0])} is being written by another govtext run "
+        f"govtext: {_output_paths(str(tmp_path / second))[0]} is being written by another govtext run "
         f"(process {running.pid}); wait for it to end, or give another -o"]
     documents = jsonl(documents_path)
     assert [d["path"] for d in documents] == [str(inputs / name) for name in names]
