@@ -446,6 +446,26 @@ def test_the_lock_of_a_killed_run_blocks_neither_a_new_run_nor_resume(tmp_path):
         assert not lock.exists()
 
 
+@pytest.mark.skipif(importlib.util.find_spec("fcntl") is None, reason="no fcntl locks here")
+def test_without_file_locks_the_run_goes_on_after_a_warning(tmp_path, capsys, monkeypatch):
+    import errno
+    import fcntl
+
+    from govtext.files import lock_path
+
+    def no_locks(*_):
+        raise OSError(errno.ENOLCK, "No locks available")
+
+    monkeypatch.setattr(fcntl, "lockf", no_locks)  # as on a network file system without them
+    write_files(tmp_path / "in", {"a.txt": TEXT})
+    status, _, err = run(["extract", tmp_path / "in", "-o", tmp_path / "out", "-j", "1"], capsys)
+    assert status == 0
+    documents = tmp_path / "out" / "documents.jsonl"
+    assert err.splitlines()[0] == (f"govtext: warning: {documents} cannot be locked here (no file locks on "
+                                   "this system); another run writing it at the same time would mix their outputs")
+    assert len(jsonl(documents)) == 1 and not lock_path(documents).exists()
+
+
 @pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="no FIFOs here")
 @pytest.mark.parametrize("left", ["a dead run's file", "a link", "a FIFO"])
 def test_what_is_left_at_the_lock_name_is_replaced(tmp_path, left):

@@ -145,6 +145,8 @@ def _locked_descriptor(path, lock: Path) -> int | None:
         except OSError as error:
             if error.errno not in (errno.EACCES, errno.EAGAIN):  # no locks here (ENOLCK, EOPNOTSUPP)
                 os.close(descriptor)
+                with contextlib.suppress(OSError):
+                    os.unlink(lock)
                 return None
             holder = os.read(descriptor, 32).decode("ascii", "replace").strip()
             os.close(descriptor)
