@@ -98,11 +98,11 @@ def output_lock(path: str | os.PathLike):
 
     The lock is the operating system's (``fcntl`` on a hidden ``.NAME.lock`` beside
     ``path``), which the kernel drops when its process ends, however it ends: the lock
-    file of a killed run blocks nothing. It is held by the process, not by the worker
-    processes it starts, and it guards against other processes only. Another process holding it raises
-    :class:`OutputBusy`, whose message names that process. Where there are no such locks
-    (Windows, a file system without them) the block runs unlocked and yields False.
-    A link or a special file at the lock's name is replaced, never opened.
+    file of a killed run blocks nothing. It is held by this process, not by the worker
+    processes it starts, and guards against other processes only. Another process
+    holding it raises :class:`OutputBusy`, whose message names that process. Where there
+    are no such locks (Windows, a file system without them) the block runs unlocked and
+    yields False. A link or a special file at the lock's name is replaced, never opened.
 
     Example:
         >>> import tempfile, pathlib
