@@ -112,8 +112,10 @@ def extract(
     # resolve: a count inside an initiative's name (四大工程, 两个维护) is not a quantity
     named = Spans((r.start, r.end) for r in initiatives)
     quantities = [q for q in quantities if not named.overlaps(q.start, q.end)]
-    # attribute
-    indicators = _placed_all(carry_names(context, quantities), original_sections)
+    # attribute (each step's records replace the last's: a large text's are not held twice)
+    quantities = carry_names(context, quantities)
+    indicators = _placed_all(quantities, original_sections)
+    del quantities
     events = EventExtractor()(context, times)
     return Document(
         doc_id=doc_id,

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import bisect
 import functools
+from collections import OrderedDict
 from dataclasses import dataclass, field
 from typing import NamedTuple
 
@@ -31,6 +32,10 @@ _CLAUSE_END_RE = regex.compile(r"[,;:。!?\n]")
 # clause marks (a table flattened to one line) is read in pieces of this size, so
 # that every window around a position stays bounded and extraction linear.
 MAX_CLAUSE = 200
+# Clauses whose tokens a Context keeps: every clause of a long report (2,500 at most in the corpus),
+# while a text of many megabytes, whose tokens would take ten times its size, is cut again
+# where an extractor comes back to a clause it left long before.
+MAX_CACHED_CLAUSES = 4096
 
 
 @functools.lru_cache(maxsize=16)
@@ -154,18 +159,23 @@ class Context:
         return tuple(out)
 
     @functools.cached_property
-    def _words_cache(self) -> dict[tuple[int, int], tuple[Word, ...]]:
-        return {}
+    def _words_cache(self) -> OrderedDict[tuple[int, int], tuple[Word, ...]]:
+        return OrderedDict()
 
     def _words_of(self, start: int, end: int) -> tuple[Word, ...]:
-        cached = self._words_cache.get((start, end))
-        if cached is None:
-            words, position = [], start
-            for token in cut(self.text[start:end]):
-                if token.strip():
-                    words.append(Word(position, position + len(token), token))
-                position += len(token)
-            cached = self._words_cache[(start, end)] = tuple(words)
+        cache = self._words_cache
+        cached = cache.get((start, end))
+        if cached is not None:
+            cache.move_to_end((start, end))
+            return cached
+        words, position = [], start
+        for token in cut(self.text[start:end]):
+            if token.strip():
+                words.append(Word(position, position + len(token), token))
+            position += len(token)
+        cached = cache[(start, end)] = tuple(words)
+        if len(cache) > MAX_CACHED_CLAUSES:
+            cache.popitem(last=False)
         return cached
 
     def sentence_bounds(self, position: int, marks: str = SENTENCE_MARKS) -> tuple[int, int]:
