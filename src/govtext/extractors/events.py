@@ -59,6 +59,17 @@ def _patterns():
 
 
 @cached_per_lexicons
+def _day_part() -> regex.Pattern:
+    return regex.compile(alternation(words("day_parts.tsv")))
+
+
+@cached_per_lexicons
+def _event_verbs() -> frozenset[str]:
+    """Verbs of a happening (调研, 会见), an action whatever the tokenizer's role of them."""
+    return frozenset(words("event_verbs.tsv"))
+
+
+@cached_per_lexicons
 def _gazetteer() -> regex.Pattern:
     """Regions written without their suffix (在广州召开, 亲临广东): the short names of
     ``regions.tsv``, each perhaps followed by places with their suffix (广州天河区)."""
@@ -121,6 +132,8 @@ class EventExtractor:
             end = context.view.position(time.end)
             restated = _RESTATED.match(context.text, end)  # 昨日(14日),: the day said again
             end = restated.end() if restated else end
+            part = _day_part().match(context.text, end)  # 8月18日上午,: a part of the day
+            end = part.end() if part else end
             clause_start = end + (1 if context.text[end : end + 1] in ",:" else 0)
             stop = _CLAUSE_STOP.search(context.text, clause_start, clause_start + _MAX_CLAUSE)
             clause_end = stop.start() if stop else min(len(context.text), clause_start + _MAX_CLAUSE)
@@ -136,12 +149,12 @@ class EventExtractor:
     @staticmethod
     def _actor_end(match) -> int:
         """End of a titled actor: the name is a whole word (郑政平 in 郑政平带队), and no name
-        when a verb follows the title (主席带队)."""
+        when a verb or a word of going follows the title (主席带队, 市长到萧山区调研)."""
         person = match.group("person")
         if not person:
             return match.end()
         word = cut(match.string[match.start("person") : match.start("person") + 6])[0]
-        if word_role(word) == "verb":
+        if word_role(word) in ("verb", "link"):
             return match.start("person")
         return match.start("person") + len(word)
 
@@ -201,7 +214,7 @@ class EventExtractor:
         text = context.text
         position = start
         for word in cut(text[start:end]):
-            if word_role(word) == "verb" and _VERB_WORD.fullmatch(word):
+            if (word_role(word) == "verb" or word in _event_verbs()) and _VERB_WORD.fullmatch(word):
                 comma = text.find(",", position, end)
                 ostart, oend, otext = context.original(position, comma if comma > 0 else end)
                 return Mention(ostart, oend, otext) if otext.strip() else None

@@ -21,6 +21,7 @@ import regex
 from ..lexicons import alternation, cached_per_lexicons, table, words
 from ..numerals import parse_chinese, parse_year
 from ..records import TimeExpression
+from ..segment import cut, word_role
 from .base import Context
 
 _CN_DIGIT = "〇零○一二三四五六七八九"
@@ -223,13 +224,46 @@ _EVENT_WINDOW = 60
 _DIGIT = regex.compile(r"\d")
 _YEAR_OR_PART = regex.compile(r"^\d{4}(?:-[QH]\d|-\d\d)?$")  # 2024, 2024-Q1, 2024-H2, 2024-01 (今年初)
 _EVENT_CLAUSE_END = regex.compile(r"[;；。!?！？\n]")
-# the rest of a meeting's name, up to where it is held: …经济形势分析会暨省委财经委会议|在广州召开
-_MEETING_NAME = regex.compile(r"\p{Han}{0,40}?会议?(?=在|于|召开|举行|开幕|隆重)")
+_COMMA = regex.compile(r"[,，:：]")
+_SHORT_CLAUSE = 10  # the most characters of a clause that only says more of the time (春节前夕)
+# a count in a clause (举办展会120个以上, 开工25.9万平方米), not a year, a date, an ordinal or
+# an anniversary (75周年)
+_COUNTED = regex.compile(r"(?<![\d.第])\d+(?:\.\d+)?(?![\d.年月日号届周])")
+# 昨日(14日),: the day said again in brackets after the time
+_RESTATED_DAY = regex.compile(r"[(（][^()（）\n]{1,12}[)）]")
 
 
 @cached_per_lexicons
 def _event_verbs():
     return regex.compile(alternation(words("event_verbs.tsv")))
+
+
+@cached_per_lexicons
+def _event_frames():
+    """The time words that frame a year (全年, 年内, 当年) and what, opening the clause
+    after a time, makes it a frame (是, 的, 预计): ``event_frames.tsv``."""
+    rows = table("event_frames.tsv", 2)
+    frames = tuple(word for word, where in rows if where == "time")
+    openers = regex.compile(rf"[,:]?(?:{alternation(w for w, where in rows if where == 'after')})")
+    return frames, openers
+
+
+@cached_per_lexicons
+def _not_happenings():
+    """Words that hold a verb of a happening without telling one (新开工项目)."""
+    return regex.compile(alternation(w for w, where in table("event_frames.tsv", 2) if where == "word"))
+
+
+@cached_per_lexicons
+def _meeting_name():
+    """The rest of a meeting's name, up to where it is held (…经济形势分析会暨省委财经委会议|
+    在广州召开; …座谈会7月22日上午|在广州召开): ``meeting_names.tsv``."""
+    heads, held = (alternation(w for w, k in table("meeting_names.tsv", 2) if k == kind)
+                   for kind in ("head", "held"))
+    return regex.compile(
+        rf"\p{{Han}}{{0,40}}?(?:{heads})(?:(?:\d{{1,2}}月)?\d{{1,2}}[日号])?"
+        rf"(?:{alternation(words('day_parts.tsv'))})?(?={held})"
+    )
 
 
 @cached_per_lexicons
@@ -350,7 +384,7 @@ class TimeExtractor:
             value, stated_year, event = resolved
             if groups.get("before") and "/" not in value:  # 2035年前 -> /2035
                 value = "/" + value
-            event = self._anchors_happening(context, end, value, event)
+            event = self._anchors_happening(context, end, text[start:end], value, event)
             if stated_year is not None and self._plausible_anchor(context, stated_year):
                 anchor = (stated_year, start, bool(groups.get("relative")))
             ostart, oend, otext = context.original(start, end)
@@ -359,20 +393,37 @@ class TimeExtractor:
         return found
 
     @staticmethod
-    def _anchors_happening(context: Context, end: int, value: str, event: bool) -> bool:
-        """A year or part of a year anchors a happening when its clause has a verb of one
-        (去年，我们召开了…大会); a month since which a figure is counted does not
-        (2023年10月以来，全市新增城镇就业3.2万人)."""
+    def _anchors_happening(context: Context, end: int, said: str, value: str, event: bool) -> bool:
+        """A year or part of a year anchors a happening when its own comma clause tells
+        one, with a verb of one and no count (去年，我们召开了…大会; 在去年…成功承办十五运会);
+        not a year framed whole (全年, 年内, 当年: event_frames.tsv), described (2022年是…
+        召开之年) or forecast (2019年预计达26%), nor a count (今年计划实施市重点项目340项),
+        nor a year in a meeting's name. A month since which a figure is counted does not
+        either (2023年10月以来，全市新增城镇就业3.2万人)."""
+        restated = _RESTATED_DAY.match(context.text, end)
+        end = restated.end() if restated else end
         clause = context.text[end : end + _EVENT_WINDOW]
         stop = _EVENT_CLAUSE_END.search(clause, 1)
         clause = clause[: stop.start()] if stop else clause
-        has_verb = bool(_event_verbs().search(clause))
+        verbs = _event_verbs()
         if event:  # a figure counted over the time, with no happening, is a frame (1—6月，…增长6.8%)
-            return has_verb or not _DIGIT.search(clause)
-        single = _YEAR_OR_PART.match(value)
-        if single and _MEETING_NAME.match(clause):
-            return False  # 2026年全省上半年经济形势分析会暨…会议在广州召开: a meeting's name
-        return bool(single and has_verb)
+            return bool(verbs.search(clause)) or not _DIGIT.search(clause)
+        if not _YEAR_OR_PART.match(value):
+            return False
+        frames, openers = _event_frames()
+        if said.endswith(frames) or openers.match(clause) or _meeting_name().match(clause):
+            return False
+        own = clause[1:] if _COMMA.match(clause) else clause  # 去年，…: the clause after the comma
+        comma = _COMMA.search(own)
+        short = own[: comma.start()] if comma else own
+        if comma and len(short) <= _SHORT_CLAUSE and not verbs.search(short) and not any(
+            word_role(word) == "verb" for word in cut(short)
+        ):  # 2025年春节前夕，再次亲临辽宁考察: a short clause without a verb goes on
+            comma = _COMMA.search(own, comma.end())
+        own = own[: comma.start()] if comma else own
+        if _COUNTED.search(own):
+            return False
+        return bool(verbs.search(_not_happenings().sub("", own)))
 
     @staticmethod
     def _leaves_passage(context: Context, since: int, position: int) -> bool:
