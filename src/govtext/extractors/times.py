@@ -225,6 +225,7 @@ _DIGIT = regex.compile(r"\d")
 _YEAR_OR_PART = regex.compile(r"^\d{4}(?:-[QH]\d|-\d\d)?$")  # 2024, 2024-Q1, 2024-H2, 2024-01 (今年初)
 _EVENT_CLAUSE_END = regex.compile(r"[;；。!?！？\n]")
 _COMMA = regex.compile(r"[,，:：]")
+_CLAUSE_OPENING = ",;:。!?\n \t"
 _SHORT_CLAUSE = 10  # the most characters of a clause that only says more of the time (春节前夕)
 # a count in a clause (举办展会120个以上, 开工25.9万平方米), not a year, a date, an ordinal or
 # an anniversary (75周年)
@@ -374,6 +375,8 @@ class TimeExtractor:
             start, end = match.span()
             if context.titled.covering(start):
                 continue
+            if match.start("rule_relative_day") >= 0 and context.quoted.covering(start):
+                continue  # “明天计划”, “今天再晚也是早，明天再早也是晚”: a name or a motto, not a day
             if anchor and anchor[2] is True and self._leaves_passage(context, max(anchor[1], scanned), start):
                 anchor = (*anchor[:2], "left")
             scanned = start
@@ -384,7 +387,7 @@ class TimeExtractor:
             value, stated_year, event = resolved
             if groups.get("before") and "/" not in value:  # 2035年前 -> /2035
                 value = "/" + value
-            event = self._anchors_happening(context, end, text[start:end], value, event)
+            event = self._anchors_happening(context, start, end, value, event)
             if stated_year is not None and self._plausible_anchor(context, stated_year):
                 anchor = (stated_year, start, bool(groups.get("relative")))
             ostart, oend, otext = context.original(start, end)
@@ -393,7 +396,7 @@ class TimeExtractor:
         return found
 
     @staticmethod
-    def _anchors_happening(context: Context, end: int, said: str, value: str, event: bool) -> bool:
+    def _anchors_happening(context: Context, start: int, end: int, value: str, event: bool) -> bool:
         """A year or part of a year anchors a happening when its own comma clause tells
         one, with a verb of one and no count (去年，我们召开了…大会; 在去年…成功承办十五运会);
         not a year framed whole (全年, 年内, 当年: event_frames.tsv), described (2022年是…
@@ -411,14 +414,16 @@ class TimeExtractor:
         if not _YEAR_OR_PART.match(value):
             return False
         frames, openers = _event_frames()
-        if said.endswith(frames) or openers.match(clause) or _meeting_name().match(clause):
+        if context.text[start:end].endswith(frames) or openers.match(clause) or _meeting_name().match(clause):
             return False
         own = clause[1:] if _COMMA.match(clause) else clause  # 去年，…: the clause after the comma
         comma = _COMMA.search(own)
         short = own[: comma.start()] if comma else own
-        if comma and len(short) <= _SHORT_CLAUSE and not verbs.search(short) and not any(
+        opens = start == 0 or context.text[start - 1] in _CLAUSE_OPENING
+        if opens and comma and len(short) <= _SHORT_CLAUSE and not verbs.search(short) and not any(
             word_role(word) == "verb" for word in cut(short)
-        ):  # 2025年春节前夕，再次亲临辽宁考察: a short clause without a verb goes on
+        ):  # 2025年春节前夕，再次亲临辽宁考察: a short clause without a verb goes on (not in
+            # 成功申办2026年省运会，顺利举办…, where the year is inside a clause)
             comma = _COMMA.search(own, comma.end())
         own = own[: comma.start()] if comma else own
         if _COUNTED.search(own):
