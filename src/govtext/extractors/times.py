@@ -250,6 +250,17 @@ def _event_frames():
 
 
 @cached_per_lexicons
+def _compared() -> dict[str, regex.Pattern]:
+    """For each year word, the cues of a comparison just before it (比上年, 较去年; 是上年的
+    2.1倍, not 一是去年出台的): ``comparison_cues.tsv``, whose second field names the only
+    words a cue is read before."""
+    rows = table("comparison_cues.tsv", 1, 2)
+    years = [w for w, (anchor, offset) in _lexicon()[0].items() if (anchor, offset) == ("reference", "-1")]
+    cues = {year: [cue for cue, only in rows if not only or year in only.split()] for year in years}
+    return {year: regex.compile(rf"(?:{alternation(before)})$") for year, before in cues.items()}
+
+
+@cached_per_lexicons
 def _not_happenings():
     """Words that hold a verb of a happening without telling one (新开工项目)."""
     return regex.compile(alternation(w for w, where in table("event_frames.tsv", 2) if where == "word"))
@@ -371,6 +382,7 @@ class TimeExtractor:
         # paragraph without sections ends after it
         anchor: tuple[int, int, bool | str] | None = None
         scanned = 0  # the text up to here has no paragraph break after the anchor
+        said = None  # (year, position) of the last year the text says (2013年, 去年), for comparisons
         for match in _scan(pattern, starts, text):
             start, end = match.span()
             if context.titled.covering(start):
@@ -381,13 +393,15 @@ class TimeExtractor:
                 anchor = (*anchor[:2], "left")
             scanned = start
             groups = match.groupdict()
-            resolved = self._resolve(context, groups, anchor, start, relative)
+            resolved = self._resolve(context, groups, anchor, start, relative, said)
             if resolved is None:
                 continue
             value, stated_year, event = resolved
             if groups.get("before") and "/" not in value:  # 2035年前 -> /2035
                 value = "/" + value
             event = self._anchors_happening(context, start, end, value, event)
+            if stated_year is not None and self._says_year(context, groups, start, relative):
+                said = (stated_year, start)
             if stated_year is not None and self._plausible_anchor(context, stated_year):
                 anchor = (stated_year, start, bool(groups.get("relative")))
             ostart, oend, otext = context.original(start, end)
@@ -457,6 +471,37 @@ class TimeExtractor:
         return year
 
     @staticmethod
+    def _compares(context: Context, groups, position: int, relative) -> bool:
+        """Whether a year before the reference year (上年, 去年) is the term of a comparison
+        (比上年, 较去年, 与去年同期相比: ``comparison_cues.tsv``)."""
+        cues = _compared().get(groups.get("relative") or "")
+        return (cues is not None and not groups.get("relative_month")
+                and cues.search(context.text, max(0, position - 4), position) is not None)
+
+    def _says_year(self, context: Context, groups, position: int, relative) -> bool:
+        """Whether a time says its year itself (2013年, 去年), not from its passage (全年)
+        nor as the term of a comparison (比上年)."""
+        if groups.get("year") or groups.get("numeric_year"):
+            return True
+        word = groups.get("relative")
+        return (bool(word) and relative[word][0] == "reference"
+                and not self._compares(context, groups, position, relative))
+
+    @staticmethod
+    def _reported_year(context: Context, said, position: int) -> int | None:
+        """The year a sentence reports on: the year it says before the comparison (1982年
+        重工业总产值比上年增长9.8%), else the year its part reviews (a review) or plans
+        (tasks, targets), else the reference year."""
+        if said is not None and said[1] >= context.sentence_bounds(position)[0]:
+            return said[0]
+        role = context.role_at(position)
+        if role == "review" and context.review_year is not None:
+            return context.review_year
+        if role in ("tasks", "targets") and context.review_year is not None:
+            return context.review_year + 1
+        return context.reference_year
+
+    @staticmethod
     def _relative_period(context: Context, word: str, day: str | None):
         """上个月 -> the month before the dateline's; 本季度 -> its quarter; 本月10日 -> a day."""
         if context.reference_date is None or len(context.reference_date) < 7:
@@ -510,7 +555,7 @@ class TimeExtractor:
         value = _day_value(month.year, month.month, day, "")
         return (value, None, False) if value else None
 
-    def _resolve(self, context: Context, groups, anchor, position: int, relative):
+    def _resolve(self, context: Context, groups, anchor, position: int, relative, said=None):
         since = "/" if groups.get("since") else ""
         if groups.get("plan"):
             period = plan_period(groups["plan"])
@@ -564,6 +609,14 @@ class TimeExtractor:
             anchor_kind, offset = relative[groups["relative"]]
             if anchor_kind == "absolute":
                 return offset, None, False
+            if self._compares(context, groups, position, relative):
+                # 比上年增长7.7%: the year before the one the sentence reports on; in a review
+                # it says that the passage is of the year reviewed, elsewhere nothing of it
+                base = self._reported_year(context, said, position)
+                if base is None:
+                    return None
+                reviewed = context.review_year if context.role_at(position) == "review" else None
+                return self._year_part(base - 1, groups), reviewed, False
             base = {
                 "reference": context.reference_year,
                 "review": context.review_year,
