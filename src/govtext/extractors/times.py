@@ -128,7 +128,9 @@ def _lexicon():
         ("numeric_date", _NUMERIC_DATE),
         ("month_day", rf"(?<![\d年]){_MONTH}月{_DAY}[日号]{day_range}{_SINCE}"),
         ("month_range", rf"(?<![\d年个]){_MONTH}(?:月(?:份)?)?(?P<month_sep>{_RANGE}){month2}月"),
-        ("month", rf"(?<![\d年个{_CN_DIGIT}十]){_MONTH}月(?:份)?{_MONTH_TAIL}{_SINCE}(?![\d日号])"),
+        # not 一月一碰头, 一月一主题 (once a month)
+        ("month",
+         rf"(?<![\d年个{_CN_DIGIT}十]){_MONTH}月(?:份)?{_MONTH_TAIL}{_SINCE}(?![\d日号]|(?<=一月)一)"),
         ("relative",
          rf"(?P<relative>{alternation(relative)})"
          rf"(?:{relative_month}(?:(?:月(?:份)?)?{_RANGE}{month2}月(?:份)?"  # 今年1-5月
@@ -222,7 +224,8 @@ def _scan(pattern, starts, text: str):
 
 _EVENT_WINDOW = 60
 _DIGIT = regex.compile(r"\d")
-_YEAR_OR_PART = regex.compile(r"^\d{4}(?:-[QH]\d|-\d\d)?$")  # 2024, 2024-Q1, 2024-H2, 2024-01 (今年初)
+# 2024, 2024-Q1, 2024-H2, 2024-01 (今年初), /2024-12 (年底前)
+_YEAR_OR_PART = regex.compile(r"^/?\d{4}(?:-[QH]\d|-\d\d)?$")
 _EVENT_CLAUSE_END = regex.compile(r"[;；。!?！？\n]")
 _COMMA = regex.compile(r"[,，:：]")
 _CLAUSE_OPENING = ",;:。!?\n \t"
