@@ -281,6 +281,14 @@ def _meeting_name():
     )
 
 
+def meeting_name(text: str, start: int, end: int):
+    """The match of a meeting's name at ``start`` (2026年全省上半年经济形势分析会暨省委财经委
+    会议|在广州召开), or None; not a clause that tells a happening before a meeting (习近平
+    总书记亲临广东视察并出席第十五届全国运动会|开幕式)."""
+    match = _meeting_name().match(text, start, end)
+    return None if match is None or _event_verbs().search(match.group()) else match
+
+
 @cached_per_lexicons
 def _relative_periods() -> dict[str, tuple[str, int]]:
     return {word: (unit, int(offset)) for word, unit, offset in table("relative_periods.tsv", 3)}
@@ -431,7 +439,9 @@ class TimeExtractor:
         if not _YEAR_OR_PART.match(value):
             return False
         frames, openers = _event_frames()
-        if context.text[start:end].endswith(frames) or openers.match(clause) or _meeting_name().match(clause):
+        if context.text[start:end].endswith(frames) or openers.match(clause):
+            return False
+        if meeting_name(clause, 0, len(clause)):
             return False
         own = clause[1:] if _COMMA.match(clause) else clause  # 去年，…: the clause after the comma
         comma = _COMMA.search(own)
