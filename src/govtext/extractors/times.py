@@ -128,9 +128,10 @@ def _lexicon():
         ("numeric_date", _NUMERIC_DATE),
         ("month_day", rf"(?<![\d年]){_MONTH}月{_DAY}[日号]{day_range}{_SINCE}"),
         ("month_range", rf"(?<![\d年个]){_MONTH}(?:月(?:份)?)?(?P<month_sep>{_RANGE}){month2}月"),
-        # not 一月一碰头, 一月一主题 (once a month)
+        # not 一月一碰头, “一月三问” (once a month, thrice a month)
         ("month",
-         rf"(?<![\d年个{_CN_DIGIT}十]){_MONTH}月(?:份)?{_MONTH_TAIL}{_SINCE}(?![\d日号]|(?<=一月)一)"),
+         rf"(?<![\d年个{_CN_DIGIT}十]){_MONTH}月(?:份)?{_MONTH_TAIL}{_SINCE}"
+         r"(?![\d日号]|(?<=一月)[一二三四五六七八九十两])"),
         ("relative",
          rf"(?P<relative>{alternation(relative)})"
          rf"(?:{relative_month}(?:(?:月(?:份)?)?{_RANGE}{month2}月(?:份)?"  # 今年1-5月
