@@ -76,6 +76,7 @@ _AFTER_A_QUOTED_NAME = regex.compile(r"[”’\"」](?:和|及|与|是指|指|�
 _QUOTE_MARKS = regex.compile(r"[“”‘’\"「」]")
 _QUOTED_LIST_END = regex.compile(r"[“‘\"「](?P<items>[^“”‘’\"「」]+)[”’\"」]$")
 _ITEM_SPLIT = regex.compile(r"、|和|及|与|以及")
+_LIST_END = regex.compile(r"[。;\n]")  # where a list stated after a name ends
 
 
 @dataclass(frozen=True)
@@ -152,7 +153,7 @@ def announced_count(name: str) -> int | None:
         >>> announced_count("四大工程"), announced_count("两个维护"), announced_count("八八战略")
         (4, 2, None)
     """
-    if regex.search(r"[、,，]", name):
+    if any(mark in name for mark in "、,，"):
         return None  # 四个革命、一个合作: two counts, of different things
     match = _COUNTED.match(name)
     # 八八战略, 三三制: numerals that repeat without 十 are a label, not a number
@@ -309,7 +310,7 @@ class InitiativeExtractor:
         cue = _LIST_AFTER.match(after)
         if cue and tied(cue):
             rest = after[cue.end() :]
-            stop = regex.search(r"[。;\n]", rest)
+            stop = _LIST_END.search(rest)
             items = _split_items(rest[: stop.start() if stop else len(rest)].rstrip("等"))
             if counted(items):
                 return items
