@@ -30,7 +30,7 @@ from ..numerals import (
 )
 from ..records import Indicator
 from ..segment import cut, word_frequency, word_role, word_tag
-from .base import Context, Spans
+from .base import Context, Spans, group_values
 
 _ARABIC = r"\d+[万亿]\d+[千百十]?(?=\p{Han})|\d+(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
 _RANGE_SEPARATOR = r"(?:[-~—–―]{1,2}|至|到)"
@@ -376,7 +376,7 @@ class IndicatorExtractor:
     def _record(self, context: Context, match, blocked: Spans, rule: str, ends: _QuantityEnds,
                 previous_end: int = 0) -> list[Indicator]:
         lexicon = _lexicon()
-        groups = match.groupdict()
+        groups = group_values(match)
         start, end = match.span()
         if _qualifier_inside_word(context.text, match, groups):
             groups["before"], start = None, match.end("before")  # 节约|二千八百亿元

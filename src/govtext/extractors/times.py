@@ -21,7 +21,7 @@ import regex
 from ..lexicons import alternation, cached_per_lexicons, table, words
 from ..numerals import parse_chinese, parse_year
 from ..records import TimeExpression
-from .base import Context
+from .base import Context, group_values
 
 _CN_DIGIT = "〇零○一二三四五六七八九"
 _NOT_DURATION = r"(?=年(?!代|来|多|间|前|后|左右|内|里|中|的时间))"
@@ -343,7 +343,7 @@ class TimeExtractor:
             if anchor and anchor[2] is True and self._leaves_passage(context, max(anchor[1], scanned), start):
                 anchor = (*anchor[:2], "left")
             scanned = start
-            groups = match.groupdict()
+            groups = group_values(match)
             resolved = self._resolve(context, groups, anchor, start, relative)
             if resolved is None:
                 continue
