@@ -364,6 +364,7 @@ class IndicatorExtractor:
             key=lambda pair: pair[1].start(),
         )
         ends = _QuantityEnds(m for _, m in matches)
+        self._sentence_cues: dict[tuple[int, int], list[tuple[int, str]]] = {}
         found = []
         previous_end = 0
         for rule, match in matches:
@@ -527,17 +528,19 @@ class IndicatorExtractor:
         direction = _lexicon()["directions"][hits[-1].group()]
         return None if direction == "none" else direction
 
-    @staticmethod
-    def _status(context: Context, start: int) -> str:
+    def _status(self, context: Context, start: int) -> str:
         sentence_start, sentence_end = context.sentence_bounds(start)
-        cue_re = _lexicon()["status_re"]
-        cues = {m.group() for m in cue_re.finditer(context.text, sentence_start, sentence_end)}
-        estimate = "预计" in cues and "今年" not in cues
+        cues = self._sentence_cues.get((sentence_start, sentence_end))
+        if cues is None:  # the quantities of a sentence share its cues: found once
+            found = _lexicon()["status_re"].finditer(context.text, sentence_start, sentence_end)
+            cues = self._sentence_cues[sentence_start, sentence_end] = [(m.start(), m.group()) for m in found]
+        words = {word for _, word in cues}
+        estimate = "预计" in words and "今年" not in words
         role = context.role_at(start)
         # the section says what a quantity is: a review reports, targets and tasks plan
         if role == "review":
             return "estimated" if estimate else "achieved"
-        nearest = _nearest_status_cue(context, start, sentence_start, sentence_end)
+        nearest = _nearest_status_cue(context, start, cues)
         if role in ("targets", "tasks"):
             # …a plan that looks back first: 五年来，我国领导人访问了46个国家
             looks_back = nearest and _lexicon()["status_cues"].get(nearest[0]) == "achieved"
@@ -555,17 +558,16 @@ class IndicatorExtractor:
         return "achieved"
 
 
-def _nearest_status_cue(context: Context, start: int, sentence_start: int, sentence_end: int):
+def _nearest_status_cue(context: Context, start: int, cues: list[tuple[int, str]]):
     """The status cue that governs the quantity at ``start``, the cues of its scope, and
-    whether it stands in the quantity's own clause.
+    whether it stands in the quantity's own clause; ``cues`` are the positions and words
+    of the status cues of its sentence.
 
     The quantity's own clause comes first (the last cue before the quantity, else the
     first after it), then the clauses before it in the sentence (nearest first),
     then those after it: ``去年增长8.5%，今年预期增长6%`` gives 8.5% 去年 and 6% 预期.
     """
     statuses = _lexicon()["status_cues"]
-    found = _lexicon()["status_re"].finditer(context.text, sentence_start, sentence_end)
-    cues = [(m.start(), m.group()) for m in found]
     if not cues:
         return None
     clause_start, clause_end = context.clause_start(start), context.clause_end(start)
