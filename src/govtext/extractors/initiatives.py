@@ -530,8 +530,11 @@ def _first_head(category: str) -> str:
 def _evidence_head(text: str, position: int) -> str | None:
     """A head that names the category of an initiative found by other evidence, as a
     whole word right after it: “六稳”工作, “两重”建设 (not 工作机制, 建设者)."""
+    heads = _lexicon().evidence_heads
+    if not any(text.startswith(head, position) for head in heads):
+        return None  # no head there, whole or not: the text need not be cut
     words = cut(text[position : position + 8])
-    if words and words[0] in _lexicon().evidence_heads:
+    if words and words[0] in heads:
         return words[0]
     return None
 
