@@ -477,9 +477,10 @@ class IndicatorExtractor:
         shared = _shared_names(context, [w for w in before if w.start >= previous_end], start)
         if shared:
             return shared[0], shared, "shared"
-        after = context.words(end, context.clause_end(end))[:_MOST_WORDS_AFTER]
+        after = None  # the tokens after the quantity, read only by the rules that need them
         # 两次降低存款准备金率: a count of actions (次 before a verb) counts the verb phrase
         if lexicon["ordinal_counters"].get(unit) == "before_noun":
+            after = _words_after(context, end)
             action = _action_after(context, after)
             if action:
                 return action, None, "action"
@@ -495,6 +496,7 @@ class IndicatorExtractor:
         # verb after the count is then the predicate, not a modifier of a noun after it
         counts_noun_before = bool(adjacent) and _kind(adjacent[-1].text) == "noun"
         if kind == "counter" or amount_object:
+            after = _words_after(context, end) if after is None else after
             phrase = _right_phrase(_after_of(after), modified=kind == "counter" and not counts_noun_before)
             # 13个|镇 names the towns; 6.3万户|次 is the end of a unit
             shortest = 1 if phrase and phrase[0].text not in lexicon["units"] else 2
@@ -504,8 +506,9 @@ class IndicatorExtractor:
         phrase = _left_phrase(before)
         name = _phrase_text(context, phrase)
         # 投资4500万元的伊敏河沿河道路工程: the amount of what follows 的
-        if name and "amount" in _chunk_kinds(name) and after and after[0].text == "的":
-            owner = _phrase_text(context, _owner_phrase(after[1:]))
+        if name and "amount" in _chunk_kinds(name):
+            after = _words_after(context, end) if after is None else after
+            owner = _phrase_text(context, _owner_phrase(after[1:])) if after and after[0].text == "的" else None
             if owner:
                 return owner + name, None, "amount_of"
         # 总量突破90万亿元, 占全市工业增加值比重达82%: a relative measure that starts its
@@ -1061,6 +1064,11 @@ def _right_phrase(words, modified: bool = True) -> list:
     return phrase if len(phrase) > int(region) else []  # 18个|全省|最优 names nothing
 
 
+def _words_after(context: Context, end: int) -> tuple:
+    """The tokens after the quantity that ends at ``end`` that a name after it is looked for in."""
+    return context.words(end, context.clause_end(end))[:_MOST_WORDS_AFTER]
+
+
 def _owner_phrase(words) -> list:
     """What an amount before 的 belongs to: the phrase up to the predicate that follows
     it (投资599万元的|污水处理厂一期改造工程|完工, …黑羊站水厂改扩建工程|开工建设,
@@ -1141,6 +1149,8 @@ def _distributed_name(context: Context, clause, start: int, ends: _QuantityEnds)
     The parts of the list share what the last one measures (新能源汽车、集成电路、工业机器人
     产量: 新能源汽车产量, …), and a pair word stands for its two names (城乡居民人均可支配
     收入分别增长8.2%、9%: 城镇居民…, 农村居民…)."""
+    if not clause or _RESPECTIVELY not in context.text[clause[0].start : start]:
+        return None  # no 分别 among the clause's tokens, as no 分别 in its text
     marker = next((i for i in range(len(clause) - 1, -1, -1) if clause[i].text == _RESPECTIVELY), None)
     if marker is None:
         return None
