@@ -165,20 +165,22 @@ class Context:
             >>> [w.text for w in Context(normalize("开展协商议政活动近60场次。")).words(0, 8)]
             ['开展', '协商议政', '活动']
         """
-        out: list[Word] = []
+        out: tuple[Word, ...] = ()
         position = start
         while position < end:
             clause_start, clause_end = self.clause_start(position), self.clause_end(position)
-            clause = self._words_of(clause_start, clause_end)
-            out.extend(w for w in clause if w.start >= start and w.end <= end)
+            clause, starts, ends = self._words_of(clause_start, clause_end)
+            # the tokens inside the range are a run of the clause's (their starts and ends rise)
+            out += clause[bisect.bisect_left(starts, start) : bisect.bisect_right(ends, end)]
             position = max(clause_end + 1, position + 1)
-        return tuple(out)
+        return out
 
     @functools.cached_property
-    def _words_cache(self) -> dict[tuple[int, int], tuple[Word, ...]]:
+    def _words_cache(self) -> dict[tuple[int, int], tuple[tuple[Word, ...], list[int], list[int]]]:
         return {}
 
-    def _words_of(self, start: int, end: int) -> tuple[Word, ...]:
+    def _words_of(self, start: int, end: int) -> tuple[tuple[Word, ...], list[int], list[int]]:
+        """The tokens of the clause ``[start, end)``, their starts and their ends."""
         cached = self._words_cache.get((start, end))
         if cached is None:
             words, position = [], start
@@ -186,7 +188,8 @@ class Context:
                 if token.strip():
                     words.append(Word(position, position + len(token), token))
                 position += len(token)
-            cached = self._words_cache[(start, end)] = tuple(words)
+            cached = self._words_cache[(start, end)] = (
+                tuple(words), [w.start for w in words], [w.end for w in words])
         return cached
 
     def sentence_bounds(self, position: int, marks: str = SENTENCE_MARKS) -> tuple[int, int]:
