@@ -186,7 +186,8 @@ class Context:
             words, position = [], start
             for token in cut(self.text[start:end]):
                 if token.strip():
-                    words.append(Word(position, position + len(token), token))
+                    # Word(...) through the Python __new__ of a NamedTuple costs twice as much
+                    words.append(tuple.__new__(Word, (position, position + len(token), token)))
                 position += len(token)
             cached = self._words_cache[(start, end)] = (
                 tuple(words), [w.start for w in words], [w.end for w in words])
