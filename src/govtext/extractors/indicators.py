@@ -859,7 +859,7 @@ def _words_before(context: Context, clause, start: int, ends: _QuantityEnds) -> 
                 cut_at -= 1  # 恢复|到
             words = words[:cut_at]
     # a number with the counter of a name (65岁以上老年人) belongs to the name
-    kinds = _kinds_of(words)
+    kinds = kinds[: len(words)]  # words is what is left of the start of the clause's tokens
     following = [w.text for w in words[1:]] + [""]
     # a number inside quotes is part of a name (市“251”工程项目)
     numbers = [i for i, kind in enumerate(kinds)
@@ -909,10 +909,11 @@ def _strip_end(words, kinds):
 def _strip_joined(words, kinds, dropped):
     """``words`` without the word of a kind in ``dropped`` (link, direction) that ends
     them, whole or cut in pieces (增长, 实际|增长, 扣除|物价|因素)."""
-    for size in range(min(_LONGEST_LINK, len(words)), 0, -1):
+    texts = [w.text for w in words[-_LONGEST_LINK:]]
+    for size in range(len(texts), 0, -1):
         if size == 1 and dropped == ("link",):
             break  # one token is judged by its own kind
-        joined = "".join(w.text for w in words[-size:])
+        joined = "".join(texts[-size:])
         if _may_link_or_direct(joined) and _kind(joined) in dropped:
             return words[:-size], kinds[:-size]
     return words, kinds
