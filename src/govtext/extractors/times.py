@@ -15,6 +15,7 @@ Example:
 from __future__ import annotations
 
 import datetime as dt
+import re
 
 import regex
 
@@ -169,7 +170,9 @@ def _lexicon():
     pattern = regex.compile(
         f"(?=[{starts}])(?:" + "|".join(f"(?P<rule_{rule}>{a})" for rule, a in alternatives) + ")"
     )
-    return relative, parts, pattern, tuple(rule for rule, _ in alternatives), regex.compile(f"[{starts}]")
+    # (the possible starts found with re, which finds a plain character class in 60% of regex's time)
+    possible_starts = re.compile(f"[{re.escape(''.join(sorted(first)))}]")
+    return relative, parts, pattern, tuple(rule for rule, _ in alternatives), possible_starts
 
 
 # how many characters from a possible start _scan shows the pattern before it tries it whole
@@ -330,6 +333,7 @@ class TimeExtractor:
 
     def __call__(self, context: Context) -> list[TimeExpression]:
         relative, _, pattern, rules, starts = _lexicon()
+        rule_groups = [(rule, f"rule_{rule}") for rule in rules]
         text = context.text
         found = []
         # (year, position, how): how is True for a year said as 去年/今年, "left" once a
@@ -354,7 +358,7 @@ class TimeExtractor:
             if stated_year is not None and self._plausible_anchor(context, stated_year):
                 anchor = (stated_year, start, bool(groups.get("relative")))
             ostart, oend, otext = context.original(start, end)
-            rule = next(rule for rule in rules if match.start(f"rule_{rule}") >= 0)
+            rule = next(rule for rule, group in rule_groups if groups[group] is not None)
             found.append(TimeExpression(ostart, oend, otext, value, event, rule=rule))
         return found
 
