@@ -51,7 +51,7 @@ def group_values(match) -> dict[str, str | None]:
         {'number': '12', 'unit': None}
     """
     names = _group_names(match.re)
-    return {name: value for name, value in zip(names, match.groups()) if name is not None}
+    return {name: value for name, value in zip(names, match.groups(), strict=True) if name is not None}
 
 
 @functools.lru_cache(maxsize=64)

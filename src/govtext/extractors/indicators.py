@@ -508,7 +508,8 @@ class IndicatorExtractor:
         # 投资4500万元的伊敏河沿河道路工程: the amount of what follows 的
         if name and "amount" in _chunk_kinds(name):
             after = _words_after(context, end) if after is None else after
-            owner = _phrase_text(context, _owner_phrase(after[1:])) if after and after[0].text == "的" else None
+            of = bool(after) and after[0].text == "的"
+            owner = _phrase_text(context, _owner_phrase(after[1:])) if of else None
             if owner:
                 return owner + name, None, "amount_of"
         # 总量突破90万亿元, 占全市工业增加值比重达82%: a relative measure that starts its
