@@ -17,6 +17,7 @@ Example:
 from __future__ import annotations
 
 import functools
+import re
 from dataclasses import dataclass
 
 import regex
@@ -84,7 +85,7 @@ class _Lexicon:
     gazetteer: dict  # name -> (members, category, members_source)
     quoted: regex.Pattern  # a quoted name with the category noun after it, if any
     numbered: regex.Pattern  # 三大攻坚战, 六大林业生态工程
-    known: regex.Pattern | None  # numbered gazetteer names, found unquoted
+    known: re.Pattern | None  # numbered gazetteer names, found unquoted
     head: regex.Pattern  # a category noun ending a name (双高计划)
     category_after: regex.Pattern  # a category noun right after an unquoted name (放管服改革)
     not_heads: regex.Pattern  # what follows quotes that are not initiatives (“…”等问题)
@@ -127,7 +128,8 @@ def _lexicon() -> _Lexicon:
     )
     # unquoted, only the names the gazetteer marks `any` (千万工程, 六稳, 放管服): 新发展理念 or
     # 专精特新 unquoted are a concept or an adjective the text uses, not a programme it names
-    known = regex.compile(alternation(found_anywhere)) if found_anywhere else None
+    # (with re, which finds a plain alternation of words in 40% of regex's time)
+    known = re.compile(alternation(found_anywhere)) if found_anywhere else None
     not_heads = regex.compile(rf"{_MORE_QUOTED}等?(?:{alternation(words('not_initiative_heads.tsv'))})")
     shared_category = regex.compile(rf"(?:{_ANOTHER_QUOTED}){{1,{_MAX_CHAIN}}}(?:、?等)?(?P<category>{head})")
     weak = frozenset(word for word, strength in categories if strength in ("weak", "part"))
