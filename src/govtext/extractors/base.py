@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import bisect
 import functools
+import itertools
 import re
 from dataclasses import dataclass, field
 from typing import NamedTuple
@@ -185,14 +186,14 @@ class Context:
         """The tokens of the clause ``[start, end)``, their starts and their ends."""
         cached = self._words_cache.get((start, end))
         if cached is None:
-            words, position = [], start
-            for token in cut(self.text[start:end]):
-                if token.strip():
-                    # Word(...) through the Python __new__ of a NamedTuple costs twice as much
-                    words.append(tuple.__new__(Word, (position, position + len(token), token)))
-                position += len(token)
-            cached = self._words_cache[(start, end)] = (
-                tuple(words), [w.start for w in words], [w.end for w in words])
+            tokens = cut(self.text[start:end])
+            bounds = list(itertools.accumulate(map(len, tokens), initial=start))
+            spans = [(first, last, token)
+                     for (first, last), token in zip(itertools.pairwise(bounds), tokens, strict=True)
+                     if token.strip()]
+            # Word(...) through the Python __new__ of a NamedTuple costs twice as much
+            words = tuple([tuple.__new__(Word, span) for span in spans])
+            cached = self._words_cache[(start, end)] = (words, [s[0] for s in spans], [s[1] for s in spans])
         return cached
 
     def sentence_bounds(self, position: int, marks: str = SENTENCE_MARKS) -> tuple[int, int]:
