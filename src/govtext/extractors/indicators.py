@@ -950,13 +950,16 @@ def _left_phrase(words) -> list:
         if first == 1 and relative and words[0].text == _SHARE:
             first = 0
             break
+        if previous in _NOUN_LIKE:
+            first -= 1
+            continue
         # 出口规模占|全国|比重: what a share is of keeps its 全国
         share_of = previous == "lead" and relative and first >= 2 and kinds[first - 2] == "verb"
         # 系列产品|全国|市场占有率: a region inside a phrase is part of it
         share_of = share_of or ("region" in _chunk_kinds(words[first - 1].text)
                                 and first >= 2 and kinds[first - 2] in _NOUN_LIKE)
         counted = previous == "number" and "counted" in _chunk_kinds(words[first].text)
-        if previous in _NOUN_LIKE or share_of or counted:
+        if share_of or counted:
             first -= 1
             continue
         # a verb between two nouns is inside a compound when it qualifies a short head
