@@ -55,7 +55,9 @@ _HAN = regex.compile(r"\p{Han}")
 _MARKUP = "`*#_~| \u3000"  # Markdown and layout characters around a name
 _WHITE_SPACE = regex.compile(r"\s+")
 _VALUE_START = regex.compile(r"[\d零〇一二两三四五六七八九十百]")
-_SHARED = regex.compile(r"(?:均为|均达到|均达|都是|都为|均是|均)$")
+# (patterns without \p{…} classes that are tried for every quantity or token are compiled
+# with re, which matches a plain pattern in about half of regex's time)
+_SHARED = re.compile(r"(?:均为|均达到|均达|都是|都为|均是|均)$")
 # the tokens of a name's chunker (see _kind): words that join the parts of a name
 # (问题和困难, 首店、旗舰店); quote marks, brackets (入园(班)率) and the + of formula names
 # kept inside a name
@@ -66,7 +68,7 @@ _WORD_CHARACTER = regex.compile(r"[\p{Han}\p{Latin}\d]")
 _LATIN = regex.compile(r"\p{Latin}")
 _MAGNITUDE_WORDS = frozenset("万亿")
 # a list counted by a numbered grouping: 新型材料、绿色食品|五大产业增加值 is not one name
-_NUMBERED_GROUP = regex.compile(r"[一二两三四五六七八九十]+[大个项类]")
+_NUMBERED_GROUP = re.compile(r"[一二两三四五六七八九十]+[大个项类]")
 # a unit of reference before the number (粮食单产达到每亩420公斤)
 _PER_UNIT = regex.compile(r"每\p{Han}{1,2}")
 # tokens dropped from the end of a name, and what a name never starts with
@@ -192,7 +194,7 @@ def _lexicon():
         "directions": directions,
         "direction_re": re.compile(f"(?:{alternation(directions)})"),
         # a name drops a direction verb at its end (国内生产总值|增长), keeps a rate (…涨幅)
-        "direction_end": regex.compile(f"(?:{alternation(direction_verbs)})(?:了)?$"),
+        "direction_end": re.compile(f"(?:{alternation(direction_verbs)})(?:了)?$"),
         "status_cues": status_cues,
         "status_re": regex.compile(
             # 去年GDP增长8.5%: a past period reports a result; 比去年增长 only compares.
