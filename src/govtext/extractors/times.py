@@ -15,6 +15,7 @@ Example:
 from __future__ import annotations
 
 import datetime as dt
+import re
 
 import regex
 
@@ -22,7 +23,7 @@ from ..lexicons import alternation, cached_per_lexicons, table, words
 from ..numerals import parse_chinese, parse_year
 from ..records import TimeExpression
 from ..segment import cut, word_role
-from .base import Context
+from .base import Context, group_values
 
 _CN_DIGIT = "〇零○一二三四五六七八九"
 _NOT_DURATION = r"(?=年(?!代|来|多|间|前|后|左右|内|里|中|的时间))"
@@ -211,7 +212,9 @@ def _lexicon():
     pattern = regex.compile(
         f"(?=[{starts}])(?:" + "|".join(f"(?P<rule_{rule}>{a})" for rule, a in alternatives) + ")"
     )
-    return relative, parts, pattern, tuple(rule for rule, _ in alternatives), regex.compile(f"[{starts}]")
+    # (the possible starts found with re, which finds a plain character class in 60% of regex's time)
+    possible_starts = re.compile(f"[{re.escape(''.join(sorted(first)))}]")
+    return relative, parts, pattern, tuple(rule for rule, _ in alternatives), possible_starts
 
 
 # how many characters from a possible start _scan shows the pattern before it tries it whole
@@ -441,6 +444,7 @@ class TimeExtractor:
 
     def __call__(self, context: Context) -> list[TimeExpression]:
         relative, _, pattern, rules, starts = _lexicon()
+        rule_groups = [(rule, f"rule_{rule}") for rule in rules]
         text = context.text
         found = []
         # (year, position, how): how is True for a year said as 去年/今年, "left" once a
@@ -458,7 +462,7 @@ class TimeExtractor:
             if anchor and anchor[2] is True and self._leaves_passage(context, max(anchor[1], scanned), start):
                 anchor = (*anchor[:2], "left")
             scanned = start
-            groups = match.groupdict()
+            groups = group_values(match)
             resolved = self._resolve(context, groups, anchor, start, relative, said)
             if resolved is None:
                 continue
@@ -472,7 +476,7 @@ class TimeExtractor:
                 said = (stated_year, start)
             if stated_year is not None and self._plausible_anchor(context, stated_year):
                 anchor = (stated_year, start, bool(groups.get("relative")))
-            rule = next(rule for rule in rules if match.start(f"rule_{rule}") >= 0)
+            rule = next(rule for rule, group in rule_groups if groups[group] is not None)
             if found and found[-1].value.endswith("/") and value.startswith("/") and last_end == start:
                 # 2010年之后2018年之前: the bounds of one period
                 start, value, event = last_start, found.pop().value + value[1:], False
