@@ -4,7 +4,8 @@ Extractors match on the normalized view and report offsets into the caller's
 text. The view differs from the original in four ways:
 
 * full-width ASCII forms (``０-９``, ``Ａ-Ｚ``, ``，``, ``％`` …) and the ideographic
-  space become their half-width forms (a 1:1 translation that keeps offsets);
+  space become their half-width forms, and the rarer dashes (``─``, ``‐``, ``〜``) the
+  common ones (a 1:1 translation that keeps offsets);
 * traditional characters become simplified ones, one character for one
   (``data/lexicons/traditional_characters.tsv``), so ``12個百分點`` is read as
   ``12个百分点`` while records keep the original characters;
@@ -38,6 +39,10 @@ from .lexicons import cached_per_lexicons, table
 
 _FULL_TO_HALF = {code: code - 0xFEE0 for code in range(0xFF01, 0xFF5F)}
 _FULL_TO_HALF[0x3000] = 0x20
+# dashes that PDF and old web pages use in ranges (9%─10%, 2‐3个百分点) read as the
+# common ones: box-drawing lines as the em dash, hyphens as the hyphen-minus, the wave dash as ~
+_DASHES = {ord(dash): ord(common) for dashes, common in (("─━", "—"), ("‐‑‒﹣", "-"), ("〜", "~"))
+           for dash in dashes}
 
 
 @cached_per_lexicons
@@ -50,7 +55,7 @@ def _translation() -> str:
     of the text, and which raises KeyError for nearly all of them); characters past
     its end stay as they are.
     """
-    translation = dict(_FULL_TO_HALF)
+    translation = _FULL_TO_HALF | _DASHES
     for traditional, simplified_ in table("traditional_characters.tsv", 2):
         if len(traditional) != 1 or len(simplified_) != 1:
             # one character for one, or the offsets into the original would drift
