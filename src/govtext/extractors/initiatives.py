@@ -264,7 +264,8 @@ class InitiativeExtractor:
                 # members and components are read from right after the closing quote
                 add(name_start, name_start + len(name), category, match.end("close"), "quoted")
         for match in lexicon.numbered.finditer(text):
-            if not context.quoted.covering(match.start()):
+            # 三大战略性新兴产业 holds no 三大战略: the head goes on into a longer word
+            if not context.quoted.covering(match.start()) and _ends_word(text, match.start(), match.end()):
                 add(match.start(), match.end(), match.group("category"), match.end(), "numbered")
         if lexicon.known is not None:
             taken = Spans(found)
@@ -534,6 +535,31 @@ def _not_head_after(text: str, position: int) -> bool:
     stretch = _HAN_WORD.match(text, start).group()[:_MAX_HEAD_STRETCH]
     heads = _lexicon().head
     return not any(heads.search(stretch[:end]) for end in range(len(word) + 1, len(stretch) + 1))
+
+
+# how far past a head the segmentation is read to see whether the head ends a word
+_WORD_WINDOW = 8
+
+
+def _ends_word(text: str, start: int, end: int) -> bool:
+    """Whether ``end`` ends a word in the segmentation of the text from ``start``: a
+    category noun that goes on into a longer word (三大战略|性新兴产业, 五大新兴服务|业,
+    两个试点|县) ends no name. A word that joins the head to a word of its own (工程建设,
+    战略规划, 行动计划) is a compound: the head ends there.
+
+    Example:
+        >>> _ends_word("三大战略性新兴产业", 0, 4), _ends_word("六大工程建设", 0, 4)
+        (False, True)
+    """
+    position = start
+    for word in cut(text[start : end + _WORD_WINDOW]):
+        position += len(word)
+        if position == end:
+            return True
+        if position > end:
+            rest = text[end:position]
+            return len(rest) >= 2 and len(cut(rest)[0]) >= 2
+    return True
 
 
 def _is_slogan(name: str) -> bool:
