@@ -30,6 +30,8 @@ from .base import CLAUSE_END, Context, Spans
 _NUMERAL = "一二两三四五六七八九十"
 # what a numbered slogan may start with: numerals, and 双/百/千/万 (双碳, 百千万工程)
 _SLOGAN_NUMERAL = _NUMERAL + "双百千万"
+# 双 counts two where it starts a short slogan (双千: 千项技改、千企提质; 双碳, 双循环)
+_PAIR = "双"
 # a modifier between a quoted name and its category noun (“…”党建品牌); words that
 # start a predicate (是, 为, 的) cannot be part of it
 _MODIFIER = r"[^\P{Han}是为的和与及在等即]"
@@ -50,7 +52,7 @@ _HAN_WORD = regex.compile(r"\p{Han}+")
 _GLOSS = regex.compile(r"[(（][^()（）]*[)）]")  # a gloss in brackets inside a name
 _PHRASE = regex.compile(r"[\p{Han}\d()（）]+")  # a slogan of one stretch: no marks but brackets
 _JOINING_WORDS = frozenset({"和", "及", "与", "或", "以及"})  # a head noun stops before them
-_COUNTED = regex.compile(rf"[{_NUMERAL}]+(?=[大个项条张件类]|\p{{Han}}{{1,2}}$)")
+_COUNTED = regex.compile(rf"[{_NUMERAL}]+(?=[大个项条张件类]|\p{{Han}}{{1,2}}$)|{_PAIR}(?=\p{{Han}}{{1,2}}$)")
 # members listed as 一是…，二是…，三是…
 _ORDINAL_ITEM = regex.compile(r"[一二三四五六七八九十]是([^,，;；。:：]+)")
 _CLAUSE_REST = regex.compile(r"\p{Han}{0,9}")
@@ -177,11 +179,14 @@ def _lexicon() -> _Lexicon:
 def announced_count(name: str) -> int | None:
     """How many members a numbered name announces: 四大工程 and 两个全覆盖 (a numeral with
     a counter), 六稳 (a numeral and one word); None for 三去一降一补 or 一企一策一专班,
-    whose numerals count something else, and for 八八战略, whose numerals are a label.
+    whose numerals count something else, and for 八八战略, whose numerals are a label;
+    双 with one or two characters counts two (双千, 双循环; not 双招双引).
 
     Example:
         >>> announced_count("四大工程"), announced_count("两个维护"), announced_count("八八战略")
         (4, 2, None)
+        >>> announced_count("双千"), announced_count("双招双引")
+        (2, None)
     """
     if regex.search(r"[、,，]", name):
         return None  # 四个革命、一个合作: two counts, of different things
@@ -189,7 +194,7 @@ def announced_count(name: str) -> int | None:
     # 八八战略, 三三制: numerals that repeat without 十 are a label, not a number
     if not match or (len(match.group()) > 1 and "十" not in match.group()):
         return None
-    value = parse_chinese(match.group())
+    value = 2 if match.group() == _PAIR else parse_chinese(match.group())
     return int(value) if value is not None else None
 
 
@@ -441,7 +446,19 @@ class InitiativeExtractor:
         # else (蓝天和碧水“两大行动”; not 为适龄妇女开展HPV疫苗接种和“两癌”筛查)
         if joined and len(items) == 2 and len(items[0]) > 6:
             return none
-        if not quoted_list:
+        paired = _COUNTED.match(name).group() == _PAIR
+        if paired:
+            # 双 says less than a count does: the two things may be what the slogan is about
+            # (事故起数、死亡人数持续“双下降”), not its parts. A known slogan keeps the
+            # gazetteer's members (郑州大学、河南大学“双一流”建设); two nouns of their own,
+            # whole, are its parts (千项技改、千企提质“双千”工程)
+            known = _lexicon().gazetteer.get(name)
+            if (known and known[0]) or not all(_is_noun_item(i) for i in items):
+                return none
+            # the clause's words before the first part (大力开展千项技改, 健全点将赛): the two
+            # parts are of about one length
+            items[0] = _trim_to_length(items[0], len(items[1]) + 1)
+        elif not quoted_list:
             items[0] = _trim_to_length(items[0], max(len(i) for i in items[1:]))
         # the last item is the verb that takes the name (推动…发展、实现“两个率先”), unless
         # every item is one (执法、治理、宣教三项行动)
@@ -599,6 +616,14 @@ def _is_system(name: str) -> bool:
 def _is_plain_word(name: str) -> bool:
     """A two-character word that is neither numbered (双控, 四稳) nor in the gazetteer."""
     return len(name) == 2 and not _NUMBERED.match(name) and name not in _lexicon().gazetteer
+
+
+def _is_noun_item(item: str) -> bool:
+    """Whether a list item is a noun phrase of two characters or more, without figures,
+    that ends with a noun (千项技改, 点将赛; not 强度持续, 48个学科入选, 市)."""
+    words = cut(item)
+    return (len(item) >= 2 and bool(_HAN_WORD.fullmatch(item)) and word_role(words[-1]) == "noun"
+            and word_role(words[0]) == "noun")
 
 
 def _is_lone_verb(item: str) -> bool:
