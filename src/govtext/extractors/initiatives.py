@@ -377,6 +377,9 @@ class InitiativeExtractor:
             items = _split_items(rest[: stop.start() if stop else len(rest)].rstrip("等"))
             if counted(items):
                 return items
+        following = _next_sentence_list(context.text, span_end - len(name), after, expected, category)
+        if following:  # 全面落实五大任务。抓住…关键点，加快去产能、去库存、去杠杆、降成本、补短板。
+            return following
         ordinals = _ORDINALS_AFTER.match(after)
         if ordinals and tied(ordinals):  # “三项工程”：一是产业强基，二是城市更新，三是民生提质
             items = [m.group(1).strip() for m in _ORDINAL_ITEM.finditer(after, ordinals.end())]
@@ -616,6 +619,50 @@ def _is_system(name: str) -> bool:
 def _is_plain_word(name: str) -> bool:
     """A two-character word that is neither numbered (双控, 四稳) nor in the gazetteer."""
     return len(name) == 2 and not _NUMBERED.match(name) and name not in _lexicon().gazetteer
+
+
+# a sentence the name ends (全面落实五大任务。), then the next one
+_ENDS_SENTENCE = regex.compile(r"^(?P<between>\p{Han}{0,6})。(?P<next>[^。;\n]{4,150})[。;\n]")
+_CLAUSE_SPLIT = regex.compile(r"[,，:：]")
+_PHRASE_ITEM = regex.compile(r"[的等]")  # an item that describes (团结的民运会) or lists (机场等)
+# the words a heading puts before the name it announces (全面落实, 深入实施)
+_MAX_HEADING_LEAD = 6
+
+
+def _next_sentence_list(text: str, start: int, after: str, expected: int | None,
+                        category: str | None) -> list[str]:
+    """The members a counted name that ends a sentence of a heading's length gets from
+    the next sentence: its one enumeration that numbers what the name counts (全面落实
+    五大任务。…，加快去产能、去库存、去杠杆、降成本、补短板。). None when no clause or
+    more than one holds such a list, when the list's items hold 的 or 等 (phrases, not
+    names: 办成一届特色、成功、团结的民运会), or when the name counts fewer than three (a
+    pair is too often something else). A name inside a longer sentence (三是抓好决胜…
+    三大攻坚战。要分别提出时间表、路线图、优先序) is followed by what the text says about it."""
+    if not expected or expected < 3:
+        return []
+    lead = text[max(0, start - _MAX_HEADING_LEAD - 2) : start].rstrip("“‘\"「")
+    lead = regex.split(r"[。;；!！?？\n]", lead)[-1]
+    if len(lead) > _MAX_HEADING_LEAD or _CLAUSE_SPLIT.search(lead):
+        return []
+    sentence = _ENDS_SENTENCE.match(after)
+    if not sentence or sentence.group("between") not in ("", category):
+        return []
+    lists = []
+    for clause in _CLAUSE_SPLIT.split(sentence.group("next")):
+        items = clause.split("、")
+        if len(items) == expected - 1 and len(_split_items(items[-1])) == 2:
+            items[-1:] = _split_items(items[-1])
+        if len(items) != expected:
+            continue
+        items = [_clean_item(i) for i in items]
+        items[0] = _after_last_verb(items[0], _lexicon().verbs)
+        items[0] = _trim_to_length(items[0], max(len(i) for i in items[1:]))
+        items[-1] = items[-1].removesuffix("等")
+        lists.append(items)
+    if len(lists) != 1 or not all(2 <= len(i) <= _MAX_STATED_ITEM and _HAN_WORD.fullmatch(i)
+                                  and not _PHRASE_ITEM.search(i) for i in lists[0]):
+        return []
+    return lists[0]
 
 
 def _is_noun_item(item: str) -> bool:
