@@ -87,7 +87,9 @@ _MAX_BEFORE_QUOTE = 4
 
 @dataclass(frozen=True)
 class _Lexicon:
-    gazetteer: dict  # name -> (members, category, members_source)
+    # name -> (members, category, members_source, earlier): earlier holds (last year, members)
+    # pairs, the members the name had in texts of that year and before (四个全面 until 2020)
+    gazetteer: dict
     quoted: regex.Pattern  # a quoted name with the category noun after it, if any
     numbered: regex.Pattern  # 三大攻坚战, 六大林业生态工程
     known: regex.Pattern | None  # numbered gazetteer names, found unquoted
@@ -117,13 +119,10 @@ class _Lexicon:
 @cached_per_lexicons
 def _lexicon() -> _Lexicon:
     gazetteer, found_anywhere = {}, []
-    for name, members, category, verified, _source, found in table("initiatives.tsv", 6):
+    for name, members, category, verified, _source, found, earlier in table("initiatives.tsv", 6, 7):
         # members from an entry nobody has checked (M) say so in every record that has them
         source = "gazetteer" if verified == "V" else "gazetteer-unverified"
-        # members are joined by | where one of them holds a 、 (两个维护), else by 、
-        separator = "|" if "|" in members else "、"
-        gazetteer[name] = (tuple(m.strip() for m in members.split(separator) if m.strip()), category or None,
-                           source)
+        gazetteer[name] = (_gazetteer_members(members), category or None, source, _earlier_members(earlier))
         if found == "any":
             found_anywhere.append(name)
     rows = table("initiative_categories.tsv", 1, 2)
@@ -174,6 +173,32 @@ def _lexicon() -> _Lexicon:
                     frozenset(word for word, strength in categories if strength == "part"),
                     frozenset(word for word, strength in categories if strength == "about"),
                     frozenset(words("initiative_verbs.tsv")))
+
+
+def _gazetteer_members(members: str) -> tuple[str, ...]:
+    # members are joined by | where one of them holds a 、 (两个维护), else by 、
+    separator = "|" if "|" in members else "、"
+    return tuple(m.strip() for m in members.split(separator) if m.strip())
+
+
+def _earlier_members(field: str) -> tuple[tuple[int, tuple[str, ...]], ...]:
+    """The gazetteer's earlier members of a name, oldest first: ``2020:甲、乙;2030:丙、丁``
+    (the members up to 2020, then up to 2030; the members column holds today's)."""
+    variants = []
+    for variant in filter(None, (v.strip() for v in field.split(";"))):
+        year, _, members = variant.partition(":")
+        variants.append((int(year), _gazetteer_members(members)))
+    return tuple(sorted(variants))
+
+
+def _members_in(known: tuple, year: int | None) -> tuple[str, ...]:
+    """The gazetteer's members of a name in a text of ``year``: the earliest variant
+    whose last year the text is not after, else today's (also when the year is unknown)."""
+    if year is not None:
+        for last, members in known[3]:
+            if year <= last:
+                return members
+    return known[0]
 
 
 def announced_count(name: str) -> int | None:
@@ -244,7 +269,7 @@ class InitiativeExtractor:
                 members, partial = self._members_before(context, start, span_end, name)
             source = "text" if members else None
             if (partial or not members) and known and known[0]:
-                members, source = known[0], known[2]
+                members, source = _members_in(known, context.reference_year), known[2]
             elif partial:
                 source = "text-partial"
             components = self._components(context, span_end, name)
