@@ -346,7 +346,9 @@ class InitiativeExtractor:
             return False
         # an idiom is a figure of speech (“一马当先”, “万众一心”, “一刀切”), though it may start
         # with a numeral, unless a head after it names what it is (“门前三包”责任制)
-        if is_idiom(name) and not _evidence_head(text, match.end()):
+        # A known or counted name is no figure (“七通一平”; “三结合”的制度, “三落实”“四不摘”)
+        if (is_idiom(name) and not _evidence_head(text, match.end())
+                and not _named_idiom(text, match.end(), name)):
             return False
         shared = lexicon.shared_category.match(context.text, match.end())
         if shared:
@@ -605,6 +607,23 @@ def _ends_word(text: str, start: int, end: int) -> bool:
             rest = text[end:position]
             return len(rest) >= 2 and len(cut(rest)[0]) >= 2
     return True
+
+
+# another quoted numbered name right after one (“三落实”“四不摘”)
+_QUOTED_NUMBERED = regex.compile(rf"[、,]?[“‘\"「][{_SLOGAN_NUMERAL}]")
+
+
+def _named_idiom(text: str, position: int, name: str) -> bool:
+    """Whether a quoted word that jieba holds as an idiom is a name all the same: a name
+    of the gazetteer (七通一平), or a name that counts two or more (三结合, 三落实) with a
+    category noun after it (maybe after 的: “三结合”的制度) or another quoted numbered name
+    (“三落实”“四不摘”). 一马当先, 一刀切 and 万众一心 count nothing."""
+    if name in _lexicon().gazetteer:
+        return True
+    if (announced_count(name) or 0) < 2:
+        return False
+    after = position + text.startswith("的", position)
+    return bool(_lexicon().category_after.match(text, after) or _QUOTED_NUMBERED.match(text, position))
 
 
 def _is_slogan(name: str) -> bool:
