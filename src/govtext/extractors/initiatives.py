@@ -295,8 +295,16 @@ class InitiativeExtractor:
                 add(name_start, name_start + len(name), category, match.end("close"), "quoted")
         for match in lexicon.numbered.finditer(text):
             # 三大战略性新兴产业 holds no 三大战略: the head goes on into a longer word
-            if not context.quoted.covering(match.start()) and _ends_word(text, match.start(), match.end()):
-                add(match.start(), match.end(), match.group("category"), match.end(), "numbered")
+            end, category = match.end(), match.group("category")
+            # a category noun right after the first one ends the name (三大战略行动, 十大为民办
+            # 实事工程): the name is its longest
+            longer = lexicon.category_after.match(text, end)
+            if (longer and lexicon.head.fullmatch(longer.group())
+                    and _ends_word(text, match.start(), longer.end())):
+                # the part a head names says which part (改造项目 -> 改造, 攻坚任务 -> 攻坚)
+                end, category = longer.end(), _first_head(category + longer.group())
+            if not context.quoted.covering(match.start()) and _ends_word(text, match.start(), end):
+                add(match.start(), end, category, end, "numbered")
         if lexicon.known is not None:
             taken = Spans(found)
             for match in lexicon.known.finditer(text):
