@@ -551,10 +551,19 @@ def _following_noun(text: str, position: int, whole_clause: bool = False) -> str
     """
     position = _BEFORE_HEAD.match(text, position).end()
     phrase = ""
+    has_verb = False
     for word in cut(text[position : position + 10]):
         if not _HAN_WORD.fullmatch(word) or word_role(word) != "noun" or word in _JOINING_WORDS:
             break
+        # a verb that takes an initiative, inside a word jieba holds as a noun (全面推行, 深入开展),
+        # makes the phrase what the text does with the slogan, not what the slogan is
+        # (“建链补链延链强链”全面推行链长制, “非禁即入”普遍落实, “…”廉政谈话深入开展), unless a
+        # category noun ends the phrase (闭环落实机制)
+        if not has_verb and any(word.endswith(verb) for verb in _lexicon().verbs):
+            has_verb = True
         phrase += word
+    if has_verb and not _lexicon().head.search(phrase):
+        return _clause_category(text, position) if whole_clause else None
     if 2 <= len(phrase) <= 8:
         return phrase
     return _clause_category(text, position) if whole_clause else None
