@@ -31,6 +31,8 @@ from .base import CLAUSE_END, Context, Spans
 _NUMERAL = "一二两三四五六七八九十"
 # what a numbered slogan may start with: numerals, and 双/百/千/万 (双碳, 百千万工程)
 _SLOGAN_NUMERAL = _NUMERAL + "双百千万"
+# 双 counts two where it starts a short slogan (双千: 千项技改、千企提质; 双碳, 双循环)
+_PAIR = "双"
 # a modifier between a quoted name and its category noun (“…”党建品牌); words that
 # start a predicate (是, 为, 的) cannot be part of it
 _MODIFIER = r"[^\P{Han}是为的和与及在等即]"
@@ -51,7 +53,7 @@ _HAN_WORD = regex.compile(r"\p{Han}+")
 _GLOSS = regex.compile(r"[(（][^()（）]*[)）]")  # a gloss in brackets inside a name
 _PHRASE = regex.compile(r"[\p{Han}\d()（）]+")  # a slogan of one stretch: no marks but brackets
 _JOINING_WORDS = frozenset({"和", "及", "与", "或", "以及"})  # a head noun stops before them
-_COUNTED = regex.compile(rf"[{_NUMERAL}]+(?=[大个项条张件类]|\p{{Han}}{{1,2}}$)")
+_COUNTED = regex.compile(rf"[{_NUMERAL}]+(?=[大个项条张件类]|\p{{Han}}{{1,2}}$)|{_PAIR}(?=\p{{Han}}{{1,2}}$)")
 # members listed as 一是…，二是…，三是…
 _ORDINAL_ITEM = regex.compile(r"[一二三四五六七八九十]是([^,，;；。:：]+)")
 _CLAUSE_REST = regex.compile(r"\p{Han}{0,9}")
@@ -87,7 +89,9 @@ _LIST_END = regex.compile(r"[。;\n]")  # where a list stated after a name ends
 
 @dataclass(frozen=True)
 class _Lexicon:
-    gazetteer: dict  # name -> (members, category, members_source)
+    # name -> (members, category, members_source, earlier): earlier holds (last year, members)
+    # pairs, the members the name had in texts of that year and before (四个全面 until 2020)
+    gazetteer: dict
     quoted: regex.Pattern  # a quoted name with the category noun after it, if any
     numbered: regex.Pattern  # 三大攻坚战, 六大林业生态工程
     known: re.Pattern | None  # numbered gazetteer names, found unquoted
@@ -117,13 +121,10 @@ class _Lexicon:
 @cached_per_lexicons
 def _lexicon() -> _Lexicon:
     gazetteer, found_anywhere = {}, []
-    for name, members, category, verified, _source, found in table("initiatives.tsv", 6):
+    for name, members, category, verified, _source, found, earlier in table("initiatives.tsv", 6, 7):
         # members from an entry nobody has checked (M) say so in every record that has them
         source = "gazetteer" if verified == "V" else "gazetteer-unverified"
-        # members are joined by | where one of them holds a 、 (两个维护), else by 、
-        separator = "|" if "|" in members else "、"
-        gazetteer[name] = (tuple(m.strip() for m in members.split(separator) if m.strip()), category or None,
-                           source)
+        gazetteer[name] = (_gazetteer_members(members), category or None, source, _earlier_members(earlier))
         if found == "any":
             found_anywhere.append(name)
     rows = table("initiative_categories.tsv", 1, 2)
@@ -177,14 +178,43 @@ def _lexicon() -> _Lexicon:
                     frozenset(words("initiative_verbs.tsv")))
 
 
+def _gazetteer_members(members: str) -> tuple[str, ...]:
+    # members are joined by | where one of them holds a 、 (两个维护), else by 、
+    separator = "|" if "|" in members else "、"
+    return tuple(m.strip() for m in members.split(separator) if m.strip())
+
+
+def _earlier_members(field: str) -> tuple[tuple[int, tuple[str, ...]], ...]:
+    """The gazetteer's earlier members of a name, oldest first: ``2020:甲、乙;2030:丙、丁``
+    (the members up to 2020, then up to 2030; the members column holds today's)."""
+    variants = []
+    for variant in filter(None, (v.strip() for v in field.split(";"))):
+        year, _, members = variant.partition(":")
+        variants.append((int(year), _gazetteer_members(members)))
+    return tuple(sorted(variants))
+
+
+def _members_in(known: tuple, year: int | None) -> tuple[str, ...]:
+    """The gazetteer's members of a name in a text of ``year``: the earliest variant
+    whose last year the text is not after, else today's (also when the year is unknown)."""
+    if year is not None:
+        for last, members in known[3]:
+            if year <= last:
+                return members
+    return known[0]
+
+
 def announced_count(name: str) -> int | None:
     """How many members a numbered name announces: 四大工程 and 两个全覆盖 (a numeral with
     a counter), 六稳 (a numeral and one word); None for 三去一降一补 or 一企一策一专班,
-    whose numerals count something else, and for 八八战略, whose numerals are a label.
+    whose numerals count something else, and for 八八战略, whose numerals are a label;
+    双 with one or two characters counts two (双千, 双循环; not 双招双引).
 
     Example:
         >>> announced_count("四大工程"), announced_count("两个维护"), announced_count("八八战略")
         (4, 2, None)
+        >>> announced_count("双千"), announced_count("双招双引")
+        (2, None)
     """
     if any(mark in name for mark in "、,，"):
         return None  # 四个革命、一个合作: two counts, of different things
@@ -192,7 +222,7 @@ def announced_count(name: str) -> int | None:
     # 八八战略, 三三制: numerals that repeat without 十 are a label, not a number
     if not match or (len(match.group()) > 1 and "十" not in match.group()):
         return None
-    value = parse_chinese(match.group())
+    value = 2 if match.group() == _PAIR else parse_chinese(match.group())
     return int(value) if value is not None else None
 
 
@@ -242,7 +272,7 @@ class InitiativeExtractor:
                 members, partial = self._members_before(context, start, span_end, name)
             source = "text" if members else None
             if (partial or not members) and known and known[0]:
-                members, source = known[0], known[2]
+                members, source = _members_in(known, context.reference_year), known[2]
             elif partial:
                 source = "text-partial"
             components = self._components(context, span_end, name)
@@ -267,8 +297,17 @@ class InitiativeExtractor:
                 # members and components are read from right after the closing quote
                 add(name_start, name_start + len(name), category, match.end("close"), "quoted")
         for match in lexicon.numbered.finditer(text):
-            if not context.quoted.covering(match.start()):
-                add(match.start(), match.end(), match.group("category"), match.end(), "numbered")
+            # 三大战略性新兴产业 holds no 三大战略: the head goes on into a longer word
+            end, category = match.end(), match.group("category")
+            # a category noun right after the first one ends the name (三大战略行动, 十大为民办
+            # 实事工程): the name is its longest
+            longer = lexicon.category_after.match(text, end)
+            if (longer and lexicon.head.fullmatch(longer.group())
+                    and _ends_word(text, match.start(), longer.end())):
+                # the part a head names says which part (改造项目 -> 改造, 攻坚任务 -> 攻坚)
+                end, category = longer.end(), _first_head(category + longer.group())
+            if not context.quoted.covering(match.start()) and _ends_word(text, match.start(), end):
+                add(match.start(), end, category, end, "numbered")
         if lexicon.known is not None:
             taken = Spans(found)
             for match in lexicon.known.finditer(text):
@@ -318,7 +357,9 @@ class InitiativeExtractor:
             return False
         # an idiom is a figure of speech (“一马当先”, “万众一心”, “一刀切”), though it may start
         # with a numeral, unless a head after it names what it is (“门前三包”责任制)
-        if is_idiom(name) and not _evidence_head(text, match.end()):
+        # A known or counted name is no figure (“七通一平”; “三结合”的制度, “三落实”“四不摘”)
+        if (is_idiom(name) and not _evidence_head(text, match.end())
+                and not _named_idiom(text, match.end(), name)):
             return False
         shared = lexicon.shared_category.match(context.text, match.end())
         if shared:
@@ -374,6 +415,9 @@ class InitiativeExtractor:
             items = _split_items(rest[: stop.start() if stop else len(rest)].rstrip("等"))
             if counted(items):
                 return items
+        following = _next_sentence_list(context.text, span_end - len(name), after, expected, category)
+        if following:  # 全面落实五大任务。抓住…关键点，加快去产能、去库存、去杠杆、降成本、补短板。
+            return following
         ordinals = _ORDINALS_AFTER.match(after)
         if ordinals and tied(ordinals):  # “三项工程”：一是产业强基，二是城市更新，三是民生提质
             items = [m.group(1).strip() for m in _ORDINAL_ITEM.finditer(after, ordinals.end())]
@@ -443,7 +487,19 @@ class InitiativeExtractor:
         # else (蓝天和碧水“两大行动”; not 为适龄妇女开展HPV疫苗接种和“两癌”筛查)
         if joined and len(items) == 2 and len(items[0]) > 6:
             return none
-        if not quoted_list:
+        paired = _COUNTED.match(name).group() == _PAIR
+        if paired:
+            # 双 says less than a count does: the two things may be what the slogan is about
+            # (事故起数、死亡人数持续“双下降”), not its parts. A known slogan keeps the
+            # gazetteer's members (郑州大学、河南大学“双一流”建设); two nouns of their own,
+            # whole, are its parts (千项技改、千企提质“双千”工程)
+            known = _lexicon().gazetteer.get(name)
+            if (known and known[0]) or not all(_is_noun_item(i) for i in items):
+                return none
+            # the clause's words before the first part (大力开展千项技改, 健全点将赛): the two
+            # parts are of about one length
+            items[0] = _trim_to_length(items[0], len(items[1]) + 1)
+        elif not quoted_list:
             items[0] = _trim_to_length(items[0], max(len(i) for i in items[1:]))
         # the last item is the verb that takes the name (推动…发展、实现“两个率先”), unless
         # every item is one (执法、治理、宣教三项行动)
@@ -498,10 +554,19 @@ def _following_noun(text: str, position: int, whole_clause: bool = False) -> str
     """
     position = _BEFORE_HEAD.match(text, position).end()
     phrase = ""
+    has_verb = False
     for word in cut(text[position : position + 10]):
         if not _HAN_WORD.fullmatch(word) or word_role(word) != "noun" or word in _JOINING_WORDS:
             break
+        # a verb that takes an initiative, inside a word jieba holds as a noun (全面推行, 深入开展),
+        # makes the phrase what the text does with the slogan, not what the slogan is
+        # (“建链补链延链强链”全面推行链长制, “非禁即入”普遍落实, “…”廉政谈话深入开展), unless a
+        # category noun ends the phrase (闭环落实机制)
+        if not has_verb and any(word.endswith(verb) for verb in _lexicon().verbs):
+            has_verb = True
         phrase += word
+    if has_verb and not _lexicon().head.search(phrase):
+        return _clause_category(text, position) if whole_clause else None
     if 2 <= len(phrase) <= 8:
         return phrase
     return _clause_category(text, position) if whole_clause else None
@@ -537,6 +602,48 @@ def _not_head_after(text: str, position: int) -> bool:
     stretch = _HAN_WORD.match(text, start).group()[:_MAX_HEAD_STRETCH]
     heads = _lexicon().head
     return not any(heads.search(stretch[:end]) for end in range(len(word) + 1, len(stretch) + 1))
+
+
+# how far past a head the segmentation is read to see whether the head ends a word
+_WORD_WINDOW = 8
+
+
+def _ends_word(text: str, start: int, end: int) -> bool:
+    """Whether ``end`` ends a word in the segmentation of the text from ``start``: a
+    category noun that goes on into a longer word (三大战略|性新兴产业, 五大新兴服务|业,
+    两个试点|县) ends no name. A word that joins the head to a word of its own (工程建设,
+    战略规划, 行动计划) is a compound: the head ends there.
+
+    Example:
+        >>> _ends_word("三大战略性新兴产业", 0, 4), _ends_word("六大工程建设", 0, 4)
+        (False, True)
+    """
+    position = start
+    for word in cut(text[start : end + _WORD_WINDOW]):
+        position += len(word)
+        if position == end:
+            return True
+        if position > end:
+            rest = text[end:position]
+            return len(rest) >= 2 and len(cut(rest)[0]) >= 2
+    return True
+
+
+# another quoted numbered name right after one (“三落实”“四不摘”)
+_QUOTED_NUMBERED = regex.compile(rf"[、,]?[“‘\"「][{_SLOGAN_NUMERAL}]")
+
+
+def _named_idiom(text: str, position: int, name: str) -> bool:
+    """Whether a quoted word that jieba holds as an idiom is a name all the same: a name
+    of the gazetteer (七通一平), or a name that counts two or more (三结合, 三落实) with a
+    category noun after it (maybe after 的: “三结合”的制度) or another quoted numbered name
+    (“三落实”“四不摘”). 一马当先, 一刀切 and 万众一心 count nothing."""
+    if name in _lexicon().gazetteer:
+        return True
+    if (announced_count(name) or 0) < 2:
+        return False
+    after = position + text.startswith("的", position)
+    return bool(_lexicon().category_after.match(text, after) or _QUOTED_NUMBERED.match(text, position))
 
 
 def _is_slogan(name: str) -> bool:
@@ -576,6 +683,58 @@ def _is_system(name: str) -> bool:
 def _is_plain_word(name: str) -> bool:
     """A two-character word that is neither numbered (双控, 四稳) nor in the gazetteer."""
     return len(name) == 2 and not _NUMBERED.match(name) and name not in _lexicon().gazetteer
+
+
+# a sentence the name ends (全面落实五大任务。), then the next one
+_ENDS_SENTENCE = regex.compile(r"^(?P<between>\p{Han}{0,6})。(?P<next>[^。;\n]{4,150})[。;\n]")
+_CLAUSE_SPLIT = regex.compile(r"[,，:：]")
+_PHRASE_ITEM = regex.compile(r"[的等]")  # an item that describes (团结的民运会) or lists (机场等)
+# the words a heading puts before the name it announces (全面落实, 深入实施)
+_MAX_HEADING_LEAD = 6
+
+
+def _next_sentence_list(text: str, start: int, after: str, expected: int | None,
+                        category: str | None) -> list[str]:
+    """The members a counted name that ends a sentence of a heading's length gets from
+    the next sentence: its one enumeration that numbers what the name counts (全面落实
+    五大任务。…，加快去产能、去库存、去杠杆、降成本、补短板。). None when no clause or
+    more than one holds such a list, when the list's items hold 的 or 等 (phrases, not
+    names: 办成一届特色、成功、团结的民运会), or when the name counts fewer than three (a
+    pair is too often something else). A name inside a longer sentence (三是抓好决胜…
+    三大攻坚战。要分别提出时间表、路线图、优先序) is followed by what the text says about it."""
+    if not expected or expected < 3:
+        return []
+    lead = text[max(0, start - _MAX_HEADING_LEAD - 2) : start].rstrip("“‘\"「")
+    lead = regex.split(r"[。;；!！?？\n]", lead)[-1]
+    if len(lead) > _MAX_HEADING_LEAD or _CLAUSE_SPLIT.search(lead):
+        return []
+    sentence = _ENDS_SENTENCE.match(after)
+    if not sentence or sentence.group("between") not in ("", category):
+        return []
+    lists = []
+    for clause in _CLAUSE_SPLIT.split(sentence.group("next")):
+        items = clause.split("、")
+        if len(items) == expected - 1 and len(_split_items(items[-1])) == 2:
+            items[-1:] = _split_items(items[-1])
+        if len(items) != expected:
+            continue
+        items = [_clean_item(i) for i in items]
+        items[0] = _after_last_verb(items[0], _lexicon().verbs)
+        items[0] = _trim_to_length(items[0], max(len(i) for i in items[1:]))
+        items[-1] = items[-1].removesuffix("等")
+        lists.append(items)
+    if len(lists) != 1 or not all(2 <= len(i) <= _MAX_STATED_ITEM and _HAN_WORD.fullmatch(i)
+                                  and not _PHRASE_ITEM.search(i) for i in lists[0]):
+        return []
+    return lists[0]
+
+
+def _is_noun_item(item: str) -> bool:
+    """Whether a list item is a noun phrase of two characters or more, without figures,
+    that ends with a noun (千项技改, 点将赛; not 强度持续, 48个学科入选, 市)."""
+    words = cut(item)
+    return (len(item) >= 2 and bool(_HAN_WORD.fullmatch(item)) and word_role(words[-1]) == "noun"
+            and word_role(words[0]) == "noun")
 
 
 def _is_lone_verb(item: str) -> bool:
