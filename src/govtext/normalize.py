@@ -66,6 +66,9 @@ def simplified(text: str) -> str:
 _SPACE_IN_NUMBER = regex.compile(r"(?<=(?<!\d)\d)[ \t]+(?=[\d.%\p{Han}])")
 # A run of line breaks (with the blanks around them).
 _LINE_BREAK = regex.compile(r"[ \t]*\n[\s]*")
+# A space between a number and its percent sign (增长 13 %左右, 比重达到24 %):
+# a % never starts a number, so the space is layout.
+_SPACE_BEFORE_PERCENT = regex.compile(r"(?<=\d)[ \t\u00a0]+(?=%)")
 _PROSE_PUNCTUATION = regex.compile(r"[,，、;；。]")
 # a line that starts like a heading (一、 （一） 1.) is never joined to the next one
 _HEADING_START = regex.compile(
@@ -138,6 +141,7 @@ def normalize(original: str) -> NormalizedText:
     translated = simplified(original)
     drops = [m.span() for m in _SPACE_IN_NUMBER.finditer(translated)]
     drops += [m.span() for m in _LINE_BREAK.finditer(translated) if _joinable_break(translated, m)]
+    drops += [m.span() for m in _SPACE_BEFORE_PERCENT.finditer(translated)]
     if not drops:
         return NormalizedText(original, translated, translated=translated)
     drops.sort()
