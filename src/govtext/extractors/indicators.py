@@ -30,7 +30,7 @@ from ..numerals import (
 )
 from ..records import Indicator
 from ..segment import cut, word_frequency, word_role, word_tag
-from .base import Context, Spans
+from .base import Context, Spans, Word
 
 _ARABIC = r"\d+[万亿]\d+[千百十]?(?=\p{Han})|\d+(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
 _RANGE_SEPARATOR = r"(?:[-~—–―]{1,2}|至|到)"
@@ -468,6 +468,7 @@ class IndicatorExtractor:
         rule that found them (see "Names" below)."""
         lexicon = _lexicon()
         clause = list(context.words(context.clause_start(start), start))[-_MOST_WORDS_BEFORE:]
+        clause = _split_link_end(clause)
         distributed = _distributed_name(context, clause, start, ends)
         if distributed:
             return distributed, None, "distributed"
@@ -476,7 +477,7 @@ class IndicatorExtractor:
         shared = _shared_names(context, [w for w in before if w.start >= previous_end], start)
         if shared:
             return shared[0], shared, "shared"
-        after = context.words(end, context.clause_end(end))[:_MOST_WORDS_AFTER]
+        after = _split_link_end(context.words(end, context.clause_end(end))[:_MOST_WORDS_AFTER])
         # 两次降低存款准备金率: a count of actions (次 before a verb) counts the verb phrase
         if lexicon["ordinal_counters"].get(unit) == "before_noun":
             action = _action_after(context, after)
@@ -891,7 +892,8 @@ def _strip_end(words, kinds):
         shorter = _strip_joined(words, kinds, ("link",))
         if len(shorter[0]) < len(words):
             words, kinds = shorter
-        elif kinds[-1] in _NOT_NAME_END and kinds[-1] != "direction":
+        elif (kinds[-1] in _NOT_NAME_END and kinds[-1] != "direction") or (
+                len(words) > 1 and "locative" in _chunk_kinds(words[-1].text)):
             complement = words[-1].text in _DIRECTION_COMPLEMENTS
             words, kinds = words[:-1], kinds[:-1]
             if complement:  # 低保标准提高|到|每人每月
@@ -911,6 +913,28 @@ def _strip_joined(words, kinds, dropped):
         if _may_link_or_direct(joined) and _kind(joined) in dropped:
             return words[:-size], kinds[:-size]
     return words, kinds
+
+
+def _split_link_end(words) -> list:
+    """The tokens around a quantity with each link that jieba's HMM joined to the word
+    before it cut off: 规模养殖|率达|45% -> 率|达, 项目|已达|4个 -> 已|达, 国际|友城达|137对
+    -> 友城|达, 31个|重点对标项目|中有|18个 -> 中|有. Only a token out of jieba's dictionary
+    is cut (下达, 到达 are words), and not before a noun: 村均|集体收入, 国达|化工 are a
+    modifier and a name."""
+    lexicon = _lexicon()
+    links = lexicon["links_and_directions"] - lexicon["direction_verbs"]
+    out = []
+    for index, word in enumerate(words):
+        following = words[index + 1].text if index + 1 < len(words) else None
+        if not word_frequency(word.text) and (following is None or _kind(following) not in _NOUN_LIKE):
+            size = next((size for size in range(len(word.text) - 1, 0, -1) if word.text[-size:] in links), 0)
+            if size:
+                cut_at = word.end - size
+                out += [Word(word.start, cut_at, word.text[:-size]),
+                        Word(cut_at, word.end, word.text[-size:])]
+                continue
+        out.append(word)
+    return out
 
 
 def _left_phrase(words) -> list:
@@ -1021,6 +1045,8 @@ def _right_phrase(words, modified: bool = True) -> list:
             if closing is not None:
                 taken = closing + 1
                 continue
+        if taken and "locative" in _chunk_kinds(words[taken].text):
+            break  # 337个|重点城市|中|排名靠前: the set ends the phrase
         if kind in _NOUN_LIKE:
             taken += 1
             continue
