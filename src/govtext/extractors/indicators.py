@@ -893,7 +893,7 @@ def _strip_end(words, kinds):
         if len(shorter[0]) < len(words):
             words, kinds = shorter
         elif (kinds[-1] in _NOT_NAME_END and kinds[-1] != "direction") or (
-                len(words) > 1 and "locative" in _chunk_kinds(words[-1].text)):
+                len(words) > 1 and _chunk_kinds(words[-1].text) & {"locative", "adverb"}):
             complement = words[-1].text in _DIRECTION_COMPLEMENTS
             words, kinds = words[:-1], kinds[:-1]
             if complement:  # 低保标准提高|到|每人每月
@@ -1047,6 +1047,8 @@ def _right_phrase(words, modified: bool = True) -> list:
                 continue
         if taken and "locative" in _chunk_kinds(words[taken].text):
             break  # 337个|重点城市|中|排名靠前: the set ends the phrase
+        if taken and "adverb" in _chunk_kinds(words[taken].text) and following not in _NOUN_LIKE:
+            break  # 7家|国家区域医疗中心|基本|建成: an adverb before the predicate
         if kind in _NOUN_LIKE:
             taken += 1
             continue
@@ -1078,7 +1080,8 @@ def _right_phrase(words, modified: bool = True) -> list:
             continue
         break
     phrase = words[:taken]
-    while phrase and _kind(phrase[-1].text) in ("joiner", "verb", "function", "quote"):
+    while phrase and (_kind(phrase[-1].text) in ("joiner", "verb", "function", "quote")
+                      or "adverb" in _chunk_kinds(phrase[-1].text)):
         if phrase[-1].text == "”":
             break
         phrase = phrase[:-1]
