@@ -1072,6 +1072,14 @@ def _right_phrase(words, modified: bool = True) -> list:
             if nouns == len(words) or kinds[nouns] != "number":
                 taken = nouns
                 continue
+        # 20处|综合性|休闲|渔业|基地, 504个|省市|重点|实施|类|项目: after a count, verbs between
+        # modifiers and a head noun are inside the phrase, when no head stands before them
+        if (kind == "verb" and modified and words[taken].text not in _lexicon()["governing"]
+                and not any(_is_head(w.text) for w in words[:taken])):
+            head_end = _head_ahead(words, kinds, taken)
+            if head_end:
+                taken = head_end
+                continue
         # 155个|国家或地区: two words joined at the end of the clause part (not a list that
         # goes on: 7条|线路和三亚站等…)
         if (kind == "joiner" and taken == 1 and following == "noun"
@@ -1086,6 +1094,26 @@ def _right_phrase(words, modified: bool = True) -> list:
             break
         phrase = phrase[:-1]
     return phrase if len(phrase) > int(region) else []  # 18个|全省|最优 names nothing
+
+
+# the most words between a verb inside a counted phrase and its head (实施|类|项目)
+_LONGEST_TO_HEAD = 4
+
+
+def _is_head(word: str) -> bool:
+    """Whether a word is or ends in a head noun of name_chunks.tsv (项目, 重点项目, 采摘园)."""
+    return any("head" in _chunk_kinds(word[-size:]) for size in range(1, min(len(word), 3) + 1))
+
+
+def _head_ahead(words, kinds, position: int) -> int | None:
+    """The end of the head noun that closes the noun phrase from ``position`` on (verbs
+    and nouns only, at most _LONGEST_TO_HEAD words), if there is one."""
+    for index in range(position, min(len(words), position + _LONGEST_TO_HEAD)):
+        if kinds[index] not in ("noun", "verb", "modifier", "direction"):  # 城市|照明|提升|工程
+            return None
+        if _is_head(words[index].text) and (index + 1 == len(words) or kinds[index + 1] not in _NOUN_LIKE):
+            return index + 1
+    return None
 
 
 def _owner_phrase(words) -> list:
