@@ -81,6 +81,8 @@ _LONGEST_LINK = 4
 # most words of the head they qualify (研发|投入|强度; 省内|转化|重大科技成果 is a clause)
 _LONGEST_RUN = 2
 _LONGEST_HEAD = 1
+# what stands right before a percentage that is a value reached, not a share (达到|20%的…)
+_NOT_SHARE_BEFORE = frozenset({"link", "direction", "compare", "compare_of", "modifier", "function"})
 # the verb of a share: 出口规模|占|全国比重
 _SHARE = "占"
 # what follows a direction verb before the number (提高|至2.49%, 增加|到, 下降|了)
@@ -494,7 +496,12 @@ class IndicatorExtractor:
         # 帮助中小微企业|3万多家次|解决融资: a count right after a noun counts that noun; a
         # verb after the count is then the predicate, not a modifier of a noun after it
         counts_noun_before = bool(adjacent) and _kind(adjacent[-1].text) == "noun"
-        if kind == "counter" or amount_object:
+        # 87%的|乡镇企业进行了改制, 促进70%的|农户…: a percentage before 的 and a noun phrase
+        # is the share of those things, unless it is what a link or a direction verb
+        # reaches (达到了20%的增长速度, 占比未达30%的镇街)
+        share_of = (kind == "percent" and bool(after) and after[0].text == "的"
+                    and _is_share(clause, start, after))
+        if kind == "counter" or amount_object or share_of:
             phrase = _right_phrase(_after_of(after), modified=kind == "counter" and not counts_noun_before)
             # 13个|镇 names the towns; 6.3万户|次 is the end of a unit
             shortest = 1 if phrase and phrase[0].text not in lexicon["units"] else 2
@@ -1114,6 +1121,19 @@ def _head_ahead(words, kinds, position: int) -> int | None:
         if _is_head(words[index].text) and (index + 1 == len(words) or kinds[index + 1] not in _NOUN_LIKE):
             return index + 1
     return None
+
+
+def _is_share(clause, start: int, after) -> bool:
+    """Whether a percentage before 的 is the share of the things named after it (87%的|乡镇
+    企业, 市区64%的|小区): not when a link, a direction verb or a comparison right before
+    it makes it a value reached (达到了20%的增长速度, 低于4%的调控目标), nor after a
+    relative measure (研发经费支出占GDP比重1%以下的县), nor before what frames a value
+    (name_chunks.tsv kind frame: 6%以上的经济增长目标, 减按15%的税率)."""
+    adjacent = clause[-1] if clause and clause[-1].end == start else None
+    if adjacent is not None and (_kind(adjacent.text) in _NOT_SHARE_BEFORE or _is_relative(adjacent.text)):
+        return False
+    return not any("frame" in _chunk_kinds(word.text[-size:])
+                   for word in after[1:4] for size in range(1, min(len(word.text), 2) + 1))
 
 
 def _owner_phrase(words) -> list:
