@@ -492,7 +492,12 @@ class IndicatorExtractor:
         adjacent = [w for w in before if w.end == start]
         in_list = bool(adjacent) and _kind(adjacent[-1].text) == "joiner"
         ends_with_verb = bool(adjacent) and _takes_object(adjacent[-1].text)
-        amount_object = kind in ("currency", "measure") and (in_list or ends_with_verb or not before)
+        # 化医|45万吨|合成氨: a measure right before a noun measures that product
+        # (not a level: 总产量稳定在|306.5万吨|水平)
+        product = ("capacity" in _chunk_kinds(unit) and bool(after) and _kind(after[0].text) == "noun"
+                   and "frame" not in _chunk_kinds(after[0].text))
+        amount_object = kind in ("currency", "measure") and (in_list or ends_with_verb or not before
+                                                             or product)
         # 帮助中小微企业|3万多家次|解决融资: a count right after a noun counts that noun; a
         # verb after the count is then the predicate, not a modifier of a noun after it
         counts_noun_before = bool(adjacent) and _kind(adjacent[-1].text) == "noun"
@@ -1132,8 +1137,12 @@ def _is_share(clause, start: int, after) -> bool:
     adjacent = clause[-1] if clause and clause[-1].end == start else None
     if adjacent is not None and (_kind(adjacent.text) in _NOT_SHARE_BEFORE or _is_relative(adjacent.text)):
         return False
-    return not any("frame" in _chunk_kinds(word.text[-size:])
-                   for word in after[1:4] for size in range(1, min(len(word.text), 2) + 1))
+    joined = ""
+    for word in after[1:4]:  # 的|基础|上: a frame jieba cuts in two
+        joined += word.text
+        if any("frame" in _chunk_kinds(joined[-size:]) for size in range(1, min(len(joined), 3) + 1)):
+            return False
+    return True
 
 
 def _owner_phrase(words) -> list:
