@@ -545,6 +545,8 @@ class IndicatorExtractor:
         sentence_start, sentence_end = context.sentence_bounds(start)
         cue_re = _lexicon()["status_re"]
         cues = {m.group() for m in cue_re.finditer(context.text, sentence_start, sentence_end)}
+        if not cues and _heading_status(context, start) == "estimated":
+            return "estimated"  # 初步预计，…。…: a cue that heads the paragraph governs it
         estimate = "预计" in cues and "今年" not in cues
         role = context.role_at(start)
         # the section says what a quantity is: a review reports, targets and tasks plan
@@ -566,6 +568,35 @@ class IndicatorExtractor:
         if _names_future_year(context, sentence_start, start):
             return "target"
         return "achieved"
+
+
+# the longest stretch of a paragraph a cue at a sentence's head governs, and the longest
+# such heading (初步预计)
+_PARAGRAPH_WINDOW = 2000
+_LONGEST_HEADING = 6
+
+
+def _heading_status(context: Context, start: int) -> str | None:
+    """The status of the cue that heads a sentence before ``start`` in its paragraph as a
+    clause of its own (``初步预计，本市生产总值…。全口径财政收入超过4000亿元…``: the
+    figures of the sentences after it are estimates too): that of the nearest sentence
+    before with a cue, when the cue heads it."""
+    text = context.text
+    floor = max(0, start - _PARAGRAPH_WINDOW)
+    cue_re = _lexicon()["status_re"]
+    statuses = _lexicon()["status_cues"]
+    position = context.sentence_bounds(start)[0]
+    while position > floor and text[position - 1] != "\n":
+        position = context.sentence_bounds(position - 1)[0]
+        sentence_end = context.sentence_bounds(position)[1]
+        if cue_re.search(text, position, sentence_end) is None:
+            continue  # a sentence without a cue: look further back
+        heading_end = context.clause_end(position)
+        heading = text[position:heading_end].strip(_MARKUP + "—-")
+        if text[heading_end : heading_end + 1] not in (",", ":") or len(heading) > _LONGEST_HEADING:
+            return None
+        return next((statuses[cue] for cue in statuses if heading.endswith(cue)), None)
+    return None
 
 
 def _nearest_status_cue(context: Context, start: int, sentence_start: int, sentence_end: int):
