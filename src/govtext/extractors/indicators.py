@@ -54,6 +54,8 @@ _HAN = regex.compile(r"\p{Han}")
 _MARKUP = "`*#_~| \u3000"  # Markdown and layout characters around a name
 _WHITE_SPACE = regex.compile(r"\s+")
 _VALUE_START = regex.compile(r"[\d零〇一二两三四五六七八九十百]")
+# a value right after a direction word (增至14条, 增长了5%), not a name (年增|销售收入12亿元)
+_VALUE_AFTER_DIRECTION = regex.compile(r"\P{Han}{0,2}\p{Han}?" + _VALUE_START.pattern)
 _SHARED = regex.compile(r"(?:均为|均达到|均达|都是|都为|均是|均)$")
 # the tokens of a name's chunker (see _kind): words that join the parts of a name
 # (问题和困难, 首店、旗舰店); quote marks, brackets (入园(班)率) and the + of formula names
@@ -535,8 +537,12 @@ class IndicatorExtractor:
         if compared:  # 比去年预算高0.2个百分点
             return "up" if compared.group(1) in "高多" else "down"
         hits = list(_lexicon()["direction_re"].finditer(window))
-        if not hits or _ANOTHER_ITEM.search(window, hits[-1].end()):
-            return None  # 增至14条、运营里程580公里: the direction word belongs to the item before
+        # 增至14条、运营里程580公里: the direction word belongs to the item before; one before
+        # a name governs a list of names and values (压减粗钢产能788万吨、炼铁586万吨: both down)
+        if not hits:
+            return None
+        if _ANOTHER_ITEM.search(window, hits[-1].end()) and not _governs_list(window, hits[-1]):
+            return None
         direction = _lexicon()["directions"][hits[-1].group()]
         return None if direction == "none" else direction
 
@@ -597,6 +603,25 @@ def _heading_status(context: Context, start: int) -> str | None:
             return None
         return next((statuses[cue] for cue in statuses if heading.endswith(cue)), None)
     return None
+
+
+def _governs_list(window: str, hit) -> bool:
+    """Whether the direction word ``hit`` of the clause ``window`` (which ends at a
+    quantity) governs a list of names with values: a verb of its own (not 增加值, 增速), a
+    name after it, then a value and 、 before the last item, which is a name alone
+    (压减|粗钢产能788万吨、炼铁; not 增至|14条、运营里程, nor 风电增速器、天通储能电池等|45个:
+    no value before the 、)."""
+    position = hit.end()
+    if (hit.group() not in _lexicon()["direction_verbs"]
+            or cut(window[hit.start() : position + 2])[0] != hit.group()):
+        return False
+    if _VALUE_AFTER_DIRECTION.match(window, position):
+        return False
+    last_item = window.rfind("、")
+    if _VALUE_START.search(window, position, last_item) is None:
+        return False
+    # the last item is a name alone, without a verb of its own (not 总量达|53.09万户, 开工|8000公里)
+    return all(_kind(word) in ("noun", "quote", "modifier") for word in cut(window[last_item + 1 :]))
 
 
 def _nearest_status_cue(context: Context, start: int, sentence_start: int, sentence_end: int):
