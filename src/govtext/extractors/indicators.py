@@ -422,7 +422,7 @@ class IndicatorExtractor:
         qualifier = self._qualifier(groups)
         name, names, name_rule = self._names(context, start, end, unit, ends, previous_end)
         name, names = _clean_name(name), names and [n for n in map(_clean_name, names) if n]
-        direction = self._direction(context, start)
+        direction = self._direction(context, start) or _rate_after(context, end)
         status = self._status(context, start)
         if groups.get("before") in lexicon["verb_qualifiers"]:
             start = match.end("before")  # 控制在4.5%以内: the verb is not part of the quantity
@@ -603,6 +603,21 @@ def _heading_status(context: Context, start: int) -> str | None:
             return None
         return next((statuses[cue] for cue in statuses if heading.endswith(cue)), None)
     return None
+
+
+def _rate_after(context: Context, end: int) -> str | None:
+    """The direction of a rate of change the quantity is the value of (保持20%左右的增速,
+    实现7%左右的增长速度, 年均8%左右的|年均|增长): up or down."""
+    text = context.text
+    if text[end : end + 1] != "的":
+        return None
+    position = end + 1
+    first = cut(text[position : position + 6])[:1]
+    if first and "modifier" in _chunk_kinds(first[0]):
+        position += len(first[0])  # 年均
+    hit = _lexicon()["direction_re"].match(text, position)
+    direction = _lexicon()["directions"][hit.group()] if hit else None
+    return None if direction == "none" else direction
 
 
 def _governs_list(window: str, hit) -> bool:
