@@ -1093,6 +1093,12 @@ def _left_phrase(words) -> list:
     # 办结|率: a head of one character takes the word before it, whatever its kind
     if first == len(words) - 1 and len(words[first].text) == 1 and first > 0 and kinds[first - 1] == "verb":
         first -= 1
+    # 扶贫|项目, 签约|项目, 入驻|企业: a generic head noun alone takes the verb of two
+    # characters or more that modifies it (not 在|孵|企业), unless that verb governs it (实施|项目)
+    elif (first == len(words) - 1 and first > 0 and _is_head(words[first].text)
+          and len(words[first].text) == 2 and kinds[first - 1] == "verb"
+          and len(words[first - 1].text) > 1 and words[first - 1].text not in governing):
+        first -= 1
     phrase, phrase_kinds = words[first:], kinds[first:]
     while phrase_kinds and phrase_kinds[0] in _NOT_NAME_START:
         phrase, phrase_kinds = phrase[1:], phrase_kinds[1:]
