@@ -472,7 +472,7 @@ class IndicatorExtractor:
         rule that found them (see "Names" below)."""
         lexicon = _lexicon()
         clause = list(context.words(context.clause_start(start), start))[-_MOST_WORDS_BEFORE:]
-        clause = _split_link_end(clause)
+        clause = clause[:-_SPLIT_WINDOW] + _split_link_end(clause[-_SPLIT_WINDOW:])
         distributed = _distributed_name(context, clause, start, ends)
         if distributed:
             return distributed, None, "distributed"
@@ -481,7 +481,8 @@ class IndicatorExtractor:
         shared = _shared_names(context, [w for w in before if w.start >= previous_end], start)
         if shared:
             return shared[0], shared, "shared"
-        after = _split_link_end(context.words(end, context.clause_end(end))[:_MOST_WORDS_AFTER])
+        after = list(context.words(end, context.clause_end(end))[:_MOST_WORDS_AFTER])
+        after = _split_link_end(after[:_SPLIT_WINDOW]) + after[_SPLIT_WINDOW:]
         # 两次降低存款准备金率: a count of actions (次 before a verb) counts the verb phrase
         if lexicon["ordinal_counters"].get(unit) == "before_noun":
             action = _action_after(context, after)
@@ -589,10 +590,14 @@ def _heading_status(context: Context, start: int) -> str | None:
     before with a cue, when the cue heads it."""
     text = context.text
     floor = max(0, start - _PARAGRAPH_WINDOW)
+    line_break = text.rfind("\n", floor, start)
+    if line_break < 0 and floor > 0:
+        return None  # a paragraph longer than the window (or no text with paragraphs)
+    floor = line_break + 1
     cue_re = _lexicon()["status_re"]
     statuses = _lexicon()["status_cues"]
     position = context.sentence_bounds(start)[0]
-    while position > floor and text[position - 1] != "\n":
+    while position > floor:
         position = context.sentence_bounds(position - 1)[0]
         sentence_end = context.sentence_bounds(position)[1]
         if cue_re.search(text, position, sentence_end) is None:
@@ -998,16 +1003,31 @@ def _strip_joined(words, kinds, dropped):
     return words, kinds
 
 
+# the tokens next to a quantity where a link joined to a word is cut off (规模养殖|率达|45%,
+# 31个|重点对标项目|中有|18个)
+_SPLIT_WINDOW = 8
+
+
+@cached_per_lexicons
+def _links():
+    """The link words of name_words.tsv (not the direction verbs), and their last characters."""
+    lexicon = _lexicon()
+    links = lexicon["links_and_directions"] - lexicon["direction_verbs"]
+    return links, frozenset(word[-1] for word in links)
+
+
 def _split_link_end(words) -> list:
     """The tokens around a quantity with each link that jieba's HMM joined to the word
     before it cut off: 规模养殖|率达|45% -> 率|达, 项目|已达|4个 -> 已|达, 国际|友城达|137对
     -> 友城|达, 31个|重点对标项目|中有|18个 -> 中|有. Only a token out of jieba's dictionary
     is cut (下达, 到达 are words), and not before a noun: 村均|集体收入, 国达|化工 are a
     modifier and a name."""
-    lexicon = _lexicon()
-    links = lexicon["links_and_directions"] - lexicon["direction_verbs"]
+    links, last_characters = _links()
     out = []
     for index, word in enumerate(words):
+        if len(word.text) < 2 or word.text[-1] not in last_characters:
+            out.append(word)  # most tokens end in no link: no need to look them up
+            continue
         following = words[index + 1].text if index + 1 < len(words) else None
         if not word_frequency(word.text) and (following is None or _kind(following) not in _NOUN_LIKE):
             size = next((size for size in range(len(word.text) - 1, 0, -1) if word.text[-size:] in links), 0)
