@@ -32,6 +32,12 @@ def magnitudes() -> dict[str, Decimal]:
     return {word: Decimal(value) for word, value in table("magnitudes.tsv", 2)}
 
 
+@cached_per_lexicons
+def numeral_digits() -> frozenset:
+    """The Chinese digit characters from 1 to 9, ordinary and financial (一, 壹, 两 …)."""
+    return frozenset(char for char, value in _numeral_table()[0].items() if value)
+
+
 def chinese_numeral_chars() -> str:
     digits, units = _numeral_table()
     return "".join(digits) + "".join(units)
@@ -74,23 +80,43 @@ def parse_chinese(numeral: str) -> Decimal | None:
         # read digit by digit, as years are written: 二〇二四
         return Decimal("".join(str(digits[ch]) for ch in numeral))
     total, section, number = 0, 0, None
+    smallest = 10_000  # the smallest place written so far in this section
     for ch in numeral:
         if ch in digits:
-            number = digits[ch]
+            # 零 only holds a place: 一万零十二 is 10012, 零十 is 10
+            number = digits[ch] or None
             continue
         unit = units[ch]
         # a magnitude word with nothing before it counts one of itself: 近亿 is 1e8, 万亿 is 1e12
         leading = not (total or section or number)
         if unit == 100_000_000:
             total = (1 if leading else total + section + (number or 0)) * unit
-            section = 0
+            section, smallest = 0, 10_000
         elif unit == 10_000:
             total += (1 if leading else section + (number or 0)) * unit
-            section = 0
+            section, smallest = 0, 10_000
         else:
+            if unit >= smallest:
+                return None  # 七十百, 十十: the places of a number only go down
             section += (1 if number is None else number) * unit
+            smallest = unit
         number = None
-    return Decimal(total + section + (number or 0))
+    return Decimal(total + section + (number or 0) * _elided_unit(numeral, units))
+
+
+def _elided_unit(numeral: str, units: dict[str, int]) -> int:
+    """What a last digit counts when the unit after it is left out: right after 百, 千,
+    万 or 亿 (no 零 between) it counts the next lower place, as the spoken form says
+    (两千四百五 is 2450, 一万三 is 13000, 百三 is 130); else ones (二十五, 一百零五).
+
+    Example:
+        >>> _elided_unit("两千四百五", _numeral_table()[1]), _elided_unit("一百零五", _numeral_table()[1])
+        (10, 1)
+    """
+    if len(numeral) < 2 or numeral[-1] in units:
+        return 1
+    unit = units.get(numeral[-2], 1)
+    return unit // 10 if unit >= 100 else 1
 
 
 def parse_year(digits: str) -> int:

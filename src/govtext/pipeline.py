@@ -83,10 +83,16 @@ def extract(
             return extract(text, doc_id=doc_id, year=year, date=date, kind=kind, title=title,
                            region=region, level=level)
     view = normalize(text)
-    sections = parse_sections(view.text)
-    reference_date = _reference(view.text, year, date, sections)
+    # the title as the text writes it (政 府 工 作 报 告 keeps its spaces)
+    described = describe(view.translated or view.text)
+    # the sections need the kind (a work report opens with its review) and the year
+    # planned (its plan opens with 2002年是…); the year from the sections' titles is
+    # the last resort of the reference date
+    stated_date = _reference(view.text, year, date, ())
+    sections = parse_sections(view.text, kind=kind or described["kind"],
+                              planned_year=planned_year(stated_date))
+    reference_date = stated_date or _reference(view.text, year, date, sections)
     reference_year = int(reference_date[:4]) if reference_date else None
-    described = describe(view.text)
     if region:  # the caller's region decides the level, unless the caller gives it too
         level = level or level_of(region)
     context = Context(view, reference_year, reviewed_year(reference_date), sections=tuple(sections),

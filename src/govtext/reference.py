@@ -1,10 +1,10 @@
 """The reference date of a document: when it was delivered or published.
 
-In order of trust: a delivery line (``2024年3月5日在第十四届全国人民代表大会…``),
-a dateline (``发布日期：2026-07-23``, ``来源：… 2022年04月12日``, an RSS date, see
-:func:`read_dateline`), a year in the title (a year-end review of
-2024 such as ``…2024年履职答卷`` is dated in 2025), else None. Relative times
-(``今年``, ``过去一年``) are resolved against it, never against today.
+In order of trust: a delivery line (``2024年3月5日在第十四届全国人民代表大会…``,
+``在…会议上（2013年1月25日）``), a dateline (``发布日期：2026-07-23``, ``来源：…
+2022年04月12日``, an RSS date, see :func:`read_dateline`), a year in the title (a
+year-end review of 2024 such as ``…2024年履职答卷`` is dated in 2025), else None.
+Relative times (``今年``, ``过去一年``) are resolved against it, never against today.
 
 Example:
     >>> infer_reference_date("政府工作报告\\n——2024年3月5日在第十四届全国人民代表大会第二次会议上")
@@ -14,6 +14,7 @@ Example:
 from __future__ import annotations
 
 import datetime as dt
+import itertools
 
 import regex
 
@@ -25,6 +26,8 @@ _CN = "〇零○一二三四五六七八九十"
 _YEAR = rf"(?P<year>(?:19|20)\d\d|[{_CN}]{{4}})"
 _DATE = rf"{_YEAR}年(?P<month>\d{{1,2}}|[{_CN}]{{1,2}})月(?P<day>\d{{1,2}}|[{_CN}]{{1,3}})日"
 _DELIVERY = regex.compile(rf"{_DATE}在[^\n]{{0,60}}?(?:会议|大会)")
+# the date after the meeting, in brackets: 在四川省第十二届人民代表大会第一次会议上（2013年1月25日）
+_DELIVERY_DATE_AFTER = regex.compile(rf"在[^\n]{{0,60}}?(?:会议|大会)上?\s*[(（]\s*{_DATE}\s*[)）]")
 _DATE_DIGITS = r"(?P<year>(?:19|20)\d\d)[-年/.](?P<month>\d{1,2})[-月/.](?P<day>\d{1,2})"
 # 发布日期：2026-07-23 anywhere in the head, or a line that is only a date (and time)
 _DATELINE = regex.compile(rf"(?:发布日期|发布时间|日期|时间|发布)[:：]\s*{_DATE_DIGITS}")
@@ -63,6 +66,8 @@ def _number(numeral: str) -> int:
 
 
 def _iso(match) -> str | None:
+    if match["year"] is None:  # the digits-only form of _ANY_DATE (see _iso_digits)
+        return None
     try:
         return dt.date(_number(match["year"]), _number(match["month"]), _number(match["day"])).isoformat()
     except (ValueError, TypeError):
@@ -76,7 +81,7 @@ def infer_reference_date(text: str, sections=()) -> str | None:
     delivery line and no title: ``一、2018年工作回顾`` says it was delivered in 2019.
     """
     head = text[:_HEAD]
-    for match in _DELIVERY.finditer(head):
+    for match in itertools.chain(_DELIVERY.finditer(head), _DELIVERY_DATE_AFTER.finditer(head)):
         if _iso(match):
             return _iso(match)
     return read_dateline(head) or _title_year(text) or _year_from_sections(sections)

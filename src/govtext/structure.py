@@ -5,10 +5,15 @@ The heading forms of these texts: ``一、`` parts (level 1), ``（一）`` sect
 Reports without numbered parts (some provincial ones) title their parts with a
 bare line such as ``2026年重点工作``; those lines count as level 1 when they carry
 a role cue. A report whose first numbered part is ``二、`` gets an untitled first
-part. After an annex or glossary line (``附件1``, ``名词解释``) numbering starts
-again inside it.
+part, and so does a long stretch of running text before ``一、`` with no heading
+(2002: ``首先报告2001年的工作。``). After an annex or glossary line (``附件1``,
+``名词解释``) numbering starts again inside it. Older forms: a part heading run onto
+the end of the paragraph before it (``…提出意见。一、…的回顾``), and parts headed by
+their titles alone where the opening lists them (``报告分六个部分：一、…；二、…``).
 
-Each top-level section gets a role from ``data/lexicons/section_roles.tsv``.
+Each top-level section gets a role from ``data/lexicons/section_roles.tsv``; a work
+report's first part is its review whatever it is called, and a part on a year before
+the one the plan names (``一、2006年政府的主要工作``) too.
 Web chrome and a collector's header are marked by ``data/lexicons/boilerplate.tsv``.
 
 Example:
@@ -26,6 +31,7 @@ from dataclasses import dataclass, field
 import regex
 
 from .lexicons import alternation, cached_per_lexicons, table
+from .normalize import GLUED_PART_HEADING
 
 _PART_NUMERAL = "一二三四五六七八九十"
 _LINE = regex.compile(r"[^\n]*")
@@ -45,6 +51,20 @@ _CLAUSE_OR_LINE_END = regex.compile(r"[。;；:：,，\n]")
 _MAX_PART_TITLE = 60
 _MAX_BARE_TITLE = 30
 _MAX_TITLE = 80
+# an opening that lists the parts (报告分六个部分：一、A；二、B；…): after a colon, two or
+# more numbered items separated by semicolons
+_ANNOUNCED_PARTS = regex.compile(
+    rf"[:：]\s*(?P<parts>[{_PART_NUMERAL}]{{1,3}}、[^\n；;]{{2,{_MAX_PART_TITLE}}}"
+    rf"(?:[；;]\s*[{_PART_NUMERAL}]{{1,3}}、[^\n；;]{{2,{_MAX_PART_TITLE}}})+)"
+)
+_ANNOUNCED_ITEM = regex.compile(rf"[{_PART_NUMERAL}]{{1,3}}、(?P<title>[^；;]+)")
+# running text before 一、 longer than this is a part told without a heading (2002:
+# 首先报告2001年的工作。…); the introductions before 一、 in the corpus run 50-250 characters
+_MIN_UNTITLED_PART = 1000
+# an opening that lists the report's parts stands within this many characters of the top
+_OPENING_LENGTH = 5000
+# a year in a part's title (2006年政府的主要工作)
+_TITLE_YEAR = regex.compile(r"(?<!\d)((?:19|20)\d\d)年")
 # a collector's metadata block at the very top, between two --- lines (title: …, source: …)
 _FRONT_MATTER = regex.compile(r"\A---[ \t]*\n(?:[^\n]*\n){0,30}?---[ \t]*(?:\n|\Z)")
 
@@ -147,14 +167,26 @@ def _body_start(text: str) -> int:
     return match.end() if match else 0
 
 
-def parse_sections(text: str) -> list[Section]:
-    """The section tree of ``text`` (offsets into ``text``), top-level sections with roles."""
+def parse_sections(text: str, kind: str | None = None, planned_year: int | None = None) -> list[Section]:
+    """The section tree of ``text`` (offsets into ``text``), top-level sections with roles.
+
+    ``kind`` is the document's kind: the first part of a ``work_report`` is its review
+    even when its title names it by its content (see :func:`_assign_roles`).
+    ``planned_year`` is the year a report plans: a review that ends with the paragraph
+    opening the plan (2002年是…) gives that paragraph on to an untitled targets part."""
+    announced = _announced_parts(text)
     headings = []  # (level, title, start)
     for start, line in _lines(text):
-        found = _heading(line)
+        stripped = _LEAD.sub("", line).rstrip().rstrip("*`")
+        found = (1, stripped) if stripped.rstrip("。") in announced else _heading(line)
         if found:
             level, title = found
             headings.append((level, title, start + len(line) - len(line.lstrip())))
+            continue
+        glued = GLUED_PART_HEADING.search(line)
+        found = _heading(glued.group("heading")) if glued else None
+        if found and found[0] == 1:
+            headings.append((1, found[1], start + glued.start("heading")))
     numbered_parts = [h for h in headings if h[0] == 1]
     bare_first = any(level == 0 for level, _, _ in headings[: headings.index(numbered_parts[0])]) \
         if numbered_parts else False
@@ -167,13 +199,65 @@ def parse_sections(text: str) -> list[Section]:
     else:
         headings = [(1 if level == 0 else level, title, start) for level, title, start in headings]
     headings = _annex_levels(headings)
-    if numbered_parts and not _PART.match(_LEAD.sub("", numbered_parts[0][1])).group(1) == "一":
-        first = numbered_parts[0][2]
-        body = _body_start(text[:first])
-        if text[body:first].strip():
-            headings.insert(0, (1, "", body))
+    if numbered_parts:
+        untitled = _untitled_first_part(text, headings, numbered_parts[0])
+        if untitled is not None:
+            headings.insert(0, (1, "", untitled))
     headings = sorted(headings + _items(text), key=lambda h: h[2])
-    return _assign_roles(_clip_items(text, _tree(headings, 0, len(text), 1)))
+    sections = _clip_items(text, _tree(headings, 0, len(text), 1))
+    sections = _assign_roles(sections, opens_with_review=kind == "work_report")
+    return _plan_opened_in_review(text, sections, planned_year) if planned_year else sections
+
+
+def _plan_opened_in_review(text: str, parts: list[Section], planned_year: int) -> list[Section]:
+    """A report's plan opens with a paragraph on the year it plans (2002年是…一年。…今年工作的
+    总体要求是…). Where that paragraph ends the review, the next heading being the first
+    task (一、1999年国内工作回顾 … 2000年是世纪交替之年… 二、坚持实行扩大内需的方针), it
+    and the rest of the review are an untitled targets part."""
+    opening = regex.compile(rf"(?m)^[\s#*>]*{planned_year}年是")
+    out = []
+    for part in parts:
+        turn = opening.search(text, part.start, part.end) if part.role == "review" else None
+        if turn is None:
+            out.append(part)
+            continue
+        split = turn.start() + len(turn.group()) - len(turn.group().lstrip())
+        kept = tuple(_clipped(child, split) for child in part.children if child.start < split)
+        given = tuple(child for child in part.children if child.start >= split)
+        out.append(Section(part.title, part.level, part.start, split, part.role, kept))
+        out.append(Section("", part.level, split, part.end, "targets", given))
+    return out
+
+
+def _clipped(section: Section, end: int) -> Section:
+    """``section`` and its children ending at ``end`` at the latest."""
+    if section.end <= end:
+        return section
+    children = tuple(_clipped(child, end) for child in section.children if child.start < end)
+    return Section(section.title, section.level, section.start, end, section.role, children)
+
+
+def _announced_parts(text: str) -> frozenset[str]:
+    """The titles of the parts an opening lists (报告分六个部分：一、A；二、B；…), which head
+    their parts as lines without numbers (A, B)."""
+    match = _ANNOUNCED_PARTS.search(text, 0, _OPENING_LENGTH)
+    if not match:
+        return frozenset()
+    items = _ANNOUNCED_ITEM.finditer(match.group("parts"))
+    return frozenset(item.group("title").strip().rstrip("。") for item in items)
+
+
+def _untitled_first_part(text: str, headings, first_part) -> int | None:
+    """Where a first part without a heading starts, or None: the text between the opening
+    address and the first numbered part when that part is not 一、 (the review has no
+    heading), or when it is a long stretch with no heading at all (首先报告2001年的工作。…)."""
+    _, title, first = first_part
+    body = _body_start(text[:first])
+    before = text[body:first].strip()
+    numbered = _PART.match(_LEAD.sub("", title))
+    starts_later = bool(numbered) and numbered.group(1) != "一"
+    unheaded = len(before) > _MIN_UNTITLED_PART and not any(start < first for _, _, start in headings)
+    return body if before and (starts_later or unheaded) else None
 
 
 def _items(text: str) -> list[tuple[int, str, int]]:
@@ -235,11 +319,16 @@ def _tree(headings, start: int, end: int, level: int) -> list[Section]:
     return sections
 
 
-def _assign_roles(parts: list[Section]) -> list[Section]:
+def _assign_roles(parts: list[Section], opens_with_review: bool = False) -> list[Section]:
+    """Roles from the title cues. Where ``opens_with_review`` (a work report), a first
+    part whose title has no cue is the review: reports that name their parts by their
+    content (一、改革开放和现代化建设取得伟大成就的五年, 一、十四届州人民政府在艰难环境中创造佳绩)
+    still look back first. An inline item (一是…) is no part."""
     out, seen_review, after_plan = [], False, False
     for part in parts:
         roles = title_roles(part.title)
-        if not part.title and not out:
+        first_part = not out and part.level < _ITEM_LEVEL
+        if first_part and (not part.title or opens_with_review and not roles):
             roles = ["review"]
         if "review" in roles and (not seen_review or len(roles) == 1) and not after_plan:
             role = "review"
@@ -254,7 +343,34 @@ def _assign_roles(parts: list[Section]) -> list[Section]:
         if role in ("glossary", "self_building"):
             after_plan = False
         out.append(Section(part.title, part.level, part.start, part.end, role, part.children))
-    return _plan_holds_tasks(out)
+    return _repeats_keep_roles(_plan_holds_tasks(_past_years_reviewed(out)))
+
+
+def _repeats_keep_roles(parts: list[Section]) -> list[Section]:
+    """A part headed as an earlier one has its role: a file that holds its report twice
+    (nat-1991: 一、1990年计划的执行情况 … 三、… and again 一、1990年计划的执行情况 …)."""
+    first_roles, out = {}, []
+    for part in parts:
+        role = first_roles.setdefault(part.title, part.role) if part.title else part.role
+        out.append(Section(part.title, part.level, part.start, part.end, role, part.children))
+    return out
+
+
+def _past_years_reviewed(parts: list[Section]) -> list[Section]:
+    """In a report with no review part, the parts that open it with the work of a year
+    before the one its plan names are the review, though their words name work
+    (一、2006年政府的主要工作 before 二、2007年工作主要目标和总体要求)."""
+    planned = [int(year) for part in parts if part.role in ("targets", "tasks")
+               for year in _TITLE_YEAR.findall(part.title)]
+    if not planned or any(part.role == "review" for part in parts):
+        return parts
+    out = list(parts)
+    for i, part in enumerate(parts):
+        years = [int(year) for year in _TITLE_YEAR.findall(part.title)]
+        if not years or max(years) >= max(planned) or part.role not in ("tasks", "other"):
+            break
+        out[i] = Section(part.title, part.level, part.start, part.end, "review", part.children)
+    return out
 
 
 def _plan_holds_tasks(parts: list[Section]) -> list[Section]:

@@ -23,6 +23,7 @@ from ..numerals import (
     ROUGH_PAIRS,
     chinese_numeral_chars,
     magnitudes,
+    numeral_digits,
     parse_chinese,
     parse_number,
     parse_year,
@@ -34,12 +35,13 @@ from .base import Context, Spans, Word
 
 _ARABIC = r"\d+[万亿]\d+[千百十]?(?=\p{Han})|\d+(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
 _RANGE_SEPARATOR = r"(?:[-~—–―]{1,2}|至|到)"
-# a minus before a number (增速-3.8%, 增长负3.9%); a dash is a range separator, never a sign
+# a minus before a number (增速-3.8%, 增长负3.9%, 负三十二元); a dash is a range separator, never
+# a sign
 _SIGN = r"[-−负]"
 # a sign follows a word or a mark, never a number or a percent (5%-6个百分点 is no minus)
 _SIGN_AFTER = r"(?<=^|[\p{Han}\s,，:：;；(（、])"
 # kinds of unit whose value may be below zero: a rate or an amount of money
-_SIGNED_KINDS = frozenset({"percent", "currency"})
+_SIGNED_KINDS = frozenset({"percent", "currency", "measure"})  # 负0.2千米, 海拔-154米, -5℃
 _LIST_JOINER = regex.compile(r"、|和|及|与")
 _ROUGH_RANGE = regex.compile(rf"(?P<pair>{ROUGH_PAIRS})(?P<scale>[十百千万亿]*)")
 _FUNCTION_TAGS = frozenset({"d", "p", "c"})  # jieba's adverb, preposition, conjunction
@@ -110,6 +112,7 @@ def _lexicon():
         for m in sorted(magnitudes(), key=len, reverse=True)
     )
     chinese = rf"[{numeral_chars}]+(?:点[{numeral_chars}]+)?"
+    digit = rf"(?:[1-9]|[{regex.escape(''.join(sorted(numeral_digits())))}])(?!\d)"
     number = rf"(?:{_ARABIC}|{chinese})"
     second_sign = r"(?P<sign2>(?<=[至到~])[-−]|负)?"
     # 六倍半, 五天半: a half after a measure or a multiple; 4个半山酒店 and 5个半小时 are no 4.5个
@@ -120,19 +123,38 @@ def _lexicon():
         rf"(?P<unit1>{alternation(units)})"
         rf"(?={_RANGE_SEPARATOR}(?:[-−]|负)?{number}(?:{magnitude})?(?P=unit1))"
     )
+    # a unit written as a numeral character (两, fifty grams) is one only where no Han
+    # character follows it: 二两, 三千两百两, but 昌九两地 and 四两拨千斤 are no 九两, 四两
+    numeral_units = [u for u in units if all(ch in chinese_numeral_chars() for ch in u)]
+    # (两两 is pairwise: the weight is written 二两)
+    numeral_unit_end = (rf"(?!(?<={alternation(numeral_units)})\p{{Han}})"
+                        + "".join(rf"(?<!{regex.escape(u + u)})" for u in numeral_units))
     pattern = regex.compile(
         rf"(?P<before>{alternation(before)})?"
-        rf"(?<![\d.\p{{Latin}}{numeral_chars}第+])(?:{_SIGN_AFTER}(?P<sign>{_SIGN}(?=\d)))?"
+        rf"(?<![\d.\p{{Latin}}{numeral_chars}第+])(?:{_SIGN_AFTER}(?P<sign>{_SIGN}(?=\d)|负(?=[{numeral_chars}])))?"
         rf"(?P<num>{number})(?P<mag1>{magnitude})?(?:{unit_of_both_ends})?"
         rf"(?:(?P<sep>{_RANGE_SEPARATOR}){second_sign}(?P<num2>{number}))?"
         rf"(?P<inside_before_magnitude>{alternation(inside)})?(?P<mag>{magnitude})?"
-        rf"(?P<inside>{alternation(inside)})?(?P<unit>{alternation(units)})(?!\+)"
-        rf"(?:(?<=(?:{half_units}))(?P<half>半))?(?P<after>{alternation(after)})?"
-    )
-    percent_words = regex.compile(
-        rf"(?P<before>{alternation(before)})?(?P<fraction>百分之|千分之)(?P<num>{chinese}|{_ARABIC})"
-        rf"(?:(?P<sep>{_RANGE_SEPARATOR})(?:百分之|千分之)?(?P<num2>{chinese}|{_ARABIC}))?"
+        rf"(?P<inside>{alternation(inside)})?(?P<unit>{alternation(units)})(?!\+)(?!(?<=\p{{Latin}})[\p{{Latin}}\d²³])"
+        rf"{numeral_unit_end}"
+        rf"(?:(?<=(?:{half_units}))(?P<half>半))?"
+        # 五元三毛, 50元6角三分, 两美元又三美分: the smaller coins after the amount
+        rf"(?:(?<=[元块])(?P<jiao>{digit})[角毛](?:(?P<fen>{digit})分)?|(?<=美元)又?(?P<cents>{number})美分)?"
         rf"(?P<after>{alternation(after)})?"
+    )
+    # 百分之五, 千分之三 (‰), 万分之三 and 百万分之五 (in %); not 五百分之二 (a five-hundredth)
+    unit_chars = regex.escape("".join(u for u in chinese_numeral_chars() if (parse_chinese(u) or 0) >= 10))
+    fraction = rf"(?<![{numeral_chars}])[{unit_chars}]+分之"
+    percent_words = regex.compile(
+        rf"(?P<before>{alternation(before)})?(?P<fraction>{fraction})(?P<num>{chinese}|{_ARABIC})"
+        rf"(?:(?P<sep>{_RANGE_SEPARATOR})(?:{fraction})?(?P<num2>{chinese}|{_ARABIC}))?"
+        rf"(?P<after>{alternation(after)})?"
+    )
+    # an amount after a currency symbol ($20, ￥300, €1.5亿); with a unit after it too
+    # (￥300元) the quantity pattern reads it
+    symbols = alternation(u for u, kind in units.items() if kind == "currency" and not _HAN.search(u))
+    symbol_amount = regex.compile(
+        rf"(?P<unit>{symbols})(?>(?P<num>{_ARABIC})(?P<mag>{magnitude})?)(?![\d.]|\p{{Latin}}|{alternation(units)})"
     )
     # 三成 (30%), 9成, 9.5成, 三成半 (35%), 八点五成, 十成, 半成 (5%); not 一成不变, 成立, 250成都
     tenths = regex.compile(
@@ -187,6 +209,7 @@ def _lexicon():
         "qualifiers": qualifiers,
         # the rule each pattern gives its records: 5.2%, 百分之五, 三成
         "patterns": {"quantity": pattern, "percent_words": percent_words, "tenths": tenths,
+                     "symbol": symbol_amount,
                      "discount": discount},
         "not_quantities": not_quantities,
         # words that begin with a counter without being one (人民, 人口)
@@ -239,7 +262,10 @@ def _value(numeral: str, qualified: bool = False, magnitude: str = "") -> Decima
     if _DIGITS_ONLY.fullmatch(numeral):
         return None  # 一一列举: not a count
     if not (_CHINESE_DIGIT.search(numeral) or numeral[0] == "十" or qualified):
-        return None
+        # the financial forms (壹佰伍拾) count in a numeral of two characters or more: 伍
+        # alone is 队伍's, 拾 收拾's
+        if len(numeral) < 2 or not any(ch in numeral_digits() for ch in numeral):
+            return None
     return parse_chinese(numeral + magnitude)
 
 
@@ -254,7 +280,8 @@ def _quantity_values(groups, qualified: bool) -> tuple[Decimal | None, Decimal |
     numeral, high_numeral = groups["num"], groups.get("num2")
     magnitude = groups.get("mag") or ""
     if not high_numeral:
-        magnitude = magnitude or groups.get("mag1") or ""
+        # 3万多亿元, 10万万元: two magnitude words multiply
+        magnitude = (groups.get("mag1") or "") + magnitude
         value, value_max = _rough_range(numeral, magnitude)
         if value is None:
             value = _value(numeral, qualified=qualified, magnitude=magnitude)
@@ -302,11 +329,30 @@ def _is_minus(text: str, match, groups) -> bool:
     return word_frequency(text[position - 1 : position + 1]) < _COMMON_WORD_FREQUENCY
 
 
-def _is_vague(text: str, match) -> bool:
+def _is_vague(text: str, match, groups) -> bool:
     """数十个, 几十亿元, 一百几十亿元: 数 or 几 right before a bare 十, 百 or 千 makes a vague
     amount, not 10 or 1e9 (人数120万人 keeps its number)."""
     numeral_start = match.start("num")
+    magnitude = groups.get("mag") or ""
+    if groups.get("inside_before_magnitude") in ("数", "几") and magnitude[:1] in ("十", "百", "千"):
+        return True  # 一百几十亿元: some tens of 亿 (二十几万元 is 20万 and more)
     return text[numeral_start - 1 : numeral_start] in ("数", "几") and match.group("num")[0] in "十百千万亿"
+
+
+def _fraction_of(fraction: str | None) -> Decimal | None:
+    """The denominator of 百分之 (100), 千分之 (1000), 万分之, 百万分之 …: a power of ten, or
+    None (十十分之, 千百分之 are no denominators)."""
+    if not fraction:
+        return Decimal(100)
+    denominator = parse_chinese(fraction[:-2])
+    if denominator is None or denominator < 10 or denominator.normalize().as_tuple().digits != (1,):
+        return None
+    return denominator
+
+
+def _small(numeral: str) -> Decimal:
+    """A number of coins (三 in 五元三毛, 6 in 50元6角, 三 in 两美元又三美分)."""
+    return parse_number(numeral) or Decimal(0)
 
 
 def _has_magnitude(numeral: str) -> bool:
@@ -386,7 +432,10 @@ class IndicatorExtractor:
             groups["before"], start = None, match.end("before")  # 节约|二千八百亿元
         unit = groups.get("unit")
         if unit is None:
-            unit = "‰" if groups.get("fraction") == "千分之" else "%"
+            denominator = _fraction_of(groups.get("fraction"))
+            if denominator is None:
+                return []
+            unit = "‰" if denominator == 1000 else "%"
         number_start = match.start("num")
         if (
             blocked.overlaps(number_start, end)
@@ -396,13 +445,23 @@ class IndicatorExtractor:
             return []
         if groups.get("unit") and _begins_other_word(context.text, match.start("unit"), match.end("unit")):
             return []  # 六万万人民, 11亿人口: the counter begins a word
-        qualified = bool(groups.get("before")) or lexicon["units"].get(unit) == "percent"
+        # 一吨半: a half after the unit vouches for 一 as a number, and so does a currency
+        # of more than one character (一美元; 一元 may be 一元化; 千万美元项目 is a class)
+        kind = lexicon["units"].get(unit)
+        qualified = (bool(groups.get("before")) or kind == "percent" or bool(groups.get("half"))
+                     or (groups["num"] == "一" and len(unit) > 1 and kind == "currency"))
         value, value_max = _quantity_values(groups, qualified)
         if rule == "discount":
             value, value_max = discount_percent(groups["num"]), None
+        elif rule == "percent_words" and value is not None and unit == "%":
+            scale = Decimal(100) / denominator  # 万分之三 is 0.03%
+            value, value_max = value * scale, value_max and value_max * scale
+        if value is not None and (groups.get("jiao") or groups.get("fen") or groups.get("cents")):
+            value += sum(Decimal(_small(groups.get(part) or "0")) / Decimal(scale)
+                         for part, scale in (("jiao", 10), ("fen", 100), ("cents", 100)))
         elif rule == "tenths" and groups["num"] == "半":
             value = Decimal("0.5")  # 半成: half a tenth
-        if value is None or self._is_ordinal(context, match, unit) or _is_vague(context.text, match):
+        if value is None or self._is_ordinal(context, match, unit) or _is_vague(context.text, match, groups):
             return []
         if groups.get("num2") and value_max is None:
             return []

@@ -34,10 +34,16 @@ _TWO_DIGIT_YEAR = (
     rf"(?<=^|[\s,，。;；:：、在于从自到至])[5-9]\d{_NOT_DURATION}"
     rf"|(?<![\d.])0\d{_NOT_DURATION}"
     r"|(?<=^|[\s,，。;；:：、在于从自到至])[1-4]\d"
-    r"(?=年(?:(?:1[0-2]|0?[1-9])月|底|末|初))"
+    r"(?=年(?:(?:1[0-2]|0?[1-9]|十[一二]?|[一二三四五六七八九])月|底|末|初))"
     rf"|(?<![{_CN_DIGIT}十百千万])(?:[零〇○][{_CN_DIGIT}]|九[{_CN_DIGIT}]){_NOT_DURATION}"
 )
-_YEAR = rf"(?P<year>(?<!\d)(?:1[89]|20|21)\d\d(?!\d)|[{_CN_DIGIT}]{{4}}|{_TWO_DIGIT_YEAR})"
+# a year said as a number (两千零四年, and 两千年 before a month): 两千年 alone may be a
+# duration (两千年的历史)
+_SPOKEN_YEAR = (
+    rf"(?<![{_CN_DIGIT}十百千万])[两二]千(?:零[一二三四五六七八九](?=年)"
+    r"|(?=年(?:1[0-2]|0?[1-9]|十[一二]?|[一二三四五六七八九])月))"
+)
+_YEAR = rf"(?P<year>(?<!\d)(?:1[89]|20|21)\d\d(?!\d)|[{_CN_DIGIT}]{{4}}|{_TWO_DIGIT_YEAR}|{_SPOKEN_YEAR})"
 _MONTH = r"(?P<month>(?<!\d)(?:1[0-2]|0?[1-9])(?!\d)|十[一二]?|[一二三四五六七八九])"
 _DAY = (
     r"(?P<day>(?<!\d)(?:3[01]|[12]\d|0?[1-9])(?!\d)"
@@ -48,9 +54,13 @@ _RANGE = r"[-—–―~至到]{1,2}"
 # stays the point 今年, as in the gold), or
 # up to it, a deadline (2035年前, 年底前, 5月中旬前 -> /2023-05; 前三季度, 前五个月 and 前后
 # are not deadlines). 到2035年 stays the point 2035: the year a target is set for.
+# A day with 开始 (从2016年3月1日开始) opens a period too; 从今年开始 stays the point 今年,
+# as in the gold. After 自从 (自从2018年) a time is where a period starts.
+# The time itself is inside either way: 2023年及以前, 2015年1月1日或之后 (a query's or a
+# rule's bound) read as 2023年以前 and 2015年1月1日之后.
 _SINCE = (
-    r"(?:(?P<since>以来|至今|起(?![草诉步飞点来])|以后|之后)"
-    r"|(?P<before>(?:之|以)?前(?![后期夕列沿]|[三两一二四五六七八九十\d几半]+(?:个|季|年|天|日|月|周|批|名|位|次|家))))?"
+    r"(?:(?P<since>以来|至今|起(?![草诉步飞点来])|[或及]?(?:以后|之后)|(?<=[日号])开始)"
+    r"|(?P<before>(?:[或及]?[之以])?前(?![后期夕列沿]|[三两一二四五六七八九十\d几半]+(?:个|季|年|天|日|月|周|批|名|位|次|家))))?"
 )
 # a five-year plan (十四五) where the text names it as one: followed by 时期, 规划, …
 _PLAN = (
@@ -80,11 +90,16 @@ _WINDOW = (
     rf"(?<![将接])(?P<window>近|最近|过去的?|这|今后|未来)(?P<window_years>{_COUNT})年"
     r"(?:来|内|间)?(?![代前后底末初])"
 )
-# a numeric date (2010-01-29, 2019/04/19, 2019.04.19): the same separator twice
+# a numeric date (2010-01-29, 2019/04/19, 2019.04.19): the same separator twice; a range
+# of two (2018/1/10-2018/7/10); spaces between the parts only with two-digit months and
+# days (2010 01 29: the columns of a table are rarely written 01)
 _NUMERIC_DATE = (
     r"(?<![\d./-])(?P<numeric_year>(?:19|20)\d\d)(?P<numeric_sep>[-/.])"
     r"(?P<numeric_month>1[0-2]|0?[1-9])(?P=numeric_sep)(?P<numeric_day>3[01]|[12]\d|0?[1-9])"
+    r"(?:[-—–―~至到](?P<numeric_year2>(?:19|20)\d\d)(?P=numeric_sep)"
+    r"(?P<numeric_month2>1[0-2]|0?[1-9])(?P=numeric_sep)(?P<numeric_day2>3[01]|[12]\d|0?[1-9])"
     r"(?!\d|[./-]\d)"
+    rf"|(?!\d|[./-]\d){_SINCE})"
 )
 
 
@@ -114,25 +129,48 @@ def _lexicon():
     alternatives = [
         ("year_month_range", rf"{_YEAR}年{_MONTH}月{_RANGE}{year2}年{month2}月"),  # 2023年12月至2024年2月
         # 2016-2018年, 2013年至2017年; 2007年与2009年之间
-        ("year_range", rf"{_YEAR}年?(?:{_RANGE}{year2}年|年?[与和]{year2}年(?:之间|间))"),
+        ("year_range", rf"{_YEAR}年?(?: ?{_RANGE} ?{year2}年|年?[与和]{year2}年(?:之间|间))"),
+        # 从2016到2018: two four-digit years after 从 or 自 need no 年 (nothing may follow
+        # that makes them amounts)
+        ("bare_year_range",
+         rf"(?<=[从自])(?P<year>(?:1[89]|20)\d\d){_RANGE}(?P<year2>(?:1[89]|20)\d\d)(?![\d.%\p{{Han}}\p{{Latin}}])"),
         ("decade", _DECADE),
         # 2018年1-9月份, 2017年8月至11月: one period
         ("year_months", rf"{_YEAR}年{_MONTH}(?:月(?:份)?)?{_RANGE}{month2}月(?:份)?{_SINCE}"),
         # 2017年12月28日至2018年1月3日, 18年10月1日到19年2月3日
         ("date_range", rf"{_YEAR}年{_MONTH}月{_DAY}[日号]{_RANGE}{year2}年{month2}月{day2}[日号]"),
-        ("date", rf"{_YEAR}年{_MONTH}月{_DAY}[日号]{day_range}{_SINCE}"),
+        # 二零零四年八月十五: with its year, a date may leave out 日 where the expression ends
+        ("date", rf"{_YEAR}年{_MONTH}月{_DAY}(?:[日号]{day_range}{_SINCE}|(?=[\s,，。;；、!?！？)）]|$))"),
         ("year_month", rf"{_YEAR}年{_MONTH}月(?:份)?{_MONTH_TAIL}{_SINCE}"),
         ("year_end", rf"{_YEAR}(?P<year_part>年底|年末|年初){_SINCE}"),
         ("year", rf"{_YEAR}年(?:度)?{part}{_SINCE}"),
         ("numeric_date", _NUMERIC_DATE),
+        # 13.5.2015, 05/05/89, 12/25/2020: a date written day or month first is read only
+        # where one reading alone gives a date (1/2/2020, 3-7-07 and 12-11-10 give none)
+        ("foreign_date",
+         r"(?<![\d./-])(?P<foreign_a>\d{1,2})(?P<foreign_sep>[-/.])(?P<foreign_b>\d{1,2})(?P=foreign_sep)"
+         r"(?P<foreign_c>(?:1[89]|20)\d\d|\d\d)(?!\d|[./-]\d)"),
+        # 1789-01-29, 1357年6月10日: a year before 1800 only in a whole date (1500元 and
+        # 300年 are amounts and durations)
+        ("old_date",
+         r"(?<![\d./-])(?P<numeric_year>1[0-7]\d\d)-(?P<numeric_month>1[0-2]|0[1-9])-"
+         r"(?P<numeric_day>3[01]|[12]\d|0[1-9])(?!\d|[./-]\d)"
+         rf"|(?<!\d)(?P<year>1[0-7]\d\d)年{_MONTH}月{_DAY}[日号]"),
+        ("spaced_date",
+         r"(?<![\d.])(?P<numeric_year>(?:19|20)\d\d) (?P<numeric_month>1[0-2]|0[1-9]) "
+         r"(?P<numeric_day>3[01]|[12]\d|0[1-9])(?![\d.:])"),
         ("month_day", rf"(?<![\d年]){_MONTH}月{_DAY}[日号]{day_range}{_SINCE}"),
         ("month_range", rf"(?<![\d年个]){_MONTH}(?:月(?:份)?)?(?P<month_sep>{_RANGE}){month2}月"),
+        # 三月和九月之间, 10月和5月间: one period, as 2007年与2009年之间
+        ("month_between", rf"(?<![\d年个{_CN_DIGIT}十]){_MONTH}月[与和]{month2}月(?:之间|间)"),
         ("month", rf"(?<![\d年个{_CN_DIGIT}十]){_MONTH}月(?:份)?{_MONTH_TAIL}{_SINCE}(?![\d日号])"),
         ("relative",
          rf"(?P<relative>{alternation(relative)})"
          rf"(?:{relative_month}(?:(?:月(?:份)?)?{_RANGE}{month2}月(?:份)?"  # 今年1-5月
          rf"|月(?:{relative_day}[日号]|{_MONTH_TAIL}))|{part}){_SINCE}"),
         ("window", _WINDOW),
+        # 未来两天, 今后三天内: the days after the dateline
+        ("day_window", rf"(?<![将接])(?:今后|未来)(?P<window_days>{_COUNT})天(?:内|里)?"),
         ("part", rf"(?<![年\d])(?P<lonepart>{alternation(k for k in parts if k[0] != '年')}){_SINCE}"),
         ("year_part", rf"{lone_year_part}{_SINCE}"),
         ("first_months", rf"(?<![\d{_CN_DIGIT}十个年提之以])前(?P<first_months>{_COUNT})个月"),
@@ -152,7 +190,7 @@ def _lexicon():
         # a day relative to the dateline, where it opens a clause (昨天，…; 昨天下午…); 今天的西藏
         # (today's Tibet) is the present age, not a day
         ("relative_day",
-         rf"(?<!\p{{Han}})(?P<relative_day>{alternation(w for w, _ in table('relative_days.tsv', 2))})"
+         rf"(?<=^|\P{{Han}}|于)(?P<relative_day>{alternation(w for w, _ in table('relative_days.tsv', 2))})"
          r"(?!(?<=今天)的)"),
         # 昨日(14日): the day of the month a relative day stands for, said in brackets
         ("bracketed_day",
@@ -163,7 +201,7 @@ def _lexicon():
     # ahead for one lets the search skip the rest of the text fast
     words = [*relative, *parts, *(w for w, _ in table("relative_days.tsv", 2)),
              *(w for w, _, _ in table("relative_periods.tsv", 3))]
-    first = set("0123456789" + _CN_DIGIT + "十本上前近最过这今未") | {w[0] for w in words}
+    first = set("0123456789" + _CN_DIGIT + "十两本上前近最过这今未") | {w[0] for w in words}
     starts = regex.escape("".join(sorted(first)))
     # each alternative is a group named rule_<rule>
     pattern = regex.compile(
@@ -219,6 +257,8 @@ def _scan(pattern, starts, text: str):
             position = match.end()
 
 
+# the word before a time that makes it the start of an open period (自从2018年)
+_SINCE_WORD = "自从"
 _EVENT_WINDOW = 60
 _DIGIT = regex.compile(r"\d")
 _YEAR_OR_PART = regex.compile(r"^\d{4}(?:-[QH]\d|-\d\d)?$")  # 2024, 2024-Q1, 2024-H2, 2024-01 (今年初)
@@ -290,8 +330,21 @@ def _day_value(year: int, month: int, day: int, since: str) -> str | None:
         return None
 
 
+def _foreign_date(first: str, second: str, last: str) -> str | None:
+    """The date of a, b, c written day first (13.5.2015), month first (12/25/2020) or, with
+    a two-digit year, year first (27-7-3 is no such form: its year has one digit), when
+    only one of those readings is a date of the calendar; else None."""
+    readings = {(_year(last), int(second), int(first)), (_year(last), int(first), int(second))}
+    if len(last) == 2 and len(first) == 2:
+        readings.add((_year(first), int(second), int(last)))
+    dates = {_day_value(*reading, "") for reading in readings} - {None}
+    return dates.pop() if len(dates) == 1 else None
+
+
 def _year(numeral: str) -> int:
     """A year as written; two digits are of the 1900s from 50 on, else of the 2000s."""
+    if "千" in numeral:  # 两千零四
+        return int(parse_chinese(numeral))
     year = parse_year(numeral)
     if len(numeral) == 2:
         year += 1900 if year >= 50 else 2000
@@ -336,6 +389,7 @@ class TimeExtractor:
         # paragraph without sections ends after it
         anchor: tuple[int, int, bool | str] | None = None
         scanned = 0  # the text up to here has no paragraph break after the anchor
+        last_start = last_end = -1  # where the last time found lies
         for match in _scan(pattern, starts, text):
             start, end = match.span()
             if context.titled.covering(start):
@@ -350,12 +404,18 @@ class TimeExtractor:
             value, stated_year, event = resolved
             if groups.get("before") and "/" not in value:  # 2035年前 -> /2035
                 value = "/" + value
+            elif text.endswith(_SINCE_WORD, 0, start) and "/" not in value:  # 自从2018年 -> 2018/
+                value += "/"
             event = self._anchors_happening(context, end, value, event)
             if stated_year is not None and self._plausible_anchor(context, stated_year):
                 anchor = (stated_year, start, bool(groups.get("relative")))
-            ostart, oend, otext = context.original(start, end)
             rule = next(rule for rule in rules if match.start(f"rule_{rule}") >= 0)
+            if found and found[-1].value.endswith("/") and value.startswith("/") and last_end == start:
+                # 2010年之后2018年之前: the bounds of one period
+                start, value, event = last_start, found.pop().value + value[1:], False
+            ostart, oend, otext = context.original(start, end)
             found.append(TimeExpression(ostart, oend, otext, value, event, rule=rule))
+            last_start, last_end = start, end
         return found
 
     @staticmethod
@@ -402,7 +462,8 @@ class TimeExtractor:
 
     @staticmethod
     def _relative_period(context: Context, word: str, day: str | None):
-        """上个月 -> the month before the dateline's; 本季度 -> its quarter; 本月10日 -> a day."""
+        """上个月 -> the month before the dateline's; 本季度 -> its quarter; 上个半年 -> the
+        half-year before its own; 本月10日 -> a day."""
         if context.reference_date is None or len(context.reference_date) < 7:
             return None
         year, month = int(context.reference_date[:4]), int(context.reference_date[5:7])
@@ -410,6 +471,9 @@ class TimeExtractor:
         if unit == "quarter":
             quarters = year * 4 + (month - 1) // 3 + offset
             return (None if day else f"{quarters // 4}-Q{quarters % 4 + 1}"), None, True
+        if unit == "half":  # 上个半年 in news of 2019-09-03 -> 2019-H1
+            halves = year * 2 + (month - 1) // 6 + offset
+            return (None if day else f"{halves // 2}-H{halves % 2 + 1}"), None, True
         months = year * 12 + month - 1 + offset
         year, month = months // 12, months % 12 + 1
         if day:
@@ -427,6 +491,9 @@ class TimeExtractor:
         if day > dateline.day:
             year, month = (year, month - 1) if month > 1 else (year - 1, 12)
         value = _day_value(year, month, day, "")
+        if value is None and day <= 31:  # 29日 in news of 2018-03-22: the last month that has one
+            year, month = (year, month - 1) if month > 1 else (year - 1, 12)
+            value = _day_value(year, month, day, "")
         return (value, None, True) if value else None
 
     @staticmethod
@@ -469,11 +536,20 @@ class TimeExtractor:
         if groups.get("numeric_year"):
             year = int(groups["numeric_year"])
             value = _day_value(year, int(groups["numeric_month"]), int(groups["numeric_day"]), "")
-            return (value, year, True) if value else None
+            if value and groups.get("numeric_year2"):  # 2018/1/10-2018/7/10
+                last = _day_value(int(groups["numeric_year2"]), int(groups["numeric_month2"]),
+                                  int(groups["numeric_day2"]), "")
+                return (f"{value}/{last}", None, True) if last and last > value else None
+            return (value + since, year, True) if value else None
+        if groups.get("foreign_a"):
+            value = _foreign_date(groups["foreign_a"], groups["foreign_b"], groups["foreign_c"])
+            return (value, None, True) if value else None
         if groups.get("relative_period"):
             return self._relative_period(context, groups["relative_period"], groups.get("period_day"))
         if groups.get("lone_day"):
             return self._lone_day(context, int(groups["lone_day"]))
+        if groups.get("window_days"):
+            return self._day_window(context, _small(groups["window_days"]))
         if groups.get("window"):
             return self._window(context, groups["window"], _small(groups["window_years"]))
         if groups.get("relative_day"):
@@ -495,7 +571,8 @@ class TimeExtractor:
             value = f"{first}-{_small(groups['month']):02d}/{last}-{_small(groups['month2']):02d}"
             return value, None, True
         if groups.get("year2"):
-            return f"{_year(groups['year'])}/{_year(groups['year2'])}", None, False
+            first, last = _year(groups["year"]), _year(groups["year2"])
+            return (f"{first}/{last}", None, False) if first < last else None
         if groups.get("year"):
             year = _year(groups["year"])
             if groups.get("month2"):  # 2018年1-9月份
@@ -567,6 +644,16 @@ class TimeExtractor:
         if groups.get("year_tail"):
             return _with_part(year, "年" + groups["year_tail"])
         return _with_part(year, groups.get("part") or groups.get("year_part"))
+
+    @staticmethod
+    def _day_window(context: Context, days: int):
+        """未来两天 in news of 2017-03-22 -> 2017-03-23/2017-03-24."""
+        if context.reference_date is None or len(context.reference_date) != 10 or days < 1:
+            return None
+        dateline = dt.date.fromisoformat(context.reference_date)
+        first, last = dateline + dt.timedelta(days=1), dateline + dt.timedelta(days=days)
+        value = first.isoformat() if days == 1 else f"{first.isoformat()}/{last.isoformat()}"
+        return value, None, False
 
     @staticmethod
     def _window(context: Context, word: str, years: int):
