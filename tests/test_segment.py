@@ -14,17 +14,23 @@ segment = importlib.import_module("govtext.segment")
 def test_name_endings_survive_a_broken_or_stale_cache(tmp_path, monkeypatch):
     monkeypatch.setenv("GOVTEXT_CACHE_DIR", str(tmp_path))
     cache = tmp_path / "name-endings.cache"
-    built = segment._ending_tags.__wrapped__()
-    assert built["开展"] == "v" and "活动" not in built
+    built = segment._dictionary_tags.__wrapped__()
+    tags, idioms = built
+    assert tags["开展"] == "v" and "活动" not in tags
+    assert "一马当先" in idioms and "开展" not in idioms
     assert cache.exists()
-    assert segment._ending_tags.__wrapped__() == built  # read back from the cache
+    assert segment._dictionary_tags.__wrapped__() == built  # read back from the cache
 
     cache.write_bytes(b"not marshal data")
-    assert segment._ending_tags.__wrapped__() == built
+    assert segment._dictionary_tags.__wrapped__() == built
 
     stale = segment.marshal.dumps([[0, 0, ["v"]], {"活动": "v"}])
     cache.write_bytes(stale)
-    assert segment._ending_tags.__wrapped__() == built
+    assert segment._dictionary_tags.__wrapped__() == built
+
+    # a cache of the time before idioms were kept is remade, not misread
+    cache.write_bytes(segment.marshal.dumps([[0, 0, ["v"]], {"活动": "v"}, []]))
+    assert segment._dictionary_tags.__wrapped__() == built
 
 
 def test_the_caches_are_the_users_not_the_shared_temporary_folder(tmp_path, monkeypatch):

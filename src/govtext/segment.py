@@ -292,9 +292,14 @@ _NAME_ENDING_TAGS = frozenset(
 )
 
 
+# jieba's tag of an idiom (成语: 一马当先, 千方百计), a figure of speech and never a name
+_IDIOM_TAG = "i"
+
+
 @functools.lru_cache(maxsize=1)
-def _ending_tags() -> dict[str, str]:
-    """Tags of the words of jieba's dictionary that end a name (read once per process).
+def _dictionary_tags() -> tuple[dict[str, str], frozenset[str]]:
+    """Tags of the words of jieba's dictionary that end a name, and its idioms (read once
+    per process).
 
     Reading them out of jieba's 5 MB dictionary takes a tenth of a second, which
     every worker process would pay; they are kept in a cache file beside jieba's
@@ -304,16 +309,16 @@ def _ending_tags() -> dict[str, str]:
     dictionary = os.path.join(os.path.dirname(jieba.__file__), jieba.DEFAULT_DICT_NAME)
     try:
         stat = os.stat(dictionary)
-        key = [stat.st_size, stat.st_mtime_ns, sorted(_NAME_ENDING_TAGS)]
+        key = [stat.st_size, stat.st_mtime_ns, sorted(_NAME_ENDING_TAGS), _IDIOM_TAG]
     except OSError:
         key = None
     folder = cache_dir()
     cache = os.path.join(folder, "name-endings.cache") if folder else os.devnull
     try:
-        cached_key, tags = marshal.loads(read_cache(cache) or b"")
-        if (key is not None and cached_key == key and isinstance(tags, dict)
+        cached_key, tags, idioms = marshal.loads(read_cache(cache) or b"")
+        if (key is not None and cached_key == key and isinstance(tags, dict) and isinstance(idioms, list)
                 and all(type(word) is str and tag in _NAME_ENDING_TAGS for word, tag in tags.items())):
-            return tags
+            return tags, frozenset(idioms)
     except (EOFError, ValueError, TypeError):
         pass
     with jieba.get_module_res(jieba.DEFAULT_DICT_NAME) as handle:
@@ -321,11 +326,26 @@ def _ending_tags() -> dict[str, str]:
     # lines are "word frequency tag"
     ending = "|".join(sorted(_NAME_ENDING_TAGS, key=len, reverse=True))
     tags = dict(regex.findall(rf"^(\S+) \d+ ({ending})$", text, flags=regex.MULTILINE))
+    idioms = regex.findall(rf"^(\S+) \d+ {_IDIOM_TAG}$", text, flags=regex.MULTILINE)
     if key is not None and folder:
         # a cache that cannot be written (a read-only temporary folder) is simply not kept
         with contextlib.suppress(OSError), atomic_writer(cache, "wb") as handle:
-            handle.write(marshal.dumps([key, tags]))
-    return tags
+            handle.write(marshal.dumps([key, tags, idioms]))
+    return tags, frozenset(idioms)
+
+
+def _ending_tags() -> dict[str, str]:
+    return _dictionary_tags()[0]
+
+
+def is_idiom(word: str) -> bool:
+    """Whether jieba's dictionary holds ``word`` as an idiom (成语, tag ``i``).
+
+    Example:
+        >>> is_idiom("一马当先"), is_idiom("一企一策")
+        (True, False)
+    """
+    return word in _dictionary_tags()[1]
 
 
 @cached_per_lexicons

@@ -24,7 +24,7 @@ import regex
 from ..lexicons import alternation, cached_per_lexicons, table, words
 from ..numerals import ROUGH_PAIRS, parse_chinese
 from ..records import Initiative
-from ..segment import cut, word_role, word_tag
+from ..segment import cut, is_idiom, word_role, word_tag
 from .base import CLAUSE_END, Context, Spans
 
 _NUMERAL = "一二两三四五六七八九十"
@@ -35,6 +35,8 @@ _SLOGAN_NUMERAL = _NUMERAL + "双百千万"
 _MODIFIER = r"[^\P{Han}是为的和与及在等即]"
 # 1+3+N, 415X, 132, 智能+, 科学家+企业家, 民营经济32条
 _FORMULA = regex.compile(r"\+|^\d{3,}[A-Za-z]?$|^\d{2,}[A-Za-z]$|\p{Han}\d+\p{Han}")
+# a named programme's version: “澜湄合作2.0版”, “工业4.0”
+_VERSIONED = regex.compile(r"\p{Han}\d+\.\d+版?$")
 _NUMBERED = regex.compile(rf"[{_SLOGAN_NUMERAL}]+(?:大|个|项|张|条|件)?\p{{Han}}")
 # a chain of further quoted phrases (“府院联动”“府检联动”)
 _ANOTHER_QUOTED = r"[、,]?[“‘\"「][^”’\"」]{1,30}[”’\"」]"
@@ -45,6 +47,7 @@ _ANOTHER_QUOTED = r"[、,]?[“‘\"「][^”’\"」]{1,30}[”’\"」]"
 _MAX_CHAIN = 20
 _MORE_QUOTED = rf"(?:{_ANOTHER_QUOTED}){{0,{_MAX_CHAIN}}}"
 _HAN_WORD = regex.compile(r"\p{Han}+")
+_GLOSS = regex.compile(r"[(（][^()（）]*[)）]")  # a gloss in brackets inside a name
 _PHRASE = regex.compile(r"[\p{Han}\d()（）]+")  # a slogan of one stretch: no marks but brackets
 _JOINING_WORDS = frozenset({"和", "及", "与", "或", "以及"})  # a head noun stops before them
 _COUNTED = regex.compile(rf"[{_NUMERAL}]+(?=[大个项条张件类]|\p{{Han}}{{1,2}}$)")
@@ -76,6 +79,8 @@ _AFTER_A_QUOTED_NAME = regex.compile(r"[”’\"」](?:和|及|与|是指|指|�
 _QUOTE_MARKS = regex.compile(r"[“”‘’\"「」]")
 _QUOTED_LIST_END = regex.compile(r"[“‘\"「](?P<items>[^“”‘’\"「」]+)[”’\"」]$")
 _ITEM_SPLIT = regex.compile(r"、|和|及|与|以及")
+# how many characters may stand between a word of kind `before` and the quote (防止政策执行“一刀切”)
+_MAX_BEFORE_QUOTE = 4
 
 
 @dataclass(frozen=True)
@@ -87,15 +92,24 @@ class _Lexicon:
     head: regex.Pattern  # a category noun ending a name (双高计划)
     category_after: regex.Pattern  # a category noun right after an unquoted name (放管服改革)
     not_heads: regex.Pattern  # what follows quotes that are not initiatives (“…”等问题)
+    # a category that ends with one of them says the same (“…”的怒江脱贫攻坚精神, 城市精神)
+    not_head_end: regex.Pattern
     # further quoted names, then the category they share (“包抓联”“六必访”服务)
     shared_category: regex.Pattern
     weak_categories: frozenset  # generic heads (要求, 服务) that a figurative word may stand before
     not_names: frozenset  # quoted names that are never initiatives (四人帮)
     not_kind: regex.Pattern  # quoted phrases of a kind never an initiative (“幸福指数”, questions)
+    # what stands before a quoted problem or outcome the text fights (遏制耕地“非农化”, 不搞“一刀切”)
+    not_before: regex.Pattern
+    # a contrast of two quoted phrases (从“个别美”走向“全域美”): what follows the first, and
+    # what precedes the second
+    contrast_after: regex.Pattern
+    contrast_before: regex.Pattern
     # heads that name the category of an initiative found by other evidence (“六稳”工作)
     evidence_heads: frozenset
     parts: frozenset  # heads that name a part of an initiative (规划目标任务 -> 规划)
     about: frozenset  # heads that a head inside the name wins over (“千万工程”经验 -> 工程)
+    verbs: frozenset  # verbs that take a name or its members as object (实施, 开展, 推进)
 
 
 @cached_per_lexicons
@@ -127,20 +141,37 @@ def _lexicon() -> _Lexicon:
     # unquoted, only the names the gazetteer marks `any` (千万工程, 六稳, 放管服): 新发展理念 or
     # 专精特新 unquoted are a concept or an adjective the text uses, not a programme it names
     known = regex.compile(alternation(found_anywhere)) if found_anywhere else None
-    not_heads = regex.compile(rf"{_MORE_QUOTED}等?(?:{alternation(words('not_initiative_heads.tsv'))})")
+    not_head_rows = table("not_initiative_heads.tsv", 1, 2)
+    not_heads = regex.compile(rf"{_MORE_QUOTED}等?(?P<word>{alternation(w for w, _ in not_head_rows)})")
+    # the words marked `end` say it at the end of a longer category too (城市精神)
+    ends = [word for word, where in not_head_rows if where == "end"]
+    not_head_end = regex.compile(rf"(?:{alternation(ends)})$" if ends else r"(?!)")
     shared_category = regex.compile(rf"(?:{_ANOTHER_QUOTED}){{1,{_MAX_CHAIN}}}(?:、?等)?(?P<category>{head})")
     weak = frozenset(word for word, strength in categories if strength in ("weak", "part"))
     kinds = table("not_initiative_kinds.tsv", 2)
     endings = [word for word, where in kinds if where == "end"]
+    starts = [word for word, where in kinds if where == "start"]
     anywhere = [word for word, where in kinds if where == "any"]
     not_kind = regex.compile("|".join(
-        ([rf"(?:{alternation(endings)})$"] if endings else []) + ([alternation(anywhere)] if anywhere else [])
+        ([rf"(?:{alternation(endings)})$"] if endings else [])
+        + ([rf"^(?:{alternation(starts)})"] if starts else [])
+        + ([alternation(anywhere)] if anywhere else [])
     ) or r"(?!)")
+    before = [word for word, where in kinds if where == "before"]
+    # the word, then at most what a short object takes (耕地, 政策执行) before the quote
+    not_before = regex.compile(
+        rf"(?:{alternation(before)})\p{{Han}}{{0,{_MAX_BEFORE_QUOTE}}}$" if before else r"(?!)"
+    )
+    between = alternation(word for word, where in kinds if where == "between")
+    contrast_after = regex.compile(rf"(?:{between})[“‘\"「]" if between else r"(?!)")
+    contrast_before = regex.compile(rf"[”’\"」](?:{between})$" if between else r"(?!)")
     return _Lexicon(gazetteer, quoted, numbered, known, regex.compile(rf"(?:{category})$"),
-                    regex.compile(head), not_heads, shared_category, weak,
-                    frozenset(words("not_initiatives.tsv")), not_kind, evidence_heads,
+                    regex.compile(head), not_heads, not_head_end, shared_category, weak,
+                    frozenset(words("not_initiatives.tsv")), not_kind, not_before, contrast_after,
+                    contrast_before, evidence_heads,
                     frozenset(word for word, strength in categories if strength == "part"),
-                    frozenset(word for word, strength in categories if strength == "about"))
+                    frozenset(word for word, strength in categories if strength == "about"),
+                    frozenset(words("initiative_verbs.tsv")))
 
 
 def announced_count(name: str) -> int | None:
@@ -226,6 +257,9 @@ class InitiativeExtractor:
             name = raw.strip()
             name_start = match.start("name") + len(raw) - len(raw.lstrip())
             category = self._quoted_category(context, match, name)
+            if (category and lexicon.not_head_end.search(category) and name not in lexicon.gazetteer
+                    and not _FORMULA.search(name)):
+                continue  # “马上就办”工作精神, “走出去”的企业
             if category is not False:
                 # members and components are read from right after the closing quote
                 add(name_start, name_start + len(name), category, match.end("close"), "quoted")
@@ -256,9 +290,18 @@ class InitiativeExtractor:
         category = match.group("category")
         # an index or a question (“幸福指数”, “钱从哪里来…”), unless a count or a category
         # noun makes it a name (“一赛一榜一指数”, “高质量发展，我们怎么干”大讨论活动)
-        if lexicon.not_kind.search(name) and not _NUMBERED.match(name):
+        # a problem or outcome the text fights is no programme (遏制耕地“非农化”, 不搞“一刀切”)
+        opening = match.start("open")
+        fought = lexicon.not_before.search(context.text, max(0, opening - 12), opening)
+        # one side of a contrast is a figure (从“个别美”走向“全域美”, 让“盆景”变成“风景”)
+        contrast = name not in lexicon.gazetteer and not _FORMULA.search(name) and (
+            lexicon.contrast_after.match(context.text, match.end("close"))
+            or lexicon.contrast_before.search(context.text, max(0, opening - 6), opening))
+        if (lexicon.not_kind.search(name) or fought or contrast) and not _NUMBERED.match(name):
             after = match.end("close") + context.text.startswith("等", match.end("close"))
-            if not lexicon.category_after.match(context.text, after):  # “周末去哪儿”等旅游品牌
+            # “周末去哪儿”等旅游品牌; “零审批”“零收费”园区试点
+            if not (lexicon.category_after.match(context.text, after)
+                    or lexicon.shared_category.match(context.text, match.end())):
                 return False
         text = context.text
         if category:
@@ -268,7 +311,11 @@ class InitiativeExtractor:
             if category in lexicon.about:
                 return _inner_head(name) or category  # “千万工程”经验 is a 工程
             return _first_head(category)
-        if lexicon.not_heads.match(context.text, match.end()) or "的" in name:
+        if _not_head_after(context.text, match.end()) or "的" in name:
+            return False
+        # an idiom is a figure of speech (“一马当先”, “万众一心”, “一刀切”), though it may start
+        # with a numeral, unless a head after it names what it is (“门前三包”责任制)
+        if is_idiom(name) and not _evidence_head(text, match.end()):
             return False
         shared = lexicon.shared_category.match(context.text, match.end())
         if shared:
@@ -280,8 +327,18 @@ class InitiativeExtractor:
         inner = _inner_head(name)
         if inner:
             return inner  # “双高计划”, “文化扶贫工程”; not “新品牌”
-        if _FORMULA.search(name) or name in lexicon.gazetteer or _is_slogan(name) or _is_system(name):
-            return _evidence_head(text, match.end()) or _following_noun(text, match.end())
+        named = (_FORMULA.search(name) or _VERSIONED.search(name) or name in lexicon.gazetteer
+                 or _is_system(name))
+        if named or _is_slogan(name):
+            category = _evidence_head(text, match.end()) or _following_noun(text, match.end())
+            # a slogan that only describes the noun after 的 is a motto (“时时放心不下”的责任意识,
+            # “湘吐一家亲”的深情厚谊); one with a head noun there is named (“稳住一头，放开一片”的方针)
+            # (“厚道枣庄人、放心农产品”的品牌影响力 holds a head: 品牌)
+            holds_head = category and any(
+                lexicon.head.search(category, 0, end) for end in range(2, len(category) + 1))
+            if not named and category and text.startswith("的", match.end()) and not holds_head:
+                return False
+            return category
         return False
 
     @staticmethod
@@ -298,8 +355,9 @@ class InitiativeExtractor:
 
         def counted(items: list[str]) -> bool:
             # items of a sentence that defines the name are not a list (“单一窗口”：是指…)
+            # nor is a clause with a comma (“打伞干活”是指一旦出现疫情，做到…、精准管控)
             return (len(items) > 1 and (expected is None or len(items) == expected)
-                    and all(len(i) <= _MAX_STATED_ITEM for i in items))
+                    and all(len(i) <= _MAX_STATED_ITEM and "," not in i for i in items))
 
         parenthesis = _PARENTHESIS.match(after)
         if parenthesis and parenthesis.group("between") in ("", category):
@@ -372,6 +430,12 @@ class InitiativeExtractor:
         items = [_clean_item(i).removesuffix("的") for i in items]
         if not all(items[1:]):
             return none
+        # verbs that take the name, not its members (统筹推进、一体落实“两区”建设)
+        verbs = _lexicon().verbs
+        if all(cut(i)[-1] in verbs for i in items if i):
+            return none
+        # the clause's verb before the first member (扎实开展压减燃煤、… -> 压减燃煤)
+        items[0] = _after_last_verb(items[0], verbs)
         # two items joined by 和/及 alone are a list only when the clause holds nothing
         # else (蓝天和碧水“两大行动”; not 为适龄妇女开展HPV疫苗接种和“两癌”筛查)
         if joined and len(items) == 2 and len(items[0]) > 6:
@@ -453,6 +517,25 @@ def _clause_category(text: str, position: int) -> str | None:
     return None
 
 
+_MAX_HEAD_STRETCH = 10  # how far a category noun may end a phrase that starts with a not-head
+
+
+def _not_head_after(text: str, position: int) -> bool:
+    """Whether a word of not_initiative_heads.tsv follows (after more quoted phrases and
+    等) as a word of its own: “新强旧弱”等问题, “马上就办”精神; not 精神文明 (“讲社会公德、
+    做文明武汉人”精神文明创建活动)."""
+    head = _lexicon().not_heads.match(text, position)
+    if not head:
+        return False
+    word, start = head.group("word"), head.start("word")
+    if len(cut(text[start : start + 8])[0]) <= len(word):
+        return True
+    # a longer word that starts with it (精神文明) and a phrase that ends with a category noun
+    stretch = _HAN_WORD.match(text, start).group()[:_MAX_HEAD_STRETCH]
+    heads = _lexicon().head
+    return not any(heads.search(stretch[:end]) for end in range(len(word) + 1, len(stretch) + 1))
+
+
 def _is_slogan(name: str) -> bool:
     """Whether a quoted phrase reads as a slogan or programme, not a figurative word.
 
@@ -463,6 +546,8 @@ def _is_slogan(name: str) -> bool:
     """
     if name.startswith("更"):
         return False  # a comparison (“更宜居”, “更加开放、更有深度”): a quality, not a name
+    # glosses in brackets are not part of the slogan's length: “引大（大通河）入秦（秦王川）”
+    name = _GLOSS.sub("", name) or name
     segments = [s for s in _SEGMENTS.split(name) if s]
     if len(segments) > 1:
         lengths = [len(s) for s in segments]
@@ -494,6 +579,14 @@ def _is_lone_verb(item: str) -> bool:
     """Whether a list item is one verb (实现, 打造, 做到): the verb of the name after it."""
     words = cut(item)
     return len(words) == 1 and len(item) > 1 and word_tag(item) == "v"
+
+
+def _after_last_verb(item: str, verbs: frozenset) -> str:
+    """What follows the last of ``verbs`` among the words of ``item`` (all of it when
+    none is there)."""
+    words = cut(item)
+    last = max((k for k, word in enumerate(words) if word in verbs), default=-1)
+    return "".join(words[last + 1 :])
 
 
 def _trim_to_length(item: str, length: int) -> str:
