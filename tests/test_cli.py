@@ -718,13 +718,16 @@ def test_panel_over_the_corpus_has_one_row_per_document(tmp_path, corpus):
     assert frame.loc[frame["doc_id"] == "nat-2024", "gdp_target"].item() == 5
 
 
-def test_a_run_removes_the_temporaries_a_killed_run_left(tmp_path, capsys):
+@pytest.mark.parametrize("resume", [False, True])
+def test_a_run_removes_the_temporaries_a_killed_run_left(tmp_path, capsys, resume):
     write_files(tmp_path / "in", {"a.txt": TEXT})
     out = tmp_path / "out"
-    assert run(["extract", tmp_path / "in", "-o", out, "--jobs", "1"], capsys)[0] == 0
-    # what a run killed while writing its tables leaves (its process is gone), and a live one's
-    stale = write_files(out, {".indicators.csv.999999999.0a1b2c3d.tmp": "doc_id,", ".notes.tmp": "mine"})
-    live = write_files(out, {f".times.csv.{os.getpid()}.0a1b2c3d.tmp": "doc_id,"})
-    assert run(["extract", tmp_path / "in", "-o", out, "--jobs", "1", "--resume"], capsys)[0] == 0
-    assert not (stale / ".indicators.csv.999999999.0a1b2c3d.tmp").exists()
-    assert (out / ".notes.tmp").exists() and (live / f".times.csv.{os.getpid()}.0a1b2c3d.tmp").exists()
+    argv = ["extract", tmp_path / "in", "-o", out, "--jobs", "1", "--html"]
+    assert run(argv, capsys)[0] == 0
+    # what a run killed while writing its tables and pages leaves (its process is gone)
+    stale = [".indicators.csv.999999999.0a1b2c3d.tmp", "html/.a.html.999999999.0a1b2c3d.tmp"]
+    # and what is not a stale temporary of govtext's: a live process's, the user's own
+    kept = [f".times.csv.{os.getpid()}.0a1b2c3d.tmp", ".notes.tmp", f"html/.index.html.{os.getpid()}.0a1b2c3d.tmp"]
+    write_files(out, dict.fromkeys(stale + kept, "doc_id,"))
+    assert run([*argv, "--resume"] if resume else argv, capsys)[0] == 0
+    assert [name for name in stale + kept if (out / name).exists()] == kept

@@ -40,6 +40,14 @@ def test_seed_events_have_actors_places_and_actions(corpus):
         ("9月20日，全市招商引资推进会在绍兴召开。", [], ["绍兴"]),
         ("7月3日，市长带队到深圳市学习考察。", ["市长"], ["深圳市"]),
         ("4月12日，习近平总书记亲临海南，到三亚看望科研人员。", ["习近平总书记"], ["海南", "三亚"]),
+        # a part of the day before the actors; a title followed by a word of going has no name
+        ("8月18日上午，市政协主席李明在福州会见外宾。", ["市政协主席李明"], ["福州"]),
+        ("10月9日下午，市长到鼓楼区调研。", ["市长"], ["鼓楼区"]),
+        ("6月2日，区政协党组书记、主席王华带队到南京市、苏州市学习考察。", ["区政协党组书记、主席王华"], ["南京市", "苏州市"]),
+        # a meeting's name is not its actor; a delegation to a session is one body
+        ("9月10日，全省政协工作会议在福州召开。", [], ["福州"]),
+        ("3月5日下午，十三届全国人大二次会议福建代表团在驻地举行全体会议。", ["十三届全国人大二次会议福建代表团"], []),
+        ("11月6日，习近平总书记亲临福建考察并出席全国运动会开幕式。", ["习近平总书记"], ["福建"]),
     ],
 )
 def test_event_parts(text, actors, places):
@@ -84,3 +92,13 @@ def test_an_event_after_a_restated_day_has_its_actor():
     assert (event.text, event.value) == ("昨日", "2022-04-14")
     assert [a.text for a in event.actors] == ["市政协主席马卫光"]
     assert [p.text for p in event.places] == ["萧山区"]
+
+
+def test_a_restated_day_with_a_part_of_the_day_keeps_the_event():
+    document = govtext.extract("前天（13日）下午，省长王伟中在佛山召开座谈会。", date="2022-04-15")
+    assert [(t.text, t.value, t.event) for t in document.times] == [
+        ("前天", "2022-04-13", True), ("13日", "2022-04-13", False)]
+    event = document.events[0]
+    assert [a.text for a in event.actors] == ["省长王伟中"]
+    assert [p.text for p in event.places] == ["佛山"]
+    assert event.action.text.startswith("召开座谈会")

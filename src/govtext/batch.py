@@ -194,11 +194,11 @@ class Task:
 
 @dataclasses.dataclass(frozen=True)
 class Outcome:
-    """What became of one file: a JSON line for ``documents.jsonl``, or a failure."""
+    """What became of one file: a JSON line for ``documents.jsonl`` (UTF-8 bytes), or a failure."""
 
     index: int
     path: str
-    line: str | None = None
+    line: bytes | None = None
     sha256: str | None = None
     records: int = 0
     stage: str | None = None
@@ -260,24 +260,68 @@ def process_file(task: Task) -> Outcome:
         data = reader.read_bytes(path)
         sha256 = hashlib.sha256(data).hexdigest()
         text = reader.document_text(data, path.suffix)
+        del data
         stage = "extract"
         with user_lexicons(task.lexicons):
             document = extract_file(text, task.path, task.year)
+        records = len(document.indicators) + len(document.times) + len(document.initiatives)
         row = {**document.to_dict(), "govtext_version": __version__, "path": task.path, "sha256": sha256,
                "text": document.text}
-        line = json.dumps(row, ensure_ascii=False) + "\n"
+        # what a large file's records take is freed before their JSON is made (README: memory)
+        del document, text
         tables = None
         if task.tables:
             from .export import csv_chunks
 
-            tables = csv_chunks(json.loads(line))  # from the line, as a later pass over the file reads it
+            # the same lines as from the JSON line read back (a later pass over the file):
+            # to_dict holds only what JSON gives back as it was, but tuples (written alike)
+            tables = csv_chunks(row)
+        line = json_line(row)
     except GovtextError as error:
         reason = str(error).removeprefix(f"{task.path}: ").removeprefix(f"{path}: ")
         return Outcome(task.index, task.path, stage=stage, reason=reason)
     except Exception as error:  # a bug must not abort the batch; report it with its type
         return Outcome(task.index, task.path, stage=stage, reason=f"{type(error).__name__}: {error}")
-    records = len(document.indicators) + len(document.times) + len(document.initiatives)
     return Outcome(task.index, task.path, line=line, sha256=sha256, records=records, tables=tables)
+
+
+def json_line(row: dict) -> bytes:
+    """``json.dumps(row, ensure_ascii=False) + "\\n"`` in UTF-8, made a record at a time;
+    ``row`` is emptied on the way.
+
+    A file of many megabytes has a line of a hundred megabytes and more: ``json.dumps``
+    would hold it twice as text (its pieces, then the whole) besides ``row``, whose
+    records are dropped here as soon as they are written.
+
+    Example:
+        >>> row = {"doc_id": "报告", "indicators": [{"value": 46}, {"value": 1.5}], "times": []}
+        >>> expected = (json.dumps(row, ensure_ascii=False) + "\\n").encode("utf-8")
+        >>> json_line(row) == expected, row
+        (True, {})
+    """
+    import io
+
+    def encoded(value) -> bytes:
+        return json.dumps(value, ensure_ascii=False).encode("utf-8")
+
+    # a BytesIO gives its bytes without copying them (a bytearray would be copied whole)
+    line = io.BytesIO()
+    line.write(b"{")
+    for number, key in enumerate(list(row)):
+        value = row.pop(key)
+        line.write((b", " if number else b"") + encoded(key) + b": ")
+        if isinstance(value, (list, tuple)) and value:
+            items = list(value)
+            del value
+            items.reverse()  # popped from the end, in their order
+            line.write(b"[" + encoded(items.pop()))
+            while items:
+                line.write(b", " + encoded(items.pop()))
+            line.write(b"]")
+        else:
+            line.write(encoded(value))
+    line.write(b"}\n")
+    return line.getvalue()
 
 
 def crashed(task: Task, reason: str = "") -> Outcome:
@@ -408,6 +452,18 @@ def run_tasks(tasks, jobs: int):
 # ---------------------------------------------------------------- writing
 
 
+# Bytes copied at a time: the line of a file of many megabytes is not read whole again.
+_COPY_BLOCK = 1 << 20
+
+
+def _regular_file(path: Path) -> bool:
+    """Whether ``path`` is a regular file itself (not a link to one)."""
+    try:
+        return stat.S_ISREG(os.lstat(path).st_mode)
+    except OSError:
+        return False
+
+
 @dataclasses.dataclass(frozen=True)
 class _Entry:
     sha256: str
@@ -424,26 +480,29 @@ class DocumentLog:
     that replaces ``final`` at once, then removes the partial file. With
     ``resume``, the complete lines of a partial file left by a killed run (or of
     ``final``, if the run had finished) are kept, a half-written last line is cut
-    off, and :meth:`done` says which files need no work.
+    off, and :meth:`done` says which files need no work. A link at either name is
+    neither read nor written through: a linked partial file is removed, a linked
+    ``final`` is not resumed from (and replaced by :meth:`finish`).
     """
 
     def __init__(self, final: str | os.PathLike, resume: bool = False):
         self.final = Path(final)
         self.partial = self.final.with_name(self.final.name + ".partial")
         self.entries: dict[str, _Entry] = {}
-        if resume:
+        if resume and _regular_file(self.partial):
             self._load()
         else:
+            # a link planted at the partial file's name is removed, never written through
             self.partial.unlink(missing_ok=True)
-        self._handle = open(self.partial, "ab", buffering=0)
+            if resume and _regular_file(self.final):
+                import shutil
+
+                shutil.copyfile(self.final, self.partial)
+                self._load()
+        flags = os.O_WRONLY | os.O_APPEND | os.O_CREAT | getattr(os, "O_NOFOLLOW", 0)
+        self._handle = open(os.open(self.partial, flags, 0o666), "ab", buffering=0)
 
     def _load(self) -> None:
-        import shutil
-
-        if not self.partial.exists():
-            if not self.final.exists():
-                return
-            shutil.copyfile(self.final, self.partial)
         good_end = 0
         with open(self.partial, "rb") as handle:
             for raw in iter(handle.readline, b""):
@@ -476,12 +535,11 @@ class DocumentLog:
 
     def append(self, outcome: Outcome) -> None:
         """Add a processed document (one write of one whole line)."""
-        data = outcome.line.encode("utf-8")
         offset = self._handle.seek(0, os.SEEK_END)
-        view = memoryview(data)
+        view = memoryview(outcome.line)
         while view:
             view = view[self._handle.write(view):]
-        self.entries[outcome.path] = _Entry(outcome.sha256, offset, len(data), outcome.records)
+        self.entries[outcome.path] = _Entry(outcome.sha256, offset, len(outcome.line), outcome.records)
 
     def finish(self, paths) -> None:
         """Write ``final`` with the documents of ``paths``, in that order, and drop the partial file."""
@@ -492,7 +550,11 @@ class DocumentLog:
             for path in paths:
                 entry = self.entries[path]
                 source.seek(entry.offset)
-                target.write(source.read(entry.length))
+                left = entry.length
+                while left:
+                    block = source.read(min(left, _COPY_BLOCK))
+                    target.write(block)
+                    left -= len(block)
         self.partial.unlink()
 
     def close(self) -> None:

@@ -3,8 +3,9 @@
 The folder is ``$GOVTEXT_CACHE_DIR``, else ``$XDG_CACHE_HOME/govtext``, else
 ``~/.cache/govtext``: the user's own, not the temporary folder that every user of
 the machine can write into (a cache file there could be planted by another user,
-and it is loaded with ``marshal``). Where no such folder can be made, nothing is
-cached and the files are made again at each start. :func:`read_cache` reads a cache
+and it is loaded with ``marshal``). Where no such folder can be made, or the folder
+is another user's or writable by others, nothing is cached and the files are made
+again at each start (nothing is written anywhere else). :func:`read_cache` reads a cache
 file only when it is a regular file of the user's (never a FIFO, which would block).
 
 Example:
@@ -20,16 +21,28 @@ import os
 
 
 def cache_dir() -> str | None:
-    """The user's govtext cache folder, made if needed (private to the user); None if it cannot be."""
+    """The user's govtext cache folder, made if needed (private to the user); None when it
+    cannot be made or must not be trusted: a folder of another user's, or one that others
+    may write into (group- or world-writable), whose files anyone could have planted.
+    The temporary files of caches whose writer was killed are removed.
+    """
     folder = os.environ.get("GOVTEXT_CACHE_DIR")
     if not folder:
         base = os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache")
         folder = os.path.join(base, "govtext")
     try:
         os.makedirs(folder, mode=0o700, exist_ok=True)
-    except OSError:
+        status = os.stat(folder)
+    except (OSError, ValueError):
         return None
-    return folder if os.access(folder, os.W_OK | os.X_OK) else None
+    if hasattr(os, "getuid") and (status.st_uid != os.getuid() or status.st_mode & 0o022):
+        return None
+    if not os.access(folder, os.W_OK | os.X_OK):
+        return None
+    from .files import remove_stale_temporaries
+
+    remove_stale_temporaries(folder)  # of a cache being written when its process was killed
+    return folder
 
 
 def read_cache(path: str | os.PathLike) -> bytes | None:
@@ -62,11 +75,3 @@ def read_cache(path: str | os.PathLike) -> bytes | None:
             return handle.read()
         except OSError:
             return None
-
-
-def remove_cache(path: str | os.PathLike) -> None:
-    """Remove a cache file found invalid, so that it is made again; quietly, if it cannot be."""
-    try:
-        os.unlink(path)
-    except OSError:
-        pass

@@ -9,7 +9,7 @@ This module parses the arguments and prints; the work is done by the batch engin
 :mod:`govtext.batch` (walking, the worker pool, the resumable log, progress). Every
 file that cannot be read or processed gets a line in ``errors.jsonl`` and is counted;
 the run goes on. Exit code 0 when none failed, 1 when some did, 2 for usage
-errors and outputs that cannot be written.
+errors, outputs that cannot be written and outputs that another run is writing.
 """
 
 from __future__ import annotations
@@ -73,7 +73,8 @@ written into every output with those bytes as \\xNN. Year, region and kind are
 also read from file names such as 2024年苏州市政府工作报告.txt (the year only where
 the text has no date).
 Exit status: 0 every file done, 1 some failed, 2 usage error or an output that
-cannot be written (stdout closed early, a full disk: said in one line).
+cannot be written (stdout closed early, a full disk: said in one line) or that
+another govtext run is writing (each output is locked by the run writing it).
 """
 
 
@@ -303,9 +304,8 @@ def _output_paths(output: str) -> tuple[Path, Path, Path | None]:
 
 
 def run_extract(args) -> int:
-    """Run ``govtext extract`` for parsed ``args``; the exit status."""
-    from .export import csv_tables
-
+    """Run ``govtext extract`` for parsed ``args``; the exit status. An output is written
+    by one run at a time: a second run writing it is refused (status 2)."""
     problem = _lexicons_error(args.lexicons)
     if problem:
         print(f"govtext: {problem}", file=sys.stderr)
@@ -343,18 +343,41 @@ def run_extract(args) -> int:
     def unlisted(path, reason):
         failures.append(Outcome(-1, shown_path(str(path)), stage="walk", reason=reason))
 
+    documents_path, _, output_folder = _output_paths(args.output) if args.output else (None, None, None)
     # an output folder inside an input folder holds no inputs (its HTML pages would be read back)
-    output_folder = args.output and _output_paths(args.output)[2]
     files = [str(path) for path in collect_inputs(args.paths, args.include, args.exclude, unlisted,
                                                   skip=[output_folder] if output_folder else ())]
+    if not args.output:
+        return _extract_files(args, files, failures)
+    from .files import OutputBusy, output_lock
+
+    documents_path.parent.mkdir(parents=True, exist_ok=True)
+    try:
+        with output_lock(documents_path) as locked:
+            if not locked:
+                print(f"govtext: warning: {documents_path} cannot be locked here (no file locks on this "
+                      "system); another run writing it at the same time would mix their outputs",
+                      file=sys.stderr)
+            return _extract_files(args, files, failures)
+    except OutputBusy as error:
+        print(f"govtext: {error}", file=sys.stderr)
+        return 2
+
+
+def _extract_files(args, files: list[str], failures: list[Outcome]) -> int:
+    """Extract ``files`` into the outputs of ``args`` (locked by the caller); the exit status.
+    ``failures`` holds those of the walk, and gets those of the files."""
+    from .export import csv_tables
+
     log = errors_path = folder = None
     if args.output:
         documents_path, errors_path, folder = _output_paths(args.output)
-        documents_path.parent.mkdir(parents=True, exist_ok=True)
         from .files import remove_stale_temporaries
 
-        # a killed run leaves the hidden temporary files of the tables it was writing
+        # a killed run leaves the hidden temporary files of the tables and pages it was writing
         remove_stale_temporaries(documents_path.parent)
+        if folder is not None and not (folder / "html").is_symlink():
+            remove_stale_temporaries(folder / "html")
         log = DocumentLog(documents_path, resume=args.resume)
 
     progress = Progress(len(files), quiet=args.quiet)
@@ -397,7 +420,7 @@ def run_extract(args) -> int:
                     if log:
                         log.append(outcome)
                     else:
-                        sys.stdout.write(outcome.line)
+                        _write_stdout(outcome.line)
                     if append_rows:
                         append_rows(outcome.tables)
                 progress.update(len(written) + len(failures) - unlisted_folders, len(failures))
@@ -428,13 +451,26 @@ def run_extract(args) -> int:
         if folder is not None and args.html:
             from .render import write_report
 
-            write_report(_documents_of(log.final), [o.error() for o in failures], folder / "html")
+            pages = folder / "html"
+            if pages.is_symlink():  # govtext's folder, not a way to write elsewhere
+                pages.unlink()
+            write_report(_documents_of(log.final), [o.error() for o in failures], pages)
     if not args.quiet:
         kept = f" ({resumed} kept from the interrupted run)" if resumed else ""
         print(f"govtext: {_count(len(written), 'document')}, {_count(records, 'record')}, "
               f"{len(failures)} failed{kept}",
               file=sys.stderr)
     return 1 if failures else 0
+
+
+def _write_stdout(line: bytes) -> None:
+    """Write the bytes ``line`` to stdout, after what was printed there (as text) before."""
+    sys.stdout.flush()
+    binary = getattr(sys.stdout, "buffer", None)
+    if binary is None:  # a stdout replaced by a text-only stream (a notebook's)
+        sys.stdout.write(line.decode("utf-8"))
+    else:
+        binary.write(line)
 
 
 def _documents_of(jsonl_path):

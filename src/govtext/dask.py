@@ -75,7 +75,7 @@ def outcome_bag(paths, *, include=(), exclude=(), year=None, partition_size: int
     lexicons) mean what they mean to ``govtext extract``; folders are walked here,
     the files are read and extracted by the workers. A folder that cannot be listed comes first, as a
     failure of stage ``walk``; the files follow in input order. An outcome's
-    ``line`` is the line of ``documents.jsonl``; a failure's ``error()`` is the
+    ``line`` is the line of ``documents.jsonl`` (UTF-8 bytes); a failure's ``error()`` is the
     line of ``errors.jsonl``.
 
     Example:

@@ -28,7 +28,7 @@ their data label. The formats:
 Example:
     >>> row = {"doc_id": "a", "path": "a.txt", "reference_date": "2024-03-05", "region": None,
     ...        "indicators": [{"start": 0, "end": 3, "text": "46件", "value": 46, "unit": "件"}]}
-    >>> table_rows(row)["indicators"][0]["year"], TABLE_COLUMNS["indicators"][:7]
+    >>> next(table_rows(row)["indicators"])["year"], TABLE_COLUMNS["indicators"][:7]
     (2024, ('doc_id', 'path', 'region', 'level', 'year', 'start', 'end'))
 """
 
@@ -40,6 +40,7 @@ import dataclasses
 import io
 import json
 import os
+from collections.abc import Iterator
 from pathlib import Path
 
 from .errors import MissingExtraError
@@ -74,8 +75,9 @@ def _year(reference_date: str | None) -> int | None:
     return int(reference_date[:4]) if reference_date else None
 
 
-def table_rows(document: dict) -> dict[str, list[dict]]:
-    """The rows one document (a line of ``documents.jsonl``) adds to each table."""
+def table_rows(document: dict) -> dict[str, Iterator[dict]]:
+    """The rows one document (a line of ``documents.jsonl``) adds to each table, made as
+    they are read."""
     context = {
         "doc_id": document.get("doc_id"),
         "path": document.get("path"),
@@ -91,9 +93,10 @@ def table_rows(document: dict) -> dict[str, list[dict]]:
         "chars": len(document["text"]) if "text" in document else None,
         **{f"n_{kind}": len(rows) for kind, rows in records.items()},
     }
-    rows = {"documents": [summary]}
+    rows = {"documents": iter([summary])}
     for kind, kind_records in records.items():
-        rows[kind] = [{**context, **record} for record in kind_records]
+        # made as they are read: a large document's records are not copied all at once
+        rows[kind] = ({**context, **record} for record in kind_records)
     return rows
 
 

@@ -112,8 +112,11 @@ def extract(
     # resolve: a count inside an initiative's name (四大工程, 两个维护) is not a quantity
     named = Spans((r.start, r.end) for r in initiatives)
     quantities = [q for q in quantities if not named.overlaps(q.start, q.end)]
-    # attribute
-    indicators = _placed_all(carry_names(context, quantities), original_sections)
+    # attribute (each step's records replace the last's: a large text's are not held twice)
+    placed = _SectionIndex(original_sections)  # where each record stands, looked up by one index
+    quantities = carry_names(context, quantities)
+    indicators = _placed_all(quantities, placed)
+    del quantities
     events = EventExtractor()(context, times)
     return Document(
         doc_id=doc_id,
@@ -127,9 +130,9 @@ def extract(
         # a report delivered in December plans the next year
         targets=find_targets(text, indicators, original_sections, planned_year(reference_date),
                              plain=view.translated or None),
-        times=_placed_all(times, original_sections),
-        initiatives=_placed_all(initiatives, original_sections),
-        events=_placed_all(events, original_sections),
+        times=_placed_all(times, placed),
+        initiatives=_placed_all(initiatives, placed),
+        events=_placed_all(events, placed),
         sections=original_sections,
         boilerplate=boilerplate,
     )
@@ -141,9 +144,8 @@ def _to_original(view: NormalizedText, section: Section) -> Section:
     return dataclasses.replace(section, start=start, end=end, children=children)
 
 
-def _placed_all(records, sections) -> tuple:
-    """The records, each with the path of the sections it stands in."""
-    index = _SectionIndex(sections)
+def _placed_all(records, index: _SectionIndex) -> tuple:
+    """The records, each with the path of the sections (``index``) it stands in."""
     return tuple(_with_section(r, path) if (path := index.path(r.start)) else r for r in records)
 
 

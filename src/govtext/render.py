@@ -448,8 +448,9 @@ def write_report(documents, errors, folder, *, kinds=DEFAULT_KINDS) -> Path:
 
 
 def _write_page(path: Path, page: str) -> None:
-    """Write ``page`` as a new file at ``path``: what was there is removed first, so that a
-    link left in the folder (to a file elsewhere) is replaced, never written through."""
-    path.unlink(missing_ok=True)
-    with open(path, "x", encoding="utf-8") as handle:
+    """Write ``page`` at ``path`` whole or not at all (:func:`govtext.files.atomic_writer`):
+    a link left in the folder (to a file elsewhere) is replaced, never written through."""
+    from .files import atomic_writer
+
+    with atomic_writer(path, encoding="utf-8") as handle:
         handle.write(page)

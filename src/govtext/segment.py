@@ -19,12 +19,11 @@ import logging
 import marshal
 import os
 import sys
-import tempfile
 from math import log
 
 import regex
 
-from .cache import cache_dir, read_cache, remove_cache
+from .cache import cache_dir, read_cache
 from .errors import LexiconError
 from .files import atomic_writer
 from .lexicons import builtin_table, cached_per_lexicons, table, user_entries
@@ -96,28 +95,27 @@ def _jieba():
 
 
 def _initialize(own) -> None:
-    """Load jieba's prefix dictionary into ``own`` from jieba's own cache file, if there.
+    """Load jieba's prefix dictionary into ``own`` from the cache file, if there.
 
-    jieba reads that file with ``marshal.load`` on the open file, piece by piece;
+    jieba reads its cache file with ``marshal.load`` on the open file, piece by piece;
     reading it whole and decoding it with ``marshal.loads`` gives the same dictionary
     in a third of the time, which every worker process pays at its start. Without
-    the cache (or with a broken one) jieba builds it as usual.
+    the cache (or with a broken one) the dictionary is built as jieba builds it and
+    the cache written again, where the user has a cache folder; jieba's own
+    ``initialize`` is not called, since it would write a cache into a temporary folder
+    (9 MB a process, never removed) where there is none.
     """
     folder = cache_dir()
-    if folder is None:  # no cache folder of the user's: jieba builds the dictionary in a private one
-        own.tmp_dir = tempfile.mkdtemp(prefix="govtext-jieba-")
-        own.initialize()
-        return
-    own.tmp_dir = folder  # where jieba writes its cache, when it builds the dictionary
-    path = os.path.join(folder, "jieba.cache")
-    dictionary = _valid_dictionary(read_cache(path))
-    if dictionary is not None:
-        own.FREQ, own.total = dictionary
-        own.initialized = True
-        return
-    # jieba would load a malformed file itself (it checks only the date): it goes, and is made again
-    remove_cache(path)
-    own.initialize()
+    path = os.path.join(folder, "jieba.cache") if folder else None
+    dictionary = _valid_dictionary(read_cache(path)) if path else None
+    if dictionary is None:
+        dictionary = own.gen_pfdict(own.get_dict_file())
+        if path:
+            # a cache that cannot be written is simply not kept
+            with contextlib.suppress(OSError), atomic_writer(path, "wb") as handle:
+                handle.write(marshal.dumps(dictionary))
+    own.FREQ, own.total = dictionary
+    own.initialized = True
 
 
 def _valid_dictionary(data: bytes | None):

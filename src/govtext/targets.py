@@ -199,14 +199,27 @@ def _plan_period(words: str, year: int | None) -> str | None:
     return None
 
 
+# how far back a clause's start is looked for first (a clause is rarely longer)
+_NEAR_LEAD = 200
+
+
 def _clause_lead(plain: str, start: int) -> str:
-    left = max(plain.rfind(mark, 0, start) for mark in "。；;，,：:、\n") + 1
-    return plain[left:start]
+    # the last mark is looked for near ``start`` first: rfind for a mark the text lacks
+    # (the full-width ones of a translated text) reads back to the text's start
+    for floor in (max(0, start - _NEAR_LEAD), 0):
+        left = max(plain.rfind(mark, floor, start) for mark in "。；;，,：:、\n")
+        if left >= 0:
+            break
+    return plain[left + 1 : start]
 
 
 @cached_per_lexicons
 def _ratio_ids():
     return mapping("target_ratios.tsv")
+
+
+# a ratio of something to GDP (研发经费支出相当于全市生产总值的比例): what stands before it
+_RATIO = regex.compile(r"(.*?)(?:相当于|占)[^，,；;。]*?(?:比例|比重)")
 
 
 def _target_id(plain: str, indicator, cue_lead: str = "") -> str | None:
@@ -217,7 +230,7 @@ def _target_id(plain: str, indicator, cue_lead: str = "") -> str | None:
     if not indicator.indicator and cue_lead and len(lead) <= 3:
         # a figure right after its cue is named before it (经济增长速度的宏观调控目标，定为百分之八)
         lead = cue_lead[-16:]
-    ratio = regex.search(r"(.*?)(?:相当于|占)[^，,；;。]*?(?:比例|比重)", lead)
+    ratio = _RATIO.search(lead)
     if ratio:
         return _ratio_ids().get(canonical_indicator(ratio.group(1)) or "")
     if indicator.name and (_SHARE_OF.search(indicator.name) or _PER_UNIT.search(indicator.name)):

@@ -22,6 +22,7 @@ from ..lexicons import alternation, cached_per_lexicons, table, words
 from ..records import Event, Mention
 from ..segment import cut, word_role
 from .base import Context
+from .times import meeting_name
 
 _CLAUSE_STOP = regex.compile(r"[;。!?\n]")
 _VERB_WORD = regex.compile(r"\p{Han}{2,}")  # a verb of two characters or more starts an action
@@ -56,6 +57,22 @@ def _patterns():
     after_name = alternation(words("titles_after_name.tsv"))
     name_titled = regex.compile(rf"(?P<person>\p{{Han}}{{2,3}}?)(?:{after_name})")
     return titled, organization, place, name_titled
+
+
+@cached_per_lexicons
+def _meeting_heads() -> tuple[str, ...]:
+    return tuple(word for word, kind in table("meeting_names.tsv", 2) if kind == "head")
+
+
+@cached_per_lexicons
+def _day_part() -> regex.Pattern:
+    return regex.compile(alternation(words("day_parts.tsv")))
+
+
+@cached_per_lexicons
+def _event_verbs() -> frozenset[str]:
+    """Verbs of a happening (调研, 会见), an action whatever the tokenizer's role of them."""
+    return frozenset(words("event_verbs.tsv"))
 
 
 @cached_per_lexicons
@@ -121,10 +138,16 @@ class EventExtractor:
             end = context.view.position(time.end)
             restated = _RESTATED.match(context.text, end)  # 昨日(14日),: the day said again
             end = restated.end() if restated else end
+            part = _day_part().match(context.text, end)  # 8月18日上午,: a part of the day
+            end = part.end() if part else end
             clause_start = end + (1 if context.text[end : end + 1] in ",:" else 0)
             stop = _CLAUSE_STOP.search(context.text, clause_start, clause_start + _MAX_CLAUSE)
             clause_end = stop.start() if stop else min(len(context.text), clause_start + _MAX_CLAUSE)
-            actors, action_start = self._actors(context, clause_start, clause_end)
+            meeting = meeting_name(context.text, clause_start, clause_end)
+            if meeting:  # 省委人大工作会议在广州召开: a meeting's name, not its actor
+                actors, action_start = [], meeting.end()
+            else:
+                actors, action_start = self._actors(context, clause_start, clause_end)
             places = self._places(context, clause_start, clause_end)
             action = self._action(context, action_start, clause_end)
             events.append(
@@ -136,14 +159,24 @@ class EventExtractor:
     @staticmethod
     def _actor_end(match) -> int:
         """End of a titled actor: the name is a whole word (郑政平 in 郑政平带队), and no name
-        when a verb follows the title (主席带队)."""
+        when a verb or a word of going follows the title (主席带队, 市长到萧山区调研)."""
         person = match.group("person")
         if not person:
             return match.end()
         word = cut(match.string[match.start("person") : match.start("person") + 6])[0]
-        if word_role(word) == "verb":
+        if word_role(word) in ("verb", "link"):
             return match.start("person")
         return match.start("person") + len(word)
+
+    @staticmethod
+    def _body_of_session(text: str, body, end: int) -> tuple[int, int]:
+        """A body's span, with the session and the body of it that follow (十四届全国人大|
+        四次会议|广东省代表团: the delegation, not the congress)."""
+        session = cut(text[body.end() : body.end() + 12])[0]
+        if not session.endswith(_meeting_heads()):
+            return body.span()
+        delegation = _patterns()[1].match(text, body.end() + len(session), end)
+        return (body.start(), delegation.end()) if delegation else body.span()
 
     def _actors(self, context: Context, start: int, end: int) -> tuple[list[Mention], int]:
         """Actors at the start of the clause (joined by 、 or 和), and where the rest starts."""
@@ -157,7 +190,7 @@ class EventExtractor:
                 spans.append((with_title.start(), self._actor_end(with_title)))
             body = organization.match(text, position, end)
             if body:
-                spans.append(body.span())
+                spans.append(self._body_of_session(text, body, end))
             named = name_titled.match(text, position, end)
             person = named and named.group("person")
             # a whole word, not a place (天津市市长戴相龙 is read by ``titled``)
@@ -201,7 +234,7 @@ class EventExtractor:
         text = context.text
         position = start
         for word in cut(text[start:end]):
-            if word_role(word) == "verb" and _VERB_WORD.fullmatch(word):
+            if (word_role(word) == "verb" or word in _event_verbs()) and _VERB_WORD.fullmatch(word):
                 comma = text.find(",", position, end)
                 ostart, oend, otext = context.original(position, comma if comma > 0 else end)
                 return Mention(ostart, oend, otext) if otext.strip() else None

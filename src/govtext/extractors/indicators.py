@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import bisect
 import dataclasses
+import re
 from decimal import Decimal
 
 import regex
@@ -31,7 +32,7 @@ from ..numerals import (
 )
 from ..records import Indicator
 from ..segment import cut, word_frequency, word_role, word_tag
-from .base import Context, Spans, Word
+from .base import Context, Spans, Word, group_values
 
 _ARABIC = r"\d+[万亿]\d+[千百十]?(?=\p{Han})|\d+(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
 _RANGE_SEPARATOR = r"(?:[-~—–―]{1,2}|至|到)"
@@ -58,7 +59,9 @@ _WHITE_SPACE = regex.compile(r"\s+")
 _VALUE_START = regex.compile(r"[\d零〇一二两三四五六七八九十百]")
 # a value right after a direction word (增至14条, 增长了5%), not a name (年增|销售收入12亿元)
 _VALUE_AFTER_DIRECTION = regex.compile(r"\P{Han}{0,2}\p{Han}?" + _VALUE_START.pattern)
-_SHARED = regex.compile(r"(?:均为|均达到|均达|都是|都为|均是|均)$")
+# (patterns without \p{…} classes that are tried for every quantity or token are compiled
+# with re, which matches a plain pattern in about half of regex's time)
+_SHARED = re.compile(r"(?:均为|均达到|均达|都是|都为|均是|均)$")
 # the tokens of a name's chunker (see _kind): words that join the parts of a name
 # (问题和困难, 首店、旗舰店); quote marks, brackets (入园(班)率) and the + of formula names
 # kept inside a name
@@ -69,7 +72,7 @@ _WORD_CHARACTER = regex.compile(r"[\p{Han}\p{Latin}\d]")
 _LATIN = regex.compile(r"\p{Latin}")
 _MAGNITUDE_WORDS = frozenset("万亿")
 # a list counted by a numbered grouping: 新型材料、绿色食品|五大产业增加值 is not one name
-_NUMBERED_GROUP = regex.compile(r"[一二两三四五六七八九十]+[大个项类]")
+_NUMBERED_GROUP = re.compile(r"[一二两三四五六七八九十]+[大个项类]")
 # a unit of reference before the number (粮食单产达到每亩420公斤)
 _PER_UNIT = regex.compile(r"每\p{Han}{1,2}")
 # tokens dropped from the end of a name, and what a name never starts with
@@ -170,7 +173,8 @@ def _lexicon():
         r"(?:[一二两三四五六七八九](?:点?[一二三四五六七八九])?|对|半)|(?<![\d.])\d{1,2}(?:\.\d)?)"
         r"折(?![合旧算射返腾叠价线让扣八不])"
     )
-    not_quantities = regex.compile(alternation(words("not_quantities.tsv")))
+    # (plain alternations of words are compiled with re, which matches them in half of regex's time)
+    not_quantities = re.compile(alternation(words("not_quantities.tsv")))
     links = [word for word, role in table("name_words.tsv", 2) if role in ("link", "aux")]
     directions = {word: direction for word, direction, _ in table("directions.tsv", 3)}
     direction_verbs = [word for word, _, part in table("directions.tsv", 3) if part == "verb"]
@@ -213,11 +217,11 @@ def _lexicon():
                      "discount": discount},
         "not_quantities": not_quantities,
         # words that begin with a counter without being one (人民, 人口)
-        "not_units": regex.compile(alternation(words("not_units.tsv"))),
+        "not_units": re.compile(alternation(words("not_units.tsv"))),
         "directions": directions,
-        "direction_re": regex.compile(f"(?:{alternation(directions)})"),
+        "direction_re": re.compile(f"(?:{alternation(directions)})"),
         # a name drops a direction verb at its end (国内生产总值|增长), keeps a rate (…涨幅)
-        "direction_end": regex.compile(f"(?:{alternation(direction_verbs)})(?:了)?$"),
+        "direction_end": re.compile(f"(?:{alternation(direction_verbs)})(?:了)?$"),
         "status_cues": status_cues,
         "status_re": regex.compile(
             # 去年GDP增长8.5%: a past period reports a result; 比去年增长 only compares.
@@ -414,6 +418,7 @@ class IndicatorExtractor:
             key=lambda pair: pair[1].start(),
         )
         ends = _QuantityEnds(m for _, m in matches)
+        self._sentence_cues: dict[tuple[int, int], list[tuple[int, str]]] = {}
         found = []
         previous_end = 0
         for rule, match in matches:
@@ -426,7 +431,7 @@ class IndicatorExtractor:
     def _record(self, context: Context, match, blocked: Spans, rule: str, ends: _QuantityEnds,
                 previous_end: int = 0) -> list[Indicator]:
         lexicon = _lexicon()
-        groups = match.groupdict()
+        groups = group_values(match)
         start, end = match.span()
         if _qualifier_inside_word(context.text, match, groups):
             groups["before"], start = None, match.end("before")  # 节约|二千八百亿元
@@ -540,10 +545,10 @@ class IndicatorExtractor:
         shared = _shared_names(context, [w for w in before if w.start >= previous_end], start)
         if shared:
             return shared[0], shared, "shared"
-        after = list(context.words(end, context.clause_end(end))[:_MOST_WORDS_AFTER])
-        after = _split_link_end(after[:_SPLIT_WINDOW]) + after[_SPLIT_WINDOW:]
+        after = None  # the tokens after the quantity, read only by the rules that need them
         # 两次降低存款准备金率: a count of actions (次 before a verb) counts the verb phrase
         if lexicon["ordinal_counters"].get(unit) == "before_noun":
+            after = _words_after(context, end)
             action = _action_after(context, after)
             if action:
                 return action, None, "action"
@@ -555,7 +560,9 @@ class IndicatorExtractor:
         in_list = bool(adjacent) and _kind(adjacent[-1].text) == "joiner"
         ends_with_verb = bool(adjacent) and _takes_object(adjacent[-1].text)
         # 化医|45万吨|合成氨: a measure right before a noun measures that product
-        # (not a level: 总产量稳定在|306.5万吨|水平)
+        # (not a level: 总产量稳定在|306.5万吨|水平); 87%的|乡镇企业: a share (below)
+        if after is None and (kind == "percent" or "capacity" in _chunk_kinds(unit)):
+            after = _words_after(context, end)
         product = ("capacity" in _chunk_kinds(unit) and bool(after) and _kind(after[0].text) == "noun"
                    and "frame" not in _chunk_kinds(after[0].text))
         amount_object = kind in ("currency", "measure") and (in_list or ends_with_verb or not before
@@ -569,6 +576,7 @@ class IndicatorExtractor:
         share_of = (kind == "percent" and bool(after) and after[0].text == "的"
                     and _is_share(clause, start, after))
         if kind == "counter" or amount_object or share_of:
+            after = _words_after(context, end) if after is None else after
             phrase = _right_phrase(_after_of(after), modified=kind == "counter" and not counts_noun_before)
             # 13个|镇 names the towns; 6.3万户|次 is the end of a unit
             shortest = 1 if phrase and phrase[0].text not in lexicon["units"] else 2
@@ -578,8 +586,10 @@ class IndicatorExtractor:
         phrase = _left_phrase(before)
         name = _phrase_text(context, phrase)
         # 投资4500万元的伊敏河沿河道路工程: the amount of what follows 的
-        if name and "amount" in _chunk_kinds(name) and after and after[0].text == "的":
-            owner = _phrase_text(context, _owner_phrase(after[1:]))
+        if name and "amount" in _chunk_kinds(name):
+            after = _words_after(context, end) if after is None else after
+            of = bool(after) and after[0].text == "的"
+            owner = _phrase_text(context, _owner_phrase(after[1:])) if of else None
             if owner:
                 return owner + name, None, "amount_of"
         # 总量突破90万亿元, 占全市工业增加值比重达82%: a relative measure that starts its
@@ -606,19 +616,21 @@ class IndicatorExtractor:
         direction = _lexicon()["directions"][hits[-1].group()]
         return None if direction == "none" else direction
 
-    @staticmethod
-    def _status(context: Context, start: int) -> str:
+    def _status(self, context: Context, start: int) -> str:
         sentence_start, sentence_end = context.sentence_bounds(start)
-        cue_re = _lexicon()["status_re"]
-        cues = {m.group() for m in cue_re.finditer(context.text, sentence_start, sentence_end)}
+        cues = self._sentence_cues.get((sentence_start, sentence_end))
+        if cues is None:  # the quantities of a sentence share its cues: found once
+            found = _lexicon()["status_re"].finditer(context.text, sentence_start, sentence_end)
+            cues = self._sentence_cues[sentence_start, sentence_end] = [(m.start(), m.group()) for m in found]
         if not cues and _heading_status(context, start) == "estimated":
             return "estimated"  # 初步预计，…。…: a cue that heads the paragraph governs it
-        estimate = "预计" in cues and "今年" not in cues
+        words = {word for _, word in cues}
+        estimate = "预计" in words and "今年" not in words
         role = context.role_at(start)
         # the section says what a quantity is: a review reports, targets and tasks plan
         if role == "review":
             return "estimated" if estimate else "achieved"
-        nearest = _nearest_status_cue(context, start, sentence_start, sentence_end)
+        nearest = _nearest_status_cue(context, start, cues)
         if role in ("targets", "tasks"):
             # …a plan that looks back first: 五年来，我国领导人访问了46个国家
             looks_back = nearest and _lexicon()["status_cues"].get(nearest[0]) == "achieved"
@@ -703,17 +715,16 @@ def _governs_list(window: str, hit) -> bool:
     return all(_kind(word) in ("noun", "quote", "modifier") for word in cut(window[last_item + 1 :]))
 
 
-def _nearest_status_cue(context: Context, start: int, sentence_start: int, sentence_end: int):
+def _nearest_status_cue(context: Context, start: int, cues: list[tuple[int, str]]):
     """The status cue that governs the quantity at ``start``, the cues of its scope, and
-    whether it stands in the quantity's own clause.
+    whether it stands in the quantity's own clause; ``cues`` are the positions and words
+    of the status cues of its sentence.
 
     The quantity's own clause comes first (the last cue before the quantity, else the
     first after it), then the clauses before it in the sentence (nearest first),
     then those after it: ``去年增长8.5%，今年预期增长6%`` gives 8.5% 去年 and 6% 预期.
     """
     statuses = _lexicon()["status_cues"]
-    found = _lexicon()["status_re"].finditer(context.text, sentence_start, sentence_end)
-    cues = [(m.start(), m.group()) for m in found]
     if not cues:
         return None
     clause_start, clause_end = context.clause_start(start), context.clause_end(start)
@@ -1002,7 +1013,7 @@ def _words_before(context: Context, clause, start: int, ends: _QuantityEnds) -> 
                 cut_at -= 1  # 恢复|到
             words = words[:cut_at]
     # a number with the counter of a name (65岁以上老年人) belongs to the name
-    kinds = _kinds_of(words)
+    kinds = kinds[: len(words)]  # words is what is left of the start of the clause's tokens
     following = [w.text for w in words[1:]] + [""]
     # a number inside quotes is part of a name (市“251”工程项目)
     numbers = [i for i, kind in enumerate(kinds)
@@ -1053,10 +1064,11 @@ def _strip_end(words, kinds):
 def _strip_joined(words, kinds, dropped):
     """``words`` without the word of a kind in ``dropped`` (link, direction) that ends
     them, whole or cut in pieces (增长, 实际|增长, 扣除|物价|因素)."""
-    for size in range(min(_LONGEST_LINK, len(words)), 0, -1):
+    texts = [w.text for w in words[-_LONGEST_LINK:]]
+    for size in range(len(texts), 0, -1):
         if size == 1 and dropped == ("link",):
             break  # one token is judged by its own kind
-        joined = "".join(w.text for w in words[-size:])
+        joined = "".join(texts[-size:])
         if _may_link_or_direct(joined) and _kind(joined) in dropped:
             return words[:-size], kinds[:-size]
     return words, kinds
@@ -1127,13 +1139,16 @@ def _left_phrase(words) -> list:
         if first == 1 and relative and words[0].text == _SHARE:
             first = 0
             break
+        if previous in _NOUN_LIKE:
+            first -= 1
+            continue
         # 出口规模占|全国|比重: what a share is of keeps its 全国
         share_of = previous == "lead" and relative and first >= 2 and kinds[first - 2] == "verb"
         # 系列产品|全国|市场占有率: a region inside a phrase is part of it
         share_of = share_of or ("region" in _chunk_kinds(words[first - 1].text)
                                 and first >= 2 and kinds[first - 2] in _NOUN_LIKE)
         counted = previous == "number" and "counted" in _chunk_kinds(words[first].text)
-        if previous in _NOUN_LIKE or share_of or counted:
+        if share_of or counted:
             first -= 1
             continue
         # a verb between two nouns is inside a compound when it qualifies a short head
@@ -1301,6 +1316,13 @@ def _is_share(clause, start: int, after) -> bool:
     return True
 
 
+def _words_after(context: Context, end: int) -> list:
+    """The tokens after the quantity that ends at ``end`` that a name after it is looked for
+    in, with a link jieba joined to a word cut off (see _split_link_end)."""
+    after = list(context.words(end, context.clause_end(end))[:_MOST_WORDS_AFTER])
+    return _split_link_end(after[:_SPLIT_WINDOW]) + after[_SPLIT_WINDOW:]
+
+
 def _owner_phrase(words) -> list:
     """What an amount before 的 belongs to: the phrase up to the predicate that follows
     it (投资599万元的|污水处理厂一期改造工程|完工, …黑羊站水厂改扩建工程|开工建设,
@@ -1381,6 +1403,8 @@ def _distributed_name(context: Context, clause, start: int, ends: _QuantityEnds)
     The parts of the list share what the last one measures (新能源汽车、集成电路、工业机器人
     产量: 新能源汽车产量, …), and a pair word stands for its two names (城乡居民人均可支配
     收入分别增长8.2%、9%: 城镇居民…, 农村居民…)."""
+    if not clause or _RESPECTIVELY not in context.text[clause[0].start : start]:
+        return None  # no 分别 among the clause's tokens, as no 分别 in its text
     marker = next((i for i in range(len(clause) - 1, -1, -1) if clause[i].text == _RESPECTIVELY), None)
     if marker is None:
         return None

@@ -17,6 +17,7 @@ Example:
 from __future__ import annotations
 
 import functools
+import re
 from dataclasses import dataclass
 
 import regex
@@ -81,6 +82,7 @@ _QUOTED_LIST_END = regex.compile(r"[“‘\"「](?P<items>[^“”‘’\"「」
 _ITEM_SPLIT = regex.compile(r"、|和|及|与|以及")
 # how many characters may stand between a word of kind `before` and the quote (防止政策执行“一刀切”)
 _MAX_BEFORE_QUOTE = 4
+_LIST_END = regex.compile(r"[。;\n]")  # where a list stated after a name ends
 
 
 @dataclass(frozen=True)
@@ -88,7 +90,7 @@ class _Lexicon:
     gazetteer: dict  # name -> (members, category, members_source)
     quoted: regex.Pattern  # a quoted name with the category noun after it, if any
     numbered: regex.Pattern  # 三大攻坚战, 六大林业生态工程
-    known: regex.Pattern | None  # numbered gazetteer names, found unquoted
+    known: re.Pattern | None  # numbered gazetteer names, found unquoted
     head: regex.Pattern  # a category noun ending a name (双高计划)
     category_after: regex.Pattern  # a category noun right after an unquoted name (放管服改革)
     not_heads: regex.Pattern  # what follows quotes that are not initiatives (“…”等问题)
@@ -140,7 +142,8 @@ def _lexicon() -> _Lexicon:
     )
     # unquoted, only the names the gazetteer marks `any` (千万工程, 六稳, 放管服): 新发展理念 or
     # 专精特新 unquoted are a concept or an adjective the text uses, not a programme it names
-    known = regex.compile(alternation(found_anywhere)) if found_anywhere else None
+    # (with re, which finds a plain alternation of words in 40% of regex's time)
+    known = re.compile(alternation(found_anywhere)) if found_anywhere else None
     not_head_rows = table("not_initiative_heads.tsv", 1, 2)
     not_heads = regex.compile(rf"{_MORE_QUOTED}等?(?P<word>{alternation(w for w, _ in not_head_rows)})")
     # the words marked `end` say it at the end of a longer category too (城市精神)
@@ -183,7 +186,7 @@ def announced_count(name: str) -> int | None:
         >>> announced_count("四大工程"), announced_count("两个维护"), announced_count("八八战略")
         (4, 2, None)
     """
-    if regex.search(r"[、,，]", name):
+    if any(mark in name for mark in "、,，"):
         return None  # 四个革命、一个合作: two counts, of different things
     match = _COUNTED.match(name)
     # 八八战略, 三三制: numerals that repeat without 十 are a label, not a number
@@ -367,7 +370,7 @@ class InitiativeExtractor:
         cue = _LIST_AFTER.match(after)
         if cue and tied(cue):
             rest = after[cue.end() :]
-            stop = regex.search(r"[。;\n]", rest)
+            stop = _LIST_END.search(rest)
             items = _split_items(rest[: stop.start() if stop else len(rest)].rstrip("等"))
             if counted(items):
                 return items
@@ -622,8 +625,11 @@ def _first_head(category: str) -> str:
 def _evidence_head(text: str, position: int) -> str | None:
     """A head that names the category of an initiative found by other evidence, as a
     whole word right after it: “六稳”工作, “两重”建设 (not 工作机制, 建设者)."""
+    heads = _lexicon().evidence_heads
+    if not any(text.startswith(head, position) for head in heads):
+        return None  # no head there, whole or not: the text need not be cut
     words = cut(text[position : position + 8])
-    if words and words[0] in _lexicon().evidence_heads:
+    if words and words[0] in heads:
         return words[0]
     return None
 

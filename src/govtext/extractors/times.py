@@ -15,13 +15,15 @@ Example:
 from __future__ import annotations
 
 import datetime as dt
+import re
 
 import regex
 
 from ..lexicons import alternation, cached_per_lexicons, table, words
 from ..numerals import parse_chinese, parse_year
 from ..records import TimeExpression
-from .base import Context
+from ..segment import cut, word_role
+from .base import Context, group_values
 
 _CN_DIGIT = "〇零○一二三四五六七八九"
 _NOT_DURATION = r"(?=年(?!代|来|多|间|前|后|左右|内|里|中|的时间))"
@@ -163,7 +165,10 @@ def _lexicon():
         ("month_range", rf"(?<![\d年个]){_MONTH}(?:月(?:份)?)?(?P<month_sep>{_RANGE}){month2}月"),
         # 三月和九月之间, 10月和5月间: one period, as 2007年与2009年之间
         ("month_between", rf"(?<![\d年个{_CN_DIGIT}十]){_MONTH}月[与和]{month2}月(?:之间|间)"),
-        ("month", rf"(?<![\d年个{_CN_DIGIT}十]){_MONTH}月(?:份)?{_MONTH_TAIL}{_SINCE}(?![\d日号])"),
+        # not 一月一碰头, “一月三问” (once a month, thrice a month)
+        ("month",
+         rf"(?<![\d年个{_CN_DIGIT}十]){_MONTH}月(?:份)?{_MONTH_TAIL}{_SINCE}"
+         r"(?![\d日号]|(?<=一月)[一二三四五六七八九十两])"),
         ("relative",
          rf"(?P<relative>{alternation(relative)})"
          rf"(?:{relative_month}(?:(?:月(?:份)?)?{_RANGE}{month2}月(?:份)?"  # 今年1-5月
@@ -207,7 +212,9 @@ def _lexicon():
     pattern = regex.compile(
         f"(?=[{starts}])(?:" + "|".join(f"(?P<rule_{rule}>{a})" for rule, a in alternatives) + ")"
     )
-    return relative, parts, pattern, tuple(rule for rule, _ in alternatives), regex.compile(f"[{starts}]")
+    # (the possible starts found with re, which finds a plain character class in 60% of regex's time)
+    possible_starts = re.compile(f"[{re.escape(''.join(sorted(first)))}]")
+    return relative, parts, pattern, tuple(rule for rule, _ in alternatives), possible_starts
 
 
 # how many characters from a possible start _scan shows the pattern before it tries it whole
@@ -261,15 +268,69 @@ def _scan(pattern, starts, text: str):
 _SINCE_WORD = "自从"
 _EVENT_WINDOW = 60
 _DIGIT = regex.compile(r"\d")
-_YEAR_OR_PART = regex.compile(r"^\d{4}(?:-[QH]\d|-\d\d)?$")  # 2024, 2024-Q1, 2024-H2, 2024-01 (今年初)
+# 2024, 2024-Q1, 2024-H2, 2024-01 (今年初), /2024-12 (年底前)
+_YEAR_OR_PART = regex.compile(r"^/?\d{4}(?:-[QH]\d|-\d\d)?$")
 _EVENT_CLAUSE_END = regex.compile(r"[;；。!?！？\n]")
-# the rest of a meeting's name, up to where it is held: …经济形势分析会暨省委财经委会议|在广州召开
-_MEETING_NAME = regex.compile(r"\p{Han}{0,40}?会议?(?=在|于|召开|举行|开幕|隆重)")
+_COMMA = regex.compile(r"[,，:：]")
+_CLAUSE_OPENING = ",;:。!?\n \t"
+_SHORT_CLAUSE = 10  # the most characters of a clause that only says more of the time (春节前夕)
+# a count in a clause (举办展会120个以上, 开工25.9万平方米), not a year, a date, an ordinal or
+# an anniversary (75周年)
+_COUNTED = regex.compile(r"(?<![\d.第])\d+(?:\.\d+)?(?![\d.年月日号届周])")
+# 昨日(14日),: the day said again in brackets after the time
+_RESTATED_DAY = regex.compile(r"[(（][^()（）\n]{1,12}[)）]")
 
 
 @cached_per_lexicons
 def _event_verbs():
     return regex.compile(alternation(words("event_verbs.tsv")))
+
+
+@cached_per_lexicons
+def _event_frames():
+    """The time words that frame a year (全年, 年内, 当年) and what, opening the clause
+    after a time, makes it a frame (是, 的, 预计): ``event_frames.tsv``."""
+    rows = table("event_frames.tsv", 2)
+    frames = tuple(word for word, where in rows if where == "time")
+    openers = regex.compile(rf"[,:]?(?:{alternation(w for w, where in rows if where == 'after')})")
+    return frames, openers
+
+
+@cached_per_lexicons
+def _compared() -> dict[str, regex.Pattern]:
+    """For each year word, the cues of a comparison just before it (比上年, 较去年; 是上年的
+    2.1倍, not 一是去年出台的): ``comparison_cues.tsv``, whose second field names the only
+    words a cue is read before."""
+    rows = table("comparison_cues.tsv", 1, 2)
+    years = [w for w, (anchor, offset) in _lexicon()[0].items() if (anchor, offset) == ("reference", "-1")]
+    cues = {year: [cue for cue, only in rows if not only or year in only.split()] for year in years}
+    return {year: regex.compile(rf"(?:{alternation(before)})$") for year, before in cues.items()}
+
+
+@cached_per_lexicons
+def _not_happenings():
+    """Words that hold a verb of a happening without telling one (新开工项目)."""
+    return regex.compile(alternation(w for w, where in table("event_frames.tsv", 2) if where == "word"))
+
+
+@cached_per_lexicons
+def _meeting_name():
+    """The rest of a meeting's name, up to where it is held (…经济形势分析会暨省委财经委会议|
+    在广州召开; …座谈会7月22日上午|在广州召开): ``meeting_names.tsv``."""
+    heads, held = (alternation(w for w, k in table("meeting_names.tsv", 2) if k == kind)
+                   for kind in ("head", "held"))
+    return regex.compile(
+        rf"\p{{Han}}{{0,40}}?(?:{heads})(?:(?:\d{{1,2}}月)?\d{{1,2}}[日号])?"
+        rf"(?:{alternation(words('day_parts.tsv'))})?(?={held})"
+    )
+
+
+def meeting_name(text: str, start: int, end: int):
+    """The match of a meeting's name at ``start`` (2026年全省上半年经济形势分析会暨省委财经委
+    会议|在广州召开), or None; not a clause that tells a happening before a meeting (习近平
+    总书记亲临广东视察并出席第十五届全国运动会|开幕式)."""
+    match = _meeting_name().match(text, start, end)
+    return None if match is None or _event_verbs().search(match.group()) else match
 
 
 @cached_per_lexicons
@@ -383,6 +444,7 @@ class TimeExtractor:
 
     def __call__(self, context: Context) -> list[TimeExpression]:
         relative, _, pattern, rules, starts = _lexicon()
+        rule_groups = [(rule, f"rule_{rule}") for rule in rules]
         text = context.text
         found = []
         # (year, position, how): how is True for a year said as 去年/今年, "left" once a
@@ -390,15 +452,18 @@ class TimeExtractor:
         anchor: tuple[int, int, bool | str] | None = None
         scanned = 0  # the text up to here has no paragraph break after the anchor
         last_start = last_end = -1  # where the last time found lies
+        said = None  # (year, position) of the last year the text says (2013年, 去年), for comparisons
         for match in _scan(pattern, starts, text):
             start, end = match.span()
             if context.titled.covering(start):
                 continue
+            if match.start("rule_relative_day") >= 0 and context.quoted.covering(start):
+                continue  # “明天计划”, “今天再晚也是早，明天再早也是晚”: a name or a motto, not a day
             if anchor and anchor[2] is True and self._leaves_passage(context, max(anchor[1], scanned), start):
                 anchor = (*anchor[:2], "left")
             scanned = start
-            groups = match.groupdict()
-            resolved = self._resolve(context, groups, anchor, start, relative)
+            groups = group_values(match)
+            resolved = self._resolve(context, groups, anchor, start, relative, said)
             if resolved is None:
                 continue
             value, stated_year, event = resolved
@@ -406,10 +471,12 @@ class TimeExtractor:
                 value = "/" + value
             elif text.endswith(_SINCE_WORD, 0, start) and "/" not in value:  # 自从2018年 -> 2018/
                 value += "/"
-            event = self._anchors_happening(context, end, value, event)
+            event = self._anchors_happening(context, start, end, value, event)
+            if stated_year is not None and self._says_year(context, groups, start, relative):
+                said = (stated_year, start)
             if stated_year is not None and self._plausible_anchor(context, stated_year):
                 anchor = (stated_year, start, bool(groups.get("relative")))
-            rule = next(rule for rule in rules if match.start(f"rule_{rule}") >= 0)
+            rule = next(rule for rule, group in rule_groups if groups[group] is not None)
             if found and found[-1].value.endswith("/") and value.startswith("/") and last_end == start:
                 # 2010年之后2018年之前: the bounds of one period
                 start, value, event = last_start, found.pop().value + value[1:], False
@@ -419,20 +486,41 @@ class TimeExtractor:
         return found
 
     @staticmethod
-    def _anchors_happening(context: Context, end: int, value: str, event: bool) -> bool:
-        """A year or part of a year anchors a happening when its clause has a verb of one
-        (去年，我们召开了…大会); a month since which a figure is counted does not
-        (2023年10月以来，全市新增城镇就业3.2万人)."""
+    def _anchors_happening(context: Context, start: int, end: int, value: str, event: bool) -> bool:
+        """A year or part of a year anchors a happening when its own comma clause tells
+        one, with a verb of one and no count (去年，我们召开了…大会; 在去年…成功承办十五运会);
+        not a year framed whole (全年, 年内, 当年: event_frames.tsv), described (2022年是…
+        召开之年) or forecast (2019年预计达26%), nor a count (今年计划实施市重点项目340项),
+        nor a year in a meeting's name. A month since which a figure is counted does not
+        either (2023年10月以来，全市新增城镇就业3.2万人)."""
+        restated = _RESTATED_DAY.match(context.text, end)
+        end = restated.end() if restated else end
         clause = context.text[end : end + _EVENT_WINDOW]
         stop = _EVENT_CLAUSE_END.search(clause, 1)
         clause = clause[: stop.start()] if stop else clause
-        has_verb = bool(_event_verbs().search(clause))
+        verbs = _event_verbs()
         if event:  # a figure counted over the time, with no happening, is a frame (1—6月，…增长6.8%)
-            return has_verb or not _DIGIT.search(clause)
-        single = _YEAR_OR_PART.match(value)
-        if single and _MEETING_NAME.match(clause):
-            return False  # 2026年全省上半年经济形势分析会暨…会议在广州召开: a meeting's name
-        return bool(single and has_verb)
+            return bool(verbs.search(clause)) or not _DIGIT.search(clause)
+        if not _YEAR_OR_PART.match(value):
+            return False
+        frames, openers = _event_frames()
+        if context.text[start:end].endswith(frames) or openers.match(clause):
+            return False
+        if meeting_name(clause, 0, len(clause)):
+            return False
+        own = clause[1:] if _COMMA.match(clause) else clause  # 去年，…: the clause after the comma
+        comma = _COMMA.search(own)
+        short = own[: comma.start()] if comma else own
+        opens = start == 0 or context.text[start - 1] in _CLAUSE_OPENING
+        if opens and comma and len(short) <= _SHORT_CLAUSE and not verbs.search(short) and not any(
+            word_role(word) == "verb" for word in cut(short)
+        ):  # 2025年春节前夕，再次亲临辽宁考察: a short clause without a verb goes on (not in
+            # 成功申办2026年省运会，顺利举办…, where the year is inside a clause)
+            comma = _COMMA.search(own, comma.end())
+        own = own[: comma.start()] if comma else own
+        if _COUNTED.search(own):
+            return False
+        return bool(verbs.search(_not_happenings().sub("", own)))
 
     @staticmethod
     def _leaves_passage(context: Context, since: int, position: int) -> bool:
@@ -459,6 +547,37 @@ class TimeExtractor:
             if _small(month) - int(context.reference_date[5:7]) > 6:
                 return year - 1
         return year
+
+    @staticmethod
+    def _compares(context: Context, groups, position: int, relative) -> bool:
+        """Whether a year before the reference year (上年, 去年) is the term of a comparison
+        (比上年, 较去年, 与去年同期相比: ``comparison_cues.tsv``)."""
+        cues = _compared().get(groups.get("relative") or "")
+        return (cues is not None and not groups.get("relative_month")
+                and cues.search(context.text, max(0, position - 4), position) is not None)
+
+    def _says_year(self, context: Context, groups, position: int, relative) -> bool:
+        """Whether a time says its year itself (2013年, 去年), not from its passage (全年)
+        nor as the term of a comparison (比上年)."""
+        if groups.get("year") or groups.get("numeric_year"):
+            return True
+        word = groups.get("relative")
+        return (bool(word) and relative[word][0] == "reference"
+                and not self._compares(context, groups, position, relative))
+
+    @staticmethod
+    def _reported_year(context: Context, said, position: int) -> int | None:
+        """The year a sentence reports on: the year it says before the comparison (1982年
+        重工业总产值比上年增长9.8%), else the year its part reviews (a review) or plans
+        (tasks, targets), else the reference year."""
+        if said is not None and said[1] >= context.sentence_bounds(position)[0]:
+            return said[0]
+        role = context.role_at(position)
+        if role == "review" and context.review_year is not None:
+            return context.review_year
+        if role in ("tasks", "targets") and context.review_year is not None:
+            return context.review_year + 1
+        return context.reference_year
 
     @staticmethod
     def _relative_period(context: Context, word: str, day: str | None):
@@ -521,7 +640,7 @@ class TimeExtractor:
         value = _day_value(month.year, month.month, day, "")
         return (value, None, False) if value else None
 
-    def _resolve(self, context: Context, groups, anchor, position: int, relative):
+    def _resolve(self, context: Context, groups, anchor, position: int, relative, said=None):
         since = "/" if groups.get("since") else ""
         if groups.get("plan"):
             period = plan_period(groups["plan"])
@@ -585,6 +704,14 @@ class TimeExtractor:
             anchor_kind, offset = relative[groups["relative"]]
             if anchor_kind == "absolute":
                 return offset, None, False
+            if self._compares(context, groups, position, relative):
+                # 比上年增长7.7%: the year before the one the sentence reports on; in a review
+                # it says that the passage is of the year reviewed, elsewhere nothing of it
+                base = self._reported_year(context, said, position)
+                if base is None:
+                    return None
+                reviewed = context.review_year if context.role_at(position) == "review" else None
+                return self._year_part(base - 1, groups), reviewed, False
             base = {
                 "reference": context.reference_year,
                 "review": context.review_year,
