@@ -108,6 +108,9 @@ def _space_between_words():
 
 # A run of line breaks (with the blanks around them).
 _LINE_BREAK = regex.compile(r"[ \t]*\n[\s]*")
+# A space between a number and its percent sign (增长 13 %左右, 比重达到24 %):
+# a % never starts a number, so the space is layout.
+_SPACE_BEFORE_PERCENT = regex.compile(r"(?<=\d)[ \t\u00a0]+(?=%)")
 _PROSE_PUNCTUATION = regex.compile(r"[,，、;；。]")
 # a line that starts like a heading (一、 （一） 1.) is never joined to the next one
 _HEADING_START = regex.compile(
@@ -193,6 +196,7 @@ def normalize(original: str) -> NormalizedText:
     drops = [m.span() for m in _SPACE_IN_NUMBER.finditer(translated)]
     drops += [m.span() for m in _space_between_words().finditer(translated)]
     drops += [m.span() for m in _LINE_BREAK.finditer(translated) if _joinable_break(translated, m)]
+    drops += [m.span() for m in _SPACE_BEFORE_PERCENT.finditer(translated)]
     if not drops:
         return NormalizedText(original, translated, translated=translated)
     drops.sort()

@@ -32,7 +32,7 @@ from ..numerals import (
 )
 from ..records import Indicator
 from ..segment import cut, word_frequency, word_role, word_tag
-from .base import Context, Spans, group_values
+from .base import Context, Spans, Word, group_values
 
 _ARABIC = r"\d+[万亿]\d+[千百十]?(?=\p{Han})|\d+(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
 _RANGE_SEPARATOR = r"(?:[-~—–―]{1,2}|至|到)"
@@ -57,6 +57,8 @@ _HAN = regex.compile(r"\p{Han}")
 _MARKUP = "`*#_~| \u3000"  # Markdown and layout characters around a name
 _WHITE_SPACE = regex.compile(r"\s+")
 _VALUE_START = regex.compile(r"[\d零〇一二两三四五六七八九十百]")
+# a value right after a direction word (增至14条, 增长了5%), not a name (年增|销售收入12亿元)
+_VALUE_AFTER_DIRECTION = regex.compile(r"\P{Han}{0,2}\p{Han}?" + _VALUE_START.pattern)
 # (patterns without \p{…} classes that are tried for every quantity or token are compiled
 # with re, which matches a plain pattern in about half of regex's time)
 _SHARED = re.compile(r"(?:均为|均达到|均达|都是|都为|均是|均)$")
@@ -86,6 +88,8 @@ _LONGEST_LINK = 4
 # most words of the head they qualify (研发|投入|强度; 省内|转化|重大科技成果 is a clause)
 _LONGEST_RUN = 2
 _LONGEST_HEAD = 1
+# what stands right before a percentage that is a value reached, not a share (达到|20%的…)
+_NOT_SHARE_BEFORE = frozenset({"link", "direction", "compare", "compare_of", "modifier", "function"})
 # the verb of a share: 出口规模|占|全国比重
 _SHARE = "占"
 # what follows a direction verb before the number (提高|至2.49%, 增加|到, 下降|了)
@@ -482,7 +486,7 @@ class IndicatorExtractor:
         qualifier = self._qualifier(groups)
         name, names, name_rule = self._names(context, start, end, unit, ends, previous_end)
         name, names = _clean_name(name), names and [n for n in map(_clean_name, names) if n]
-        direction = self._direction(context, start)
+        direction = self._direction(context, start) or _rate_after(context, end)
         status = self._status(context, start)
         if groups.get("before") in lexicon["verb_qualifiers"]:
             start = match.end("before")  # 控制在4.5%以内: the verb is not part of the quantity
@@ -532,6 +536,7 @@ class IndicatorExtractor:
         rule that found them (see "Names" below)."""
         lexicon = _lexicon()
         clause = list(context.words(context.clause_start(start), start))[-_MOST_WORDS_BEFORE:]
+        clause = clause[:-_SPLIT_WINDOW] + _split_link_end(clause[-_SPLIT_WINDOW:])
         distributed = _distributed_name(context, clause, start, ends)
         if distributed:
             return distributed, None, "distributed"
@@ -554,11 +559,23 @@ class IndicatorExtractor:
         adjacent = [w for w in before if w.end == start]
         in_list = bool(adjacent) and _kind(adjacent[-1].text) == "joiner"
         ends_with_verb = bool(adjacent) and _takes_object(adjacent[-1].text)
-        amount_object = kind in ("currency", "measure") and (in_list or ends_with_verb or not before)
+        # 化医|45万吨|合成氨: a measure right before a noun measures that product
+        # (not a level: 总产量稳定在|306.5万吨|水平); 87%的|乡镇企业: a share (below)
+        if after is None and (kind == "percent" or "capacity" in _chunk_kinds(unit)):
+            after = _words_after(context, end)
+        product = ("capacity" in _chunk_kinds(unit) and bool(after) and _kind(after[0].text) == "noun"
+                   and "frame" not in _chunk_kinds(after[0].text))
+        amount_object = kind in ("currency", "measure") and (in_list or ends_with_verb or not before
+                                                             or product)
         # 帮助中小微企业|3万多家次|解决融资: a count right after a noun counts that noun; a
         # verb after the count is then the predicate, not a modifier of a noun after it
         counts_noun_before = bool(adjacent) and _kind(adjacent[-1].text) == "noun"
-        if kind == "counter" or amount_object:
+        # 87%的|乡镇企业进行了改制, 促进70%的|农户…: a percentage before 的 and a noun phrase
+        # is the share of those things, unless it is what a link or a direction verb
+        # reaches (达到了20%的增长速度, 占比未达30%的镇街)
+        share_of = (kind == "percent" and bool(after) and after[0].text == "的"
+                    and _is_share(clause, start, after))
+        if kind == "counter" or amount_object or share_of:
             after = _words_after(context, end) if after is None else after
             phrase = _right_phrase(_after_of(after), modified=kind == "counter" and not counts_noun_before)
             # 13个|镇 names the towns; 6.3万户|次 is the end of a unit
@@ -590,8 +607,12 @@ class IndicatorExtractor:
         if compared:  # 比去年预算高0.2个百分点
             return "up" if compared.group(1) in "高多" else "down"
         hits = list(_lexicon()["direction_re"].finditer(window))
-        if not hits or _ANOTHER_ITEM.search(window, hits[-1].end()):
-            return None  # 增至14条、运营里程580公里: the direction word belongs to the item before
+        # 增至14条、运营里程580公里: the direction word belongs to the item before; one before
+        # a name governs a list of names and values (压减粗钢产能788万吨、炼铁586万吨: both down)
+        if not hits:
+            return None
+        if _ANOTHER_ITEM.search(window, hits[-1].end()) and not _governs_list(window, hits[-1]):
+            return None
         direction = _lexicon()["directions"][hits[-1].group()]
         return None if direction == "none" else direction
 
@@ -601,6 +622,8 @@ class IndicatorExtractor:
         if cues is None:  # the quantities of a sentence share its cues: found once
             found = _lexicon()["status_re"].finditer(context.text, sentence_start, sentence_end)
             cues = self._sentence_cues[sentence_start, sentence_end] = [(m.start(), m.group()) for m in found]
+        if not cues and _heading_status(context, start) == "estimated":
+            return "estimated"  # 初步预计，…。…: a cue that heads the paragraph governs it
         words = {word for _, word in cues}
         estimate = "预计" in words and "今年" not in words
         role = context.role_at(start)
@@ -623,6 +646,73 @@ class IndicatorExtractor:
         if _names_future_year(context, sentence_start, start):
             return "target"
         return "achieved"
+
+
+# the longest stretch of a paragraph a cue at a sentence's head governs, and the longest
+# such heading (初步预计)
+_PARAGRAPH_WINDOW = 2000
+_LONGEST_HEADING = 6
+
+
+def _heading_status(context: Context, start: int) -> str | None:
+    """The status of the cue that heads a sentence before ``start`` in its paragraph as a
+    clause of its own (``初步预计，本市生产总值…。全口径财政收入超过4000亿元…``: the
+    figures of the sentences after it are estimates too): that of the nearest sentence
+    before with a cue, when the cue heads it."""
+    text = context.text
+    floor = max(0, start - _PARAGRAPH_WINDOW)
+    line_break = text.rfind("\n", floor, start)
+    if line_break < 0 and floor > 0:
+        return None  # a paragraph longer than the window (or no text with paragraphs)
+    floor = line_break + 1
+    cue_re = _lexicon()["status_re"]
+    statuses = _lexicon()["status_cues"]
+    position = context.sentence_bounds(start)[0]
+    while position > floor:
+        position = context.sentence_bounds(position - 1)[0]
+        sentence_end = context.sentence_bounds(position)[1]
+        if cue_re.search(text, position, sentence_end) is None:
+            continue  # a sentence without a cue: look further back
+        heading_end = context.clause_end(position)
+        heading = text[position:heading_end].strip(_MARKUP + "—-")
+        if text[heading_end : heading_end + 1] not in (",", ":") or len(heading) > _LONGEST_HEADING:
+            return None
+        return next((statuses[cue] for cue in statuses if heading.endswith(cue)), None)
+    return None
+
+
+def _rate_after(context: Context, end: int) -> str | None:
+    """The direction of a rate of change the quantity is the value of (保持20%左右的增速,
+    实现7%左右的增长速度, 年均8%左右的|年均|增长): up or down."""
+    text = context.text
+    if text[end : end + 1] != "的":
+        return None
+    position = end + 1
+    first = cut(text[position : position + 6])[:1]
+    if first and "modifier" in _chunk_kinds(first[0]):
+        position += len(first[0])  # 年均
+    hit = _lexicon()["direction_re"].match(text, position)
+    direction = _lexicon()["directions"][hit.group()] if hit else None
+    return None if direction == "none" else direction
+
+
+def _governs_list(window: str, hit) -> bool:
+    """Whether the direction word ``hit`` of the clause ``window`` (which ends at a
+    quantity) governs a list of names with values: a verb of its own (not 增加值, 增速), a
+    name after it, then a value and 、 before the last item, which is a name alone
+    (压减|粗钢产能788万吨、炼铁; not 增至|14条、运营里程, nor 风电增速器、天通储能电池等|45个:
+    no value before the 、)."""
+    position = hit.end()
+    if (hit.group() not in _lexicon()["direction_verbs"]
+            or cut(window[hit.start() : position + 2])[0] != hit.group()):
+        return False
+    if _VALUE_AFTER_DIRECTION.match(window, position):
+        return False
+    last_item = window.rfind("、")
+    if _VALUE_START.search(window, position, last_item) is None:
+        return False
+    # the last item is a name alone, without a verb of its own (not 总量达|53.09万户, 开工|8000公里)
+    return all(_kind(word) in ("noun", "quote", "modifier") for word in cut(window[last_item + 1 :]))
 
 
 def _nearest_status_cue(context: Context, start: int, cues: list[tuple[int, str]]):
@@ -960,7 +1050,8 @@ def _strip_end(words, kinds):
         shorter = _strip_joined(words, kinds, ("link",))
         if len(shorter[0]) < len(words):
             words, kinds = shorter
-        elif kinds[-1] in _NOT_NAME_END and kinds[-1] != "direction":
+        elif (kinds[-1] in _NOT_NAME_END and kinds[-1] != "direction") or (
+                len(words) > 1 and _chunk_kinds(words[-1].text) & {"locative", "adverb"}):
             complement = words[-1].text in _DIRECTION_COMPLEMENTS
             words, kinds = words[:-1], kinds[:-1]
             if complement:  # 低保标准提高|到|每人每月
@@ -981,6 +1072,43 @@ def _strip_joined(words, kinds, dropped):
         if _may_link_or_direct(joined) and _kind(joined) in dropped:
             return words[:-size], kinds[:-size]
     return words, kinds
+
+
+# the tokens next to a quantity where a link joined to a word is cut off (规模养殖|率达|45%,
+# 31个|重点对标项目|中有|18个)
+_SPLIT_WINDOW = 8
+
+
+@cached_per_lexicons
+def _links():
+    """The link words of name_words.tsv (not the direction verbs), and their last characters."""
+    lexicon = _lexicon()
+    links = lexicon["links_and_directions"] - lexicon["direction_verbs"]
+    return links, frozenset(word[-1] for word in links)
+
+
+def _split_link_end(words) -> list:
+    """The tokens around a quantity with each link that jieba's HMM joined to the word
+    before it cut off: 规模养殖|率达|45% -> 率|达, 项目|已达|4个 -> 已|达, 国际|友城达|137对
+    -> 友城|达, 31个|重点对标项目|中有|18个 -> 中|有. Only a token out of jieba's dictionary
+    is cut (下达, 到达 are words), and not before a noun: 村均|集体收入, 国达|化工 are a
+    modifier and a name."""
+    links, last_characters = _links()
+    out = []
+    for index, word in enumerate(words):
+        if len(word.text) < 2 or word.text[-1] not in last_characters:
+            out.append(word)  # most tokens end in no link: no need to look them up
+            continue
+        following = words[index + 1].text if index + 1 < len(words) else None
+        if not word_frequency(word.text) and (following is None or _kind(following) not in _NOUN_LIKE):
+            size = next((size for size in range(len(word.text) - 1, 0, -1) if word.text[-size:] in links), 0)
+            if size:
+                cut_at = word.end - size
+                out += [Word(word.start, cut_at, word.text[:-size]),
+                        Word(cut_at, word.end, word.text[-size:])]
+                continue
+        out.append(word)
+    return out
 
 
 def _left_phrase(words) -> list:
@@ -1059,6 +1187,12 @@ def _left_phrase(words) -> list:
     # 办结|率: a head of one character takes the word before it, whatever its kind
     if first == len(words) - 1 and len(words[first].text) == 1 and first > 0 and kinds[first - 1] == "verb":
         first -= 1
+    # 扶贫|项目, 签约|项目, 入驻|企业: a generic head noun alone takes the verb of two
+    # characters or more that modifies it (not 在|孵|企业), unless that verb governs it (实施|项目)
+    elif (first == len(words) - 1 and first > 0 and _is_head(words[first].text)
+          and len(words[first].text) == 2 and kinds[first - 1] == "verb"
+          and len(words[first - 1].text) > 1 and words[first - 1].text not in governing):
+        first -= 1
     phrase, phrase_kinds = words[first:], kinds[first:]
     while phrase_kinds and phrase_kinds[0] in _NOT_NAME_START:
         phrase, phrase_kinds = phrase[1:], phrase_kinds[1:]
@@ -1094,6 +1228,10 @@ def _right_phrase(words, modified: bool = True) -> list:
             if closing is not None:
                 taken = closing + 1
                 continue
+        if taken and "locative" in _chunk_kinds(words[taken].text):
+            break  # 337个|重点城市|中|排名靠前: the set ends the phrase
+        if taken and "adverb" in _chunk_kinds(words[taken].text) and following not in _NOUN_LIKE:
+            break  # 7家|国家区域医疗中心|基本|建成: an adverb before the predicate
         if kind in _NOUN_LIKE:
             taken += 1
             continue
@@ -1117,6 +1255,14 @@ def _right_phrase(words, modified: bool = True) -> list:
             if nouns == len(words) or kinds[nouns] != "number":
                 taken = nouns
                 continue
+        # 20处|综合性|休闲|渔业|基地, 504个|省市|重点|实施|类|项目: after a count, verbs between
+        # modifiers and a head noun are inside the phrase, when no head stands before them
+        if (kind == "verb" and modified and words[taken].text not in _lexicon()["governing"]
+                and not any(_is_head(w.text) for w in words[:taken])):
+            head_end = _head_ahead(words, kinds, taken)
+            if head_end:
+                taken = head_end
+                continue
         # 155个|国家或地区: two words joined at the end of the clause part (not a list that
         # goes on: 7条|线路和三亚站等…)
         if (kind == "joiner" and taken == 1 and following == "noun"
@@ -1125,16 +1271,56 @@ def _right_phrase(words, modified: bool = True) -> list:
             continue
         break
     phrase = words[:taken]
-    while phrase and _kind(phrase[-1].text) in ("joiner", "verb", "function", "quote"):
+    while phrase and (_kind(phrase[-1].text) in ("joiner", "verb", "function", "quote")
+                      or "adverb" in _chunk_kinds(phrase[-1].text)):
         if phrase[-1].text == "”":
             break
         phrase = phrase[:-1]
     return phrase if len(phrase) > int(region) else []  # 18个|全省|最优 names nothing
 
 
-def _words_after(context: Context, end: int) -> tuple:
-    """The tokens after the quantity that ends at ``end`` that a name after it is looked for in."""
-    return context.words(end, context.clause_end(end))[:_MOST_WORDS_AFTER]
+# the most words between a verb inside a counted phrase and its head (实施|类|项目)
+_LONGEST_TO_HEAD = 4
+
+
+def _is_head(word: str) -> bool:
+    """Whether a word is or ends in a head noun of name_chunks.tsv (项目, 重点项目, 采摘园)."""
+    return any("head" in _chunk_kinds(word[-size:]) for size in range(1, min(len(word), 3) + 1))
+
+
+def _head_ahead(words, kinds, position: int) -> int | None:
+    """The end of the head noun that closes the noun phrase from ``position`` on (verbs
+    and nouns only, at most _LONGEST_TO_HEAD words), if there is one."""
+    for index in range(position, min(len(words), position + _LONGEST_TO_HEAD)):
+        if kinds[index] not in ("noun", "verb", "modifier", "direction"):  # 城市|照明|提升|工程
+            return None
+        if _is_head(words[index].text) and (index + 1 == len(words) or kinds[index + 1] not in _NOUN_LIKE):
+            return index + 1
+    return None
+
+
+def _is_share(clause, start: int, after) -> bool:
+    """Whether a percentage before 的 is the share of the things named after it (87%的|乡镇
+    企业, 市区64%的|小区): not when a link, a direction verb or a comparison right before
+    it makes it a value reached (达到了20%的增长速度, 低于4%的调控目标), nor after a
+    relative measure (研发经费支出占GDP比重1%以下的县), nor before what frames a value
+    (name_chunks.tsv kind frame: 6%以上的经济增长目标, 减按15%的税率)."""
+    adjacent = clause[-1] if clause and clause[-1].end == start else None
+    if adjacent is not None and (_kind(adjacent.text) in _NOT_SHARE_BEFORE or _is_relative(adjacent.text)):
+        return False
+    joined = ""
+    for word in after[1:4]:  # 的|基础|上: a frame jieba cuts in two
+        joined += word.text
+        if any("frame" in _chunk_kinds(joined[-size:]) for size in range(1, min(len(joined), 3) + 1)):
+            return False
+    return True
+
+
+def _words_after(context: Context, end: int) -> list:
+    """The tokens after the quantity that ends at ``end`` that a name after it is looked for
+    in, with a link jieba joined to a word cut off (see _split_link_end)."""
+    after = list(context.words(end, context.clause_end(end))[:_MOST_WORDS_AFTER])
+    return _split_link_end(after[:_SPLIT_WINDOW]) + after[_SPLIT_WINDOW:]
 
 
 def _owner_phrase(words) -> list:
