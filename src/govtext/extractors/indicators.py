@@ -419,6 +419,7 @@ class IndicatorExtractor:
         )
         ends = _QuantityEnds(m for _, m in matches)
         self._sentence_cues: dict[tuple[int, int], list[tuple[int, str]]] = {}
+        self._heading_statuses: dict[tuple[int, int], str | None] = {}
         found = []
         previous_end = 0
         for rule, match in matches:
@@ -622,7 +623,7 @@ class IndicatorExtractor:
         if cues is None:  # the quantities of a sentence share its cues: found once
             found = _lexicon()["status_re"].finditer(context.text, sentence_start, sentence_end)
             cues = self._sentence_cues[sentence_start, sentence_end] = [(m.start(), m.group()) for m in found]
-        if not cues and _heading_status(context, start) == "estimated":
+        if not cues and _heading_status(context, start, self._heading_statuses) == "estimated":
             return "estimated"  # 初步预计，…。…: a cue that heads the paragraph governs it
         words = {word for _, word in cues}
         estimate = "预计" in words and "今年" not in words
@@ -654,25 +655,37 @@ _PARAGRAPH_WINDOW = 2000
 _LONGEST_HEADING = 6
 
 
-def _heading_status(context: Context, start: int) -> str | None:
+def _heading_status(context: Context, start: int, known: dict[tuple[int, int], str | None]) -> str | None:
     """The status of the cue that heads a sentence before ``start`` in its paragraph as a
     clause of its own (``初步预计，本市生产总值…。全口径财政收入超过4000亿元…``: the
     figures of the sentences after it are estimates too): that of the nearest sentence
-    before with a cue, when the cue heads it."""
+    before with a cue, when the cue heads it. ``known`` keeps the answer for each
+    sentence and paragraph start, which all the quantities of a sentence share."""
     text = context.text
     floor = max(0, start - _PARAGRAPH_WINDOW)
     line_break = text.rfind("\n", floor, start)
     if line_break < 0 and floor > 0:
         return None  # a paragraph longer than the window (or no text with paragraphs)
     floor = line_break + 1
+    sentence_start = context.sentence_bounds(start)[0]
+    if (sentence_start, floor) not in known:
+        known[sentence_start, floor] = _status_of_heading_before(context, sentence_start, floor, known)
+    return known[sentence_start, floor]
+
+
+def _status_of_heading_before(context: Context, position: int, floor: int, known) -> str | None:
+    """The status that the nearest sentence with a cue between ``floor`` and the sentence
+    at ``position`` gives, when its cue heads it as a clause of its own."""
+    text = context.text
     cue_re = _lexicon()["status_re"]
     statuses = _lexicon()["status_cues"]
-    position = context.sentence_bounds(start)[0]
     while position > floor:
         position = context.sentence_bounds(position - 1)[0]
         sentence_end = context.sentence_bounds(position)[1]
         if cue_re.search(text, position, sentence_end) is None:
-            continue  # a sentence without a cue: look further back
+            if (position, floor) in known:  # a sentence without a cue: what holds before it
+                return known[position, floor]
+            continue  # look further back
         heading_end = context.clause_end(position)
         heading = text[position:heading_end].strip(_MARKUP + "—-")
         if text[heading_end : heading_end + 1] not in (",", ":") or len(heading) > _LONGEST_HEADING:
