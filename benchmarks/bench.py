@@ -8,7 +8,8 @@ repository. The run reports:
 
 - characters per second of ``jieba.lcut`` (default dictionary, HMM on),
   ``jieba.posseg.lcut``, ``govtext.segment`` and ``govtext.extract`` over the
-  same texts: the best of ``--repeats`` passes, after one warm-up pass;
+  same texts: processor time, the functions taking turns text by text, the best
+  of ``--repeats`` passes after one warm-up pass;
 - the ratio of ``extract`` time to ``jieba.lcut`` time;
 - ``import govtext`` time and ``govtext --help`` wall time (fresh processes,
   median of several), first-call latency (a fresh process: import and the
@@ -137,16 +138,25 @@ def read_texts(folder: Path) -> list[str]:
     return [read_document(path) for path in collect_inputs([folder])]
 
 
-def best_pass_seconds(function, texts, repeats: int) -> float:
-    """The fastest of ``repeats`` timed passes of ``function`` over ``texts``, after one warm-up pass."""
+def alternating_best_seconds(functions: dict, texts, repeats: int) -> dict[str, float]:
+    """The processor seconds each of ``functions`` takes over ``texts``: the best of
+    ``repeats`` passes, after one warm-up pass. The functions take turns text by text,
+    in an order that rotates, so that a change in the machine's load falls on all of
+    them alike, and processor time leaves out the time other processes take."""
     for text in texts:  # loads dictionaries, lexicons and compiled patterns outside the timings
-        function(text)
-    best = float("inf")
-    for _ in range(repeats):
-        start = time.perf_counter()
-        for text in texts:
+        for function in functions.values():
             function(text)
-        best = min(best, time.perf_counter() - start)
+    names = list(functions)
+    best = dict.fromkeys(names, float("inf"))
+    for repeat in range(repeats):
+        seconds = dict.fromkeys(names, 0.0)
+        for index, text in enumerate(texts):
+            shift = (index + repeat) % len(names)
+            for name in names[shift:] + names[:shift]:
+                start = time.process_time()
+                functions[name](text)
+                seconds[name] += time.process_time() - start
+        best = {name: min(best[name], seconds[name]) for name in names}
     return best
 
 
@@ -166,12 +176,10 @@ def throughput(texts, repeats: int) -> dict:
         "govtext.segment": govtext.segment,
         "govtext.extract": govtext.extract,
     }
-    figures = {}
-    for name, function in functions.items():
-        print(f"  timing {name} ...", file=sys.stderr, flush=True)
-        seconds = best_pass_seconds(function, texts, repeats)
-        figures[name] = {"seconds": round(seconds, 4), "chars_per_second": round(characters / seconds)}
-    return figures
+    print("  timing " + ", ".join(functions) + " in turns ...", file=sys.stderr, flush=True)
+    best = alternating_best_seconds(functions, texts, repeats)
+    return {name: {"seconds": round(seconds, 4), "chars_per_second": round(characters / seconds)}
+            for name, seconds in best.items()}
 
 
 # ---------------------------------------------------------------- fresh processes
