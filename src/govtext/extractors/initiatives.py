@@ -25,7 +25,7 @@ import regex
 from ..lexicons import alternation, cached_per_lexicons, table, words
 from ..numerals import ROUGH_PAIRS, parse_chinese
 from ..records import Initiative
-from ..segment import cut, is_idiom, is_noun, word_role, word_tag
+from ..segment import cut, is_idiom, is_noun, word_frequency, word_role, word_tag
 from .base import CLAUSE_END, Context, Spans
 
 _NUMERAL = "一二两三四五六七八九十"
@@ -387,8 +387,11 @@ class InitiativeExtractor:
             if not named and category and text.startswith("的", match.end()) and not holds_head:
                 return False
             # a phrase that starts a predicate about the slogan is no head noun of it
-            # (“民情地图”广受好评, “断头路”全面打通, “最多跑一次”率达100%)
-            if category and _predicate_goes_on(text, match.end(), category):
+            # (“民情地图”广受好评, “断头路”全面打通, “最多跑一次”率达100%), nor is a
+            # predicate without a noun (“交通+旅游”融合发展, “高效办成一件事”扩面提质)
+            # (a word that makes the quote no initiative still says so: “先涨后补”等违规违法行为)
+            if (category and not lexicon.not_head_end.search(category)
+                    and (_predicate_goes_on(text, match.end(), category) or _holds_no_noun(category))):
                 return None
             return category
         return False
@@ -578,6 +581,23 @@ def _predicate_goes_on(text: str, position: int, category: str) -> bool:
         return False
     last = cut(category)[-1]
     return not is_noun(last) or last in _adverbs()
+
+
+_COUNT_START = regex.compile(rf"[{_NUMERAL}]+[大个项张条件类]")
+
+
+def _holds_no_noun(category: str) -> bool:
+    """Whether a phrase read after a slogan is a predicate, not a head noun: no category
+    noun ends it, and none of its words is a noun of the dictionary, whether it holds two
+    or more (融合|发展, 扩面|提质, 深入|发展, 成效|明显) or one that jieba only makes up
+    from characters (提效, 扩围, 同城化). A single word of the dictionary (管理, 教育,
+    检查) may name what the slogan is."""
+    if _ends_with_head(category) or _COUNT_START.match(category):
+        return False  # a count starts a noun phrase (三张清单)
+    words = cut(category)
+    if any(is_noun(word) for word in words):
+        return False
+    return len(words) > 1 or word_frequency(category) == 0
 
 
 def _ends_with_head(category: str) -> bool:
