@@ -346,6 +346,36 @@ def is_idiom(word: str) -> bool:
     return word in _dictionary_tags()[1]
 
 
+# jieba's tags of nouns: common (n), person (nr, nrt, nrfg), place (ns), organization (nt),
+# other proper (nz), morpheme (ng), abbreviation (j: 中小企业); a verbal noun (vn) is not one
+_NOUN_TAGS = frozenset({"n", "nr", "nrt", "nrfg", "ns", "nt", "nz", "ng", "j"})
+
+
+@functools.lru_cache(maxsize=1)
+def _other_tags() -> dict[str, str]:
+    """Tags of the words of jieba's dictionary that are neither nouns nor tagged as
+    name endings (adjectives, distinguishing words, numerals, set phrases, verbal nouns…),
+    read once per process, when first asked."""
+    jieba = _jieba()
+    with jieba.get_module_res(jieba.DEFAULT_DICT_NAME) as handle:
+        text = handle.read().decode("utf-8")
+    known = "|".join(sorted(_NOUN_TAGS | _NAME_ENDING_TAGS, key=len, reverse=True))
+    return dict(regex.findall(rf"^(\S+) \d+ (?!(?:{known})$)(\S+)$", text, flags=regex.MULTILINE))
+
+
+def is_noun(word: str) -> bool:
+    """Whether ``word`` is a word of the tokenizer's dictionary with a noun's tag (or a
+    domain term without one): not a word jieba only makes up from characters (广受), nor
+    a verb, adverb, adjective, numeral, set phrase or verbal noun (上线 and 基本 are
+    tagged as nouns, which this cannot tell).
+
+    Example:
+        >>> is_noun("系统"), is_noun("广受"), is_noun("正式"), is_noun("出口")
+        (True, False, False, False)
+    """
+    return word_frequency(word) > 0 and word_tag(word) is None and word not in _other_tags()
+
+
 @cached_per_lexicons
 def _word_roles() -> dict[str, str]:
     return dict(table("name_words.tsv", 2))

@@ -25,7 +25,7 @@ import regex
 from ..lexicons import alternation, cached_per_lexicons, table, words
 from ..numerals import ROUGH_PAIRS, parse_chinese
 from ..records import Initiative
-from ..segment import cut, is_idiom, word_role, word_tag
+from ..segment import cut, is_idiom, is_noun, word_frequency, word_role, word_tag
 from .base import CLAUSE_END, Context, Spans
 
 _NUMERAL = "一二两三四五六七八九十"
@@ -367,7 +367,11 @@ class InitiativeExtractor:
         if _NUMBERED.match(name) and len(name) <= 10:
             return _head_category(name) or _evidence_head(text, match.end())
         if "+" in name:  # the last part of a formula is not its head: “政策+活动”双轮驱动
-            return _evidence_head(text, match.end()) or _following_noun(text, match.end(), whole_clause=True)
+            evidence = _evidence_head(text, match.end())
+            if evidence:
+                return evidence
+            category = _following_noun(text, match.end(), whole_clause=True)
+            return None if category and _predicate_goes_on(text, match.end(), category) else category
         inner = _inner_head(name)
         if inner:
             return inner  # “双高计划”, “文化扶贫工程”; not “新品牌”
@@ -382,6 +386,13 @@ class InitiativeExtractor:
                 lexicon.head.search(category, 0, end) for end in range(2, len(category) + 1))
             if not named and category and text.startswith("的", match.end()) and not holds_head:
                 return False
+            # a phrase that starts a predicate about the slogan is no head noun of it
+            # (“民情地图”广受好评, “断头路”全面打通, “最多跑一次”率达100%), nor is a
+            # predicate without a noun (“交通+旅游”融合发展, “高效办成一件事”扩面提质)
+            # (a word that makes the quote no initiative still says so: “先涨后补”等违规违法行为)
+            if (category and not lexicon.not_head_end.search(category)
+                    and (_predicate_goes_on(text, match.end(), category) or _holds_no_noun(category))):
+                return None
             return category
         return False
 
@@ -542,6 +553,57 @@ def _definition_of(part: str) -> regex.Pattern:
 
 # what stands between a slogan and its head noun: more quoted slogans, 等 or 的, a count
 _BEFORE_HEAD = regex.compile(rf"{_MORE_QUOTED}(?:、?等|的)?(?:[{_NUMERAL}]+大)?")
+
+
+# what goes on from a phrase as its predicate: a word of its own (not 的, 等, a joining
+# word) or a figure
+_PREDICATE_GOES_ON = regex.compile(r"(?![的等和及与或以而])[\p{Han}\d]")
+
+
+@cached_per_lexicons
+def _adverbs() -> frozenset:
+    """Adverbs jieba tags as nouns (基本, 全面): the words name_chunks.tsv marks ``adverb``."""
+    rows = table("name_chunks.tsv", 2, 3)
+    return frozenset(word for word, kinds, _ in rows if "adverb" in kinds.split(","))
+
+
+def _predicate_goes_on(text: str, position: int, category: str) -> bool:
+    """Whether the phrase ``category`` read after a slogan that ends at ``position`` is
+    the start of a predicate about the slogan, not its head noun: in the same clause a
+    word or a figure goes on from it (上线|运行, 广受|好评, 基本|建成, 率达|100%), and it
+    ends with a word that is no noun of the dictionary (广受, 率达, 正式, 国家级) or is an
+    adverb (基本, 全面). A phrase that ends with a category noun, or with a noun
+    (“齐鲁号”欧亚班列|开行, “2+4+X”主导产业|占), is the slogan's head all the same."""
+    start = _BEFORE_HEAD.match(text, position).end()
+    if not text.startswith(category, start) or _ends_with_head(category):
+        return False
+    if not _PREDICATE_GOES_ON.match(text, start + len(category)):
+        return False
+    last = cut(category)[-1]
+    return not is_noun(last) or last in _adverbs()
+
+
+_COUNT_START = regex.compile(rf"[{_NUMERAL}]+[大个项张条件类]")
+
+
+def _holds_no_noun(category: str) -> bool:
+    """Whether a phrase read after a slogan is a predicate, not a head noun: no category
+    noun ends it, and none of its words is a noun of the dictionary, whether it holds two
+    or more (融合|发展, 扩面|提质, 深入|发展, 成效|明显) or one that jieba only makes up
+    from characters (提效, 扩围, 同城化). A single word of the dictionary (管理, 教育,
+    检查) may name what the slogan is."""
+    if _ends_with_head(category) or _COUNT_START.match(category):
+        return False  # a count starts a noun phrase (三张清单)
+    words = cut(category)
+    if any(is_noun(word) for word in words):
+        return False
+    return len(words) > 1 or word_frequency(category) == 0
+
+
+def _ends_with_head(category: str) -> bool:
+    """Whether a category noun or a head of evidence (建设, 工作) ends ``category``."""
+    return bool(_lexicon().head.search(category)) or any(
+        category.endswith(head) for head in _lexicon().evidence_heads)
 
 
 def _following_noun(text: str, position: int, whole_clause: bool = False) -> str | None:
