@@ -1163,7 +1163,11 @@ def _left_phrase(words) -> list:
             run -= 1
         inside = [w.text for w in words[run + 1 : first]]
         new_things = all("new" in _chunk_kinds(w) for w in inside)
-        qualifies = (len(words) - first <= _LONGEST_HEAD or (relative and inside == [_SHARE]) or new_things
+        # 研发|投入|占|GDP比重, 民生|支出|占|…比重: a verb jieba tags in the subject of a share
+        # (a noun before it) is part of that subject
+        share_subject = relative and inside[-1:] == [_SHARE] and all(
+            k == "verb" for k in kinds[run + 1 : first - 1])
+        qualifies = (len(words) - first <= _LONGEST_HEAD or share_subject or new_things
                      or all(k == "function" for k in kinds[run + 1 : first]))
         # 国内生产总值|的|比重, 消费对经济|增长的|贡献率; not 用于项目|建设的|地方政府专项
         # 债券额度 (a clause)
