@@ -1135,6 +1135,11 @@ def _left_phrase(words) -> list:
             if opening is not None:
                 first = opening
                 continue
+        # R|&|D|经费支出: Latin letters joined by & are one word
+        if (words[first - 1].text == "&" and first >= 2 and _LATIN.search(words[first].text[:1])
+                and _LATIN.search(words[first - 2].text[-1:])):
+            first -= 2
+            continue
         # 占|全市工业增加值比重 at the start of the clause: the share of the subject before it
         if first == 1 and relative and words[0].text == _SHARE:
             first = 0
