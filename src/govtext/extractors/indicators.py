@@ -1100,7 +1100,9 @@ def _split_link_end(words) -> list:
             out.append(word)  # most tokens end in no link: no need to look them up
             continue
         following = words[index + 1].text if index + 1 < len(words) else None
-        if not word_frequency(word.text) and (following is None or _kind(following) not in _NOUN_LIKE):
+        # 参保|率均|稳定: an adverb after it stands before the predicate, not in a name
+        if not word_frequency(word.text) and (following is None or _kind(following) not in _NOUN_LIKE
+                                              or "adverb" in _chunk_kinds(following)):
             size = next((size for size in range(len(word.text) - 1, 0, -1) if word.text[-size:] in links), 0)
             if size:
                 cut_at = word.end - size
