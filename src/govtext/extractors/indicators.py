@@ -1282,7 +1282,7 @@ def _right_phrase(words, modified: bool = True) -> list:
             continue
         break
     phrase = words[:taken]
-    while phrase and (_kind(phrase[-1].text) in ("joiner", "verb", "function", "quote")
+    while phrase and (_kind(phrase[-1].text) in ("joiner", "verb", "function", "quote", "modifier")
                       or "adverb" in _chunk_kinds(phrase[-1].text)):
         if phrase[-1].text == "”":
             break
