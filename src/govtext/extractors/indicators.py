@@ -1047,6 +1047,10 @@ def _strip_end(words, kinds):
     if words and words[-1].text == _SHARE:  # 建筑业总产值|占|12%
         words, kinds = words[:-1], kinds[:-1]
     while words:
+        # 建筑业总产值占|全区|52%: what a share is of stays in its name (…占全区)
+        if (len(words) > 2 and words[-2].text == _SHARE and kinds[-1] == "lead"
+                and "region" in _chunk_kinds(words[-1].text)):
+            break
         shorter = _strip_joined(words, kinds, ("link",))
         if len(shorter[0]) < len(words):
             words, kinds = shorter
