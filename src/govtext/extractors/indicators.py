@@ -1272,7 +1272,9 @@ def _right_phrase(words, modified: bool = True) -> list:
                 continue
         # 20处|综合性|休闲|渔业|基地, 504个|省市|重点|实施|类|项目: after a count, verbs between
         # modifiers and a head noun are inside the phrase, when no head stands before them
+        # (not a verb whose subject the counted things are: 2.3万户|稳定脱贫户|参与|产业扶贫项目)
         if (kind == "verb" and modified and words[taken].text not in _lexicon()["governing"]
+                and "predicate" not in _chunk_kinds(words[taken].text)
                 and not any(_is_head(w.text) for w in words[:taken])):
             head_end = _head_ahead(words, kinds, taken)
             if head_end:
