@@ -1060,6 +1060,10 @@ def _strip_end(words, kinds):
     if words and words[-1].text == _SHARE:  # 建筑业总产值|占|12%
         words, kinds = words[:-1], kinds[:-1]
     while words:
+        # 建筑业总产值占|全区|52%: what a share is of stays in its name (…占全区)
+        if (len(words) > 2 and words[-2].text == _SHARE and kinds[-1] == "lead"
+                and "region" in _chunk_kinds(words[-1].text)):
+            break
         shorter = _strip_joined(words, kinds, ("link",))
         if len(shorter[0]) < len(words):
             words, kinds = shorter
@@ -1113,7 +1117,9 @@ def _split_link_end(words) -> list:
             out.append(word)  # most tokens end in no link: no need to look them up
             continue
         following = words[index + 1].text if index + 1 < len(words) else None
-        if not word_frequency(word.text) and (following is None or _kind(following) not in _NOUN_LIKE):
+        # 参保|率均|稳定: an adverb after it stands before the predicate, not in a name
+        if not word_frequency(word.text) and (following is None or _kind(following) not in _NOUN_LIKE
+                                              or "adverb" in _chunk_kinds(following)):
             size = next((size for size in range(len(word.text) - 1, 0, -1) if word.text[-size:] in links), 0)
             if size:
                 cut_at = word.end - size
@@ -1148,6 +1154,11 @@ def _left_phrase(words) -> list:
             if opening is not None:
                 first = opening
                 continue
+        # R|&|D|经费支出: Latin letters joined by & are one word
+        if (words[first - 1].text == "&" and first >= 2 and _LATIN.search(words[first].text[:1])
+                and _LATIN.search(words[first - 2].text[-1:])):
+            first -= 2
+            continue
         # 占|全市工业增加值比重 at the start of the clause: the share of the subject before it
         if first == 1 and relative and words[0].text == _SHARE:
             first = 0
@@ -1176,7 +1187,11 @@ def _left_phrase(words) -> list:
             run -= 1
         inside = [w.text for w in words[run + 1 : first]]
         new_things = all("new" in _chunk_kinds(w) for w in inside)
-        qualifies = (len(words) - first <= _LONGEST_HEAD or (relative and inside == [_SHARE]) or new_things
+        # 研发|投入|占|GDP比重, 民生|支出|占|…比重: a verb jieba tags in the subject of a share
+        # (a noun before it) is part of that subject
+        share_subject = relative and inside[-1:] == [_SHARE] and all(
+            k == "verb" for k in kinds[run + 1 : first - 1])
+        qualifies = (len(words) - first <= _LONGEST_HEAD or share_subject or new_things
                      or all(k == "function" for k in kinds[run + 1 : first]))
         # 国内生产总值|的|比重, 消费对经济|增长的|贡献率; not 用于项目|建设的|地方政府专项
         # 债券额度 (a clause)
@@ -1270,7 +1285,9 @@ def _right_phrase(words, modified: bool = True) -> list:
                 continue
         # 20处|综合性|休闲|渔业|基地, 504个|省市|重点|实施|类|项目: after a count, verbs between
         # modifiers and a head noun are inside the phrase, when no head stands before them
+        # (not a verb whose subject the counted things are: 2.3万户|稳定脱贫户|参与|产业扶贫项目)
         if (kind == "verb" and modified and words[taken].text not in _lexicon()["governing"]
+                and "predicate" not in _chunk_kinds(words[taken].text)
                 and not any(_is_head(w.text) for w in words[:taken])):
             head_end = _head_ahead(words, kinds, taken)
             if head_end:
@@ -1284,7 +1301,7 @@ def _right_phrase(words, modified: bool = True) -> list:
             continue
         break
     phrase = words[:taken]
-    while phrase and (_kind(phrase[-1].text) in ("joiner", "verb", "function", "quote")
+    while phrase and (_kind(phrase[-1].text) in ("joiner", "verb", "function", "quote", "modifier")
                       or "adverb" in _chunk_kinds(phrase[-1].text)):
         if phrase[-1].text == "”":
             break
