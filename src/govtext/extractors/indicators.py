@@ -761,12 +761,19 @@ def _aliases():
     for indicator, aliases in table("indicators.tsv", 2):
         for alias in aliases.split("、"):
             ids[alias] = indicator
-    return ids, regex.compile(alternation(ids))
+    return ids, regex.compile(alternation(ids)), mapping("target_ratios.tsv")
+
+
+# a share of a part in a whole (研发经费支出占地区生产总值比重, …相当于GDP的比例)
+_SHARE_NAME = regex.compile(r"(?P<part>.+?)(?:占|相当于)(?P<whole>.+?)的?(?:比重|比例)")
+_SHARE_END = regex.compile(r"(?:占比|比例|比重)$")  # a share whose whole goes unsaid (研发投入占比)
+_GDP_IDS = frozenset({"gdp", "gdp_level"})
 
 
 def canonical_indicator(name: str | None) -> str | None:
     """The id of the recurring indicator a name stands for: that of the longest alias
-    it contains.
+    it contains; a share of a whole has none, unless ``target_ratios.tsv`` gives its
+    ratio to GDP one.
 
     Example:
         >>> canonical_indicator("单位国内生产总值能耗"), canonical_indicator("全省生产总值")
@@ -777,12 +784,24 @@ def canonical_indicator(name: str | None) -> str | None:
     seen = _indicators_seen()
     if name in seen:
         return seen[name]
-    ids, pattern = _aliases()
-    found = pattern.findall(_WHITE_SPACE.sub("", name), overlapped=True)
     if len(seen) >= _MOST_KINDS_SEEN:
         seen.clear()  # a long run over random text must not grow it without bound
-    indicator = seen[name] = ids[max(found, key=len)] if found else None
+    indicator = seen[name] = _indicator_of(_WHITE_SPACE.sub("", name))
     return indicator
+
+
+def _indicator_of(name: str) -> str | None:
+    ids, pattern, ratios_to_gdp = _aliases()
+    share = _SHARE_NAME.fullmatch(name)
+    if share:
+        # a share is neither of its parts: a ratio to GDP has an id of its own
+        # (target_ratios.tsv: 研发投入占GDP比重 is rd_intensity), another share none
+        whole = _indicator_of(share.group("whole"))
+        return ratios_to_gdp.get(_indicator_of(share.group("part")) or "") if whole in _GDP_IDS else None
+    if _SHARE_END.search(name):
+        return None
+    found = pattern.findall(name, overlapped=True)
+    return ids[max(found, key=len)] if found else None
 
 
 @cached_per_lexicons
