@@ -31,6 +31,8 @@ from .base import CLAUSE_END, Context, Spans
 _NUMERAL = "一二两三四五六七八九十"
 # what a numbered slogan may start with: numerals, and 双/百/千/万 (双碳, 百千万工程)
 _SLOGAN_NUMERAL = _NUMERAL + "双百千万"
+# the counters after a slogan's numeral (四大工程, 三个1亿人, 两项制度, 十条措施, 三张清单)
+_COUNTERS = "大个项条张件类"
 # 双 counts two where it starts a short slogan (双千: 千项技改、千企提质; 双碳, 双循环)
 _PAIR = "双"
 # a modifier between a quoted name and its category noun (“…”党建品牌); words that
@@ -53,7 +55,7 @@ _HAN_WORD = regex.compile(r"\p{Han}+")
 _GLOSS = regex.compile(r"[(（][^()（）]*[)）]")  # a gloss in brackets inside a name
 _PHRASE = regex.compile(r"[\p{Han}\d()（）]+")  # a slogan of one stretch: no marks but brackets
 _JOINING_WORDS = frozenset({"和", "及", "与", "或", "以及"})  # a head noun stops before them
-_COUNTED = regex.compile(rf"[{_NUMERAL}]+(?=[大个项条张件类]|\p{{Han}}{{1,2}}$)|{_PAIR}(?=\p{{Han}}{{1,2}}$)")
+_COUNTED = regex.compile(rf"[{_NUMERAL}]+(?=[{_COUNTERS}]|\p{{Han}}{{1,2}}$)|{_PAIR}(?=\p{{Han}}{{1,2}}$)")
 # members listed as 一是…，二是…，三是…
 _ORDINAL_ITEM = regex.compile(r"[一二三四五六七八九十]是([^,，;；。:：]+)")
 _CLAUSE_REST = regex.compile(r"\p{Han}{0,9}")
@@ -72,7 +74,7 @@ _ORDINALS_AFTER = regex.compile(r"^(?P<between>\p{Han}{0,6})[,:：]?\s*(?=一是
 _PARENTHESIS = regex.compile(r"^(?P<between>\p{Han}{0,6})\((?P<items>[^()]{2,80})\)")
 # what may not stand between a name and the list after it: 的 or another counted name
 # (“一带一路”的八项行动，分别为…: the list is the 八项行动's)
-_NOT_BETWEEN = regex.compile(rf"的|[{_NUMERAL}]+[大个项条张件类]")
+_NOT_BETWEEN = regex.compile(rf"的|[{_NUMERAL}]+[{_COUNTERS}]")
 # the longest member the text states after a name (the corpus's longest right one:
 # 农商文旅体融合发展服务平台, 无黑恶(势力)镇区, 精神文明建设水平提升工程)
 _MAX_STATED_ITEM = 20
@@ -583,7 +585,7 @@ def _predicate_goes_on(text: str, position: int, category: str) -> bool:
     return not is_noun(last) or last in _adverbs()
 
 
-_COUNT_START = regex.compile(rf"[{_NUMERAL}]+[大个项张条件类]")
+_COUNT_START = regex.compile(rf"[{_NUMERAL}]+[{_COUNTERS}]")
 
 
 def _holds_no_noun(category: str) -> bool:
