@@ -14,6 +14,7 @@ Example:
 
 from __future__ import annotations
 
+import calendar
 import datetime as dt
 import re
 
@@ -105,6 +106,18 @@ _NUMERIC_DATE = (
 )
 
 
+
+
+def _foreign_parts(prefix: str, separator: str) -> str:
+    """a, b and c of a date written with the same separator twice (see _foreign_date),
+    in groups named ``prefix_a`` …; after a dot, c is a four-digit year (3.1.2 numbers
+    a section)."""
+    return (
+        rf"(?P<{prefix}_a>\d{{1,2}}){separator}(?P<{prefix}_b>\d{{1,2}})(?P=foreign_sep)"
+        rf"(?P<{prefix}_c>(?:1[89]|20)\d\d|(?<![.])\d{{1,2}})"
+    )
+
+
 @cached_per_lexicons
 def _lexicon():
     relative = {word: (anchor, offset) for word, anchor, offset in table("relative_times.tsv", 3)}
@@ -121,11 +134,22 @@ def _lexicon():
                            _DAY.replace("day", "day2"))
     last_month = _MONTH.replace("month", "last_month")
     # 5月11日至13日, 8月11日至8月22日 (the year and month carried to the second date)
-    day_range = rf"(?:{_RANGE}(?:{last_month}月)?{day2}[日号])?"
+    day_range = rf"{_RANGE}(?:{last_month}月)?{day2}[日号]"
+    # a day may leave out 日 where the expression ends (二零零四年八月十五, 一月二十三) or
+    # before a range that closes with it (从一月19到20日)
+    day_tail = rf"(?:[日号](?:{day_range})?{_SINCE}|{day_range}|(?=[\s,，。;；、!?！？)）]|$))"
     # a part of a year alone (年底前, 年内, 年初确定的目标): not in 三年内, 青年初创, 新年初
     lone_year_part = (
         rf"(?<![\d{_CN_DIGIT}十两几多数半百千万今明去前后上下本当每历同学周少成整全跨新青老中童壮晚早末元近远逐连])"
         rf"(?P<lone_year_part>{alternation(k for k in parts if k.startswith('年'))})(?!(?<=年初)[心创中期])"
+    )
+    periods = alternation(w for w, _, _ in table("relative_periods.tsv", 3))
+    period_day = _DAY.replace("day", "period_day")
+    units = [w for w, role, _, _ in table("counted_periods.tsv", 3, 4) if role == "unit"]
+    counted_periods = "|".join(
+        rf"(?P<counted_direction>{regex.escape(w)})(?P<counted>[1-9]\d?|[一二两三四五六七八九])"
+        rf"(?P<counted_unit>{alternation(u for u in units if u not in not_with.split())})"
+        for w, role, _, not_with in table("counted_periods.tsv", 3, 4) if role == "direction"
     )
     # (rule, pattern): a record names the alternative that found it
     alternatives = [
@@ -141,34 +165,40 @@ def _lexicon():
         ("year_months", rf"{_YEAR}年{_MONTH}(?:月(?:份)?)?{_RANGE}{month2}月(?:份)?{_SINCE}"),
         # 2017年12月28日至2018年1月3日, 18年10月1日到19年2月3日
         ("date_range", rf"{_YEAR}年{_MONTH}月{_DAY}[日号]{_RANGE}{year2}年{month2}月{day2}[日号]"),
-        # 二零零四年八月十五: with its year, a date may leave out 日 where the expression ends
-        ("date", rf"{_YEAR}年{_MONTH}月{_DAY}(?:[日号]{day_range}{_SINCE}|(?=[\s,，。;；、!?！？)）]|$))"),
+        ("date", rf"{_YEAR}年{_MONTH}月{_DAY}{day_tail}"),
         ("year_month", rf"{_YEAR}年{_MONTH}月(?:份)?{_MONTH_TAIL}{_SINCE}"),
         ("year_end", rf"{_YEAR}(?P<year_part>年底|年末|年初){_SINCE}"),
         ("year", rf"{_YEAR}年(?:度)?{part}{_SINCE}"),
         ("numeric_date", _NUMERIC_DATE),
-        # 13.5.2015, 05/05/89, 12/25/2020: a date written day or month first is read only
-        # where one reading alone gives a date (1/2/2020, 3-7-07 and 12-11-10 give none)
+        # 13.5.2015, 3-7-07, 12/25/2020, 12-11-10, and a range of two (10/1/2018-10/7/2018):
+        # a date written day or month first, or year first with a two-digit year
         ("foreign_date",
-         r"(?<![\d./-])(?P<foreign_a>\d{1,2})(?P<foreign_sep>[-/.])(?P<foreign_b>\d{1,2})(?P=foreign_sep)"
-         r"(?P<foreign_c>(?:1[89]|20)\d\d|\d\d)(?!\d|[./-]\d)"),
-        # 1789-01-29, 1357年6月10日: a year before 1800 only in a whole date (1500元 and
-        # 300年 are amounts and durations)
+         rf"(?<![\d./-]){_foreign_parts('foreign', '(?P<foreign_sep>[-/.])')}"
+         rf"(?:[-—–―~至到]{_foreign_parts('foreign2', '(?P=foreign_sep)')})?(?!\d|[./-]\d)"),
+        # 1789-01-29, 1357年6月10日, 三六七年一月一日: a year before 1800 in a whole date, or
+        # (在789年，) after 在 or 于 where the clause ends at 年; 1500元, 300年 and
+        # 在100年的奋斗中 are amounts and durations
         ("old_date",
          r"(?<![\d./-])(?P<numeric_year>1[0-7]\d\d)-(?P<numeric_month>1[0-2]|0[1-9])-"
          r"(?P<numeric_day>3[01]|[12]\d|0[1-9])(?!\d|[./-]\d)"
-         rf"|(?<!\d)(?P<year>1[0-7]\d\d)年{_MONTH}月{_DAY}[日号]"),
+         rf"|(?<![\d{_CN_DIGIT}十百千万])(?P<year>1[0-7]\d\d|[1-9]\d\d|[一二三四五六七八九][{_CN_DIGIT}]{{2}})"
+         rf"年{_MONTH}月{_DAY}[日号]"),
+        ("old_year", r"(?<=[在于])(?P<year>1[0-7]\d\d|[1-9]\d\d)年(?![\p{Han}\d])"),
         ("spaced_date",
          r"(?<![\d.])(?P<numeric_year>(?:19|20)\d\d) (?P<numeric_month>1[0-2]|0[1-9]) "
          r"(?P<numeric_day>3[01]|[12]\d|0[1-9])(?![\d.:])"),
-        ("month_day", rf"(?<![\d年]){_MONTH}月{_DAY}[日号]{day_range}{_SINCE}"),
-        ("month_range", rf"(?<![\d年个]){_MONTH}(?:月(?:份)?)?(?P<month_sep>{_RANGE}){month2}月"),
+        ("month_day", rf"(?<![\d年]){_MONTH}月{_DAY}{day_tail}"),
+        ("month_range", rf"(?<![\d年个月]){_MONTH}(?:月(?:份)?)?(?P<month_sep>{_RANGE}){month2}月"),
         # 三月和九月之间, 10月和5月间: one period, as 2007年与2009年之间
         ("month_between", rf"(?<![\d年个{_CN_DIGIT}十]){_MONTH}月[与和]{month2}月(?:之间|间)"),
         # not 一月一碰头, “一月三问” (once a month, thrice a month)
         ("month",
          rf"(?<![\d年个{_CN_DIGIT}十]){_MONTH}月(?:份)?{_MONTH_TAIL}{_SINCE}"
          r"(?![\d日号]|(?<=一月)[一二三四五六七八九十两])"),
+        # 去年本月十日: a period of the dateline's in a year said relative to it
+        ("year_relative_period",
+         rf"(?P<relative>{alternation(w for w, (anchor, offset) in relative.items() if anchor == 'reference' and '/' not in offset)})"
+         rf"(?P<relative_period>{periods})(?:{period_day}[日号])?"),
         ("relative",
          rf"(?P<relative>{alternation(relative)})"
          rf"(?:{relative_month}(?:(?:月(?:份)?)?{_RANGE}{month2}月(?:份)?"  # 今年1-5月
@@ -181,30 +211,33 @@ def _lexicon():
         ("first_months", rf"(?<![\d{_CN_DIGIT}十个年提之以])前(?P<first_months>{_COUNT})个月"),
         ("legal_plan", _LEGAL_PLAN),
         # 本月, 上个季度, 本月10日: against the dateline's month
-        ("relative_period",
-         rf"(?<!年)(?P<relative_period>{alternation(w for w, _, _ in table('relative_periods.tsv', 3))})"
-         rf"(?:{_DAY.replace('day', 'period_day')}[日号])?"),
-        # a day alone (29日，… ; 记者29日从…获悉) in a dated text: the dateline's month, or
-        # the month before when the day is still to come; not a count of days (30日内)
+        ("relative_period", rf"(?<!年)(?P<relative_period>{periods})(?:{period_day}[日号])?"),
+        # 上2个月, 下1年, 下1天: the N periods before or after the dateline's (counted_periods.tsv);
+        # not in 以上1年, 之下3个月 (bounds)
+        ("counted_period", rf"(?<![以之])(?:{counted_periods})"),
+        # a day alone (29日，… ; 记者29日从…获悉; 下次的12号) in a dated text: the dateline's
+        # month, or the month before when the day is still to come; not a count of days
+        # (30日内), and 号 only where the clause ends at it: 12号线, 3号、4号工位, 国发〔2020〕12号
+        # and 第6号令 are names and numbers
         ("lone_day",
          r"(?<=^|[\s,，。;；:：、在于者])(?P<lone_day>3[01]|[12]\d|0?[1-9])日"
-         r"(?![内后前起以之左上]|[0-9])"),
+         r"(?![内后前起以之左上]|[0-9])"
+         r"|(?<=^|[\s,，。;；在于的])(?P<lone_day>3[01]|[12]\d|0?[1-9])号(?=$|[\s,，。;；!?！？])"),
         ("plan", _PLAN),
         ("years_back", rf"(?<![\d{_CN_DIGIT}十])(?P<years_back>\d{{1,2}}|[一二三四五六七八九十]{{1,3}})年来"),
         ("listed_year", rf"{_YEAR}(?=[、和及]{_YEAR.replace('year', 'listed_year')}年)"),
         # a day relative to the dateline, where it opens a clause (昨天，…; 昨天下午…); 今天的西藏
         # (today's Tibet) is the present age, not a day
         ("relative_day",
-         rf"(?<=^|\P{{Han}}|于)(?P<relative_day>{alternation(w for w, _ in table('relative_days.tsv', 2))})"
-         r"(?!(?<=今天)的)"),
+         rf"(?<=^|\P{{Han}}|于)(?P<relative_day>{_relative_day_words()})"),
         # 昨日(14日): the day of the month a relative day stands for, said in brackets
         ("bracketed_day",
-         rf"(?<=(?:{alternation(w for w, _ in table('relative_days.tsv', 2))})[(（])"
+         rf"(?<=(?:{alternation(_relative_days())})[(（])"
          rf"{_DAY.replace('day', 'bracketed_day')}[日号](?=[)）])"),
     ]
     # every time starts with a digit or the first character of a time word: looking
     # ahead for one lets the search skip the rest of the text fast
-    words = [*relative, *parts, *(w for w, _ in table("relative_days.tsv", 2)),
+    words = [*relative, *parts, *_relative_days(),
              *(w for w, _, _ in table("relative_periods.tsv", 3))]
     first = set("0123456789" + _CN_DIGIT + "十两本上前近最过这今未") | {w[0] for w in words}
     starts = regex.escape("".join(sorted(first)))
@@ -339,8 +372,24 @@ def _relative_periods() -> dict[str, tuple[str, int]]:
 
 
 @cached_per_lexicons
+def _counted_periods() -> dict[str, str]:
+    """The direction (-1, 1) or unit (year, quarter, month, day) of each word of
+    ``counted_periods.tsv``."""
+    return {word: value for word, _, value, _ in table("counted_periods.tsv", 3, 4)}
+
+
+@cached_per_lexicons
 def _relative_days() -> dict[str, str]:
-    return dict(table("relative_days.tsv", 2))
+    return {word: offset for word, offset, _ in table("relative_days.tsv", 2, 3)}
+
+
+def _relative_day_words() -> str:
+    """The relative days as an alternation, each with the characters it may not go on
+    into (今天的西藏, 后天的努力: ``relative_days.tsv``)."""
+    return "|".join(
+        regex.escape(word) + (f"(?![{regex.escape(not_after)}])" if not_after else "")
+        for word, _, not_after in sorted(table("relative_days.tsv", 2, 3), key=lambda row: -len(row[0]))
+    )
 
 
 def _dated(year: int, month: str, day: str | None, since: str, stated_year: int | None,
@@ -392,14 +441,20 @@ def _day_value(year: int, month: int, day: int, since: str) -> str | None:
 
 
 def _foreign_date(first: str, second: str, last: str) -> str | None:
-    """The date of a, b, c written day first (13.5.2015), month first (12/25/2020) or, with
-    a two-digit year, year first (27-7-3 is no such form: its year has one digit), when
-    only one of those readings is a date of the calendar; else None."""
-    readings = {(_year(last), int(second), int(first)), (_year(last), int(first), int(second))}
-    if len(last) == 2 and len(first) == 2:
-        readings.add((_year(first), int(second), int(last)))
-    dates = {_day_value(*reading, "") for reading in readings} - {None}
-    return dates.pop() if len(dates) == 1 else None
+    """The date of a, b, c, or None. Its year is a part written with two or four digits:
+    the first where it has two and the last not four (12-11-10 -> 2012-11-10, 27-7-3),
+    else the last, after the day (3-7-07 -> 2007-07-03, 1/2/2020 -> 2020-02-01) or,
+    where that is no date, after the month (12/25/2020). Example:
+
+        >>> _foreign_date("10", "1", "2018"), _foreign_date("27", "7", "3")
+        ('2018-01-10', '2027-07-03')
+    """
+    readings = []
+    if len(first) == 2 and len(last) < 4:
+        readings.append((_year(first), int(second), int(last)))
+    if len(last) in (2, 4):
+        readings += [(_year(last), int(second), int(first)), (_year(last), int(first), int(second))]
+    return next((date for date in (_day_value(*reading, "") for reading in readings) if date), None)
 
 
 def _year(numeral: str) -> int:
@@ -425,7 +480,7 @@ def plan_period(name: str) -> str:
 
 def _with_part(year: int, part: str | None) -> str:
     if not part:
-        return str(year)
+        return f"{year:04d}"
     suffix = _lexicon()[1][part]
     if suffix == ".":  # the whole year (年内)
         return str(year)
@@ -534,18 +589,21 @@ class TimeExtractor:
         reference = context.reference_year
         return reference is None or reference - 10 <= year <= reference + 1
 
-    def _passage_year(self, context: Context, anchor, position: int, month=None) -> int | None:
+    def _passage_year(self, context: Context, anchor, position: int, month=None, day=None) -> int | None:
         """The year a time without one falls in: that of the passage's last explicit year,
         else the document's. Against a dateline, a month more than half a year after it
         is in the year before (12月30日 in news of 2026-01-02 is 2025-12-30). A month
         after the paragraph of a 去年 in a text without sections (news) is dated by the
-        dateline, not by that 去年."""
+        dateline, not by that 去年. 2月29日 dated by the document alone is in the
+        nearest leap year (2016 in a text of 2017, 2020 in one of 2019)."""
         if anchor is not None and not (month is not None and anchor[2] == "left"):
             return anchor[0]
         year = context.reference_year
         if month is not None and year is not None and len(context.reference_date or "") == 10:
             if _small(month) - int(context.reference_date[5:7]) > 6:
-                return year - 1
+                year -= 1
+        if year is not None and month is not None and day is not None and (_small(month), _small(day)) == (2, 29):
+            year = min(range(year - 3, year + 4), key=lambda leap: (not calendar.isleap(leap), abs(leap - year)))
         return year
 
     @staticmethod
@@ -580,12 +638,13 @@ class TimeExtractor:
         return context.reference_year
 
     @staticmethod
-    def _relative_period(context: Context, word: str, day: str | None):
+    def _relative_period(context: Context, word: str, day: str | None, years: int = 0):
         """上个月 -> the month before the dateline's; 本季度 -> its quarter; 上个半年 -> the
-        half-year before its own; 本月10日 -> a day."""
+        half-year before its own; 本月10日 -> a day; 去年本月十日 -> that day ``years`` from
+        the dateline's year."""
         if context.reference_date is None or len(context.reference_date) < 7:
             return None
-        year, month = int(context.reference_date[:4]), int(context.reference_date[5:7])
+        year, month = int(context.reference_date[:4]) + years, int(context.reference_date[5:7])
         unit, offset = _relative_periods()[word]
         if unit == "quarter":
             quarters = year * 4 + (month - 1) // 3 + offset
@@ -599,6 +658,31 @@ class TimeExtractor:
             value = _day_value(year, month, _small(day), "")
             return (value, None, True) if value else None
         return f"{year}-{month:02d}", None, True
+
+    @staticmethod
+    def _counted_period(context: Context, direction: str, count: int, unit: str):
+        """上2个月 in news of 2017-03-22 -> 2017-01/2017-02; 下1年 -> 2018; 下3天 ->
+        2017-03-23/2017-03-25: whole periods of the calendar next to the dateline's."""
+        if context.reference_date is None or len(context.reference_date) < 7 or count < 1:
+            return None
+        sign = int(_counted_periods()[direction])
+        first, last = (-count, -1) if sign < 0 else (1, count)
+        year, month = int(context.reference_date[:4]), int(context.reference_date[5:7])
+        kind = _counted_periods()[unit]
+        if kind == "day":
+            if len(context.reference_date) != 10:
+                return None
+            dateline = dt.date.fromisoformat(context.reference_date)
+            values = [(dateline + dt.timedelta(days=offset)).isoformat() for offset in (first, last)]
+        elif kind == "year":
+            values = [str(year + offset) for offset in (first, last)]
+        elif kind == "quarter":
+            quarters = [year * 4 + (month - 1) // 3 + offset for offset in (first, last)]
+            values = [f"{q // 4}-Q{q % 4 + 1}" for q in quarters]
+        else:
+            months = [year * 12 + month - 1 + offset for offset in (first, last)]
+            values = [f"{m // 12}-{m % 12 + 1:02d}" for m in months]
+        return (values[0] if count == 1 else "/".join(values)), None, False
 
     @staticmethod
     def _lone_day(context: Context, day: int):
@@ -662,9 +746,16 @@ class TimeExtractor:
             return (value + since, year, True) if value else None
         if groups.get("foreign_a"):
             value = _foreign_date(groups["foreign_a"], groups["foreign_b"], groups["foreign_c"])
+            if value and groups.get("foreign2_a"):  # 10/1/2018-10/7/2018
+                last = _foreign_date(groups["foreign2_a"], groups["foreign2_b"], groups["foreign2_c"])
+                value = f"{value}/{last}" if last and last > value else None
             return (value, None, True) if value else None
         if groups.get("relative_period"):
-            return self._relative_period(context, groups["relative_period"], groups.get("period_day"))
+            years = int(relative[groups["relative"]][1]) if groups.get("relative") else 0
+            return self._relative_period(context, groups["relative_period"], groups.get("period_day"), years)
+        if groups.get("counted"):
+            return self._counted_period(context, groups["counted_direction"], _small(groups["counted"]),
+                                        groups["counted_unit"])
         if groups.get("lone_day"):
             return self._lone_day(context, int(groups["lone_day"]))
         if groups.get("window_days"):
@@ -729,7 +820,7 @@ class TimeExtractor:
                 day = groups.get("relative_day_of_month")
                 return _dated(year, groups["relative_month"], day, since, year)
             return self._year_part(year, groups) + since, year, False
-        year = self._passage_year(context, anchor, position, groups.get("month"))
+        year = self._passage_year(context, anchor, position, groups.get("month"), groups.get("day"))
         partial = year is None  # no year in the text nor a reference date: 5月11日 -> XXXX-05-11
         if partial:
             year = _UNKNOWN_YEAR
