@@ -144,6 +144,8 @@ def _lexicon():
         rf"(?P<lone_year_part>{alternation(k for k in parts if k.startswith('年'))})(?!(?<=年初)[心创中期])"
     )
     periods = alternation(w for w, _, _ in table("relative_periods.tsv", 3))
+    # the years a number of years from the reference year (去年, 明年; not 全年, 过去五年)
+    year_words = [w for w, (anchor, shift) in relative.items() if anchor == "reference" and "/" not in shift]
     period_day = _DAY.replace("day", "period_day")
     units = [w for w, role, _, _ in table("counted_periods.tsv", 3, 4) if role == "unit"]
     counted_periods = "|".join(
@@ -197,8 +199,7 @@ def _lexicon():
          r"(?![\d日号]|(?<=一月)[一二三四五六七八九十两])"),
         # 去年本月十日: a period of the dateline's in a year said relative to it
         ("year_relative_period",
-         rf"(?P<relative>{alternation(w for w, (anchor, offset) in relative.items() if anchor == 'reference' and '/' not in offset)})"
-         rf"(?P<relative_period>{periods})(?:{period_day}[日号])?"),
+         rf"(?P<relative>{alternation(year_words)})(?P<relative_period>{periods})(?:{period_day}[日号])?"),
         ("relative",
          rf"(?P<relative>{alternation(relative)})"
          rf"(?:{relative_month}(?:(?:月(?:份)?)?{_RANGE}{month2}月(?:份)?"  # 今年1-5月
@@ -602,8 +603,8 @@ class TimeExtractor:
         if month is not None and year is not None and len(context.reference_date or "") == 10:
             if _small(month) - int(context.reference_date[5:7]) > 6:
                 year -= 1
-        if year is not None and month is not None and day is not None and (_small(month), _small(day)) == (2, 29):
-            year = min(range(year - 3, year + 4), key=lambda leap: (not calendar.isleap(leap), abs(leap - year)))
+        if year is not None and month and day and (_small(month), _small(day)) == (2, 29):
+            year = min(range(year - 3, year + 4), key=lambda y: (not calendar.isleap(y), abs(y - year)))
         return year
 
     @staticmethod
