@@ -186,6 +186,10 @@ def _lexicon():
          rf"|(?<![\d{_CN_DIGIT}十百千万])(?P<year>1[0-7]\d\d|[1-9]\d\d|[一二三四五六七八九][{_CN_DIGIT}]{{2}})"
          rf"年{_MONTH}月{_DAY}[日号]"),
         ("old_year", r"(?<=[在于])(?P<year>1[0-7]\d\d|[1-9]\d\d)年(?![\p{Han}\d])"),
+        # 12/1 (month first, as in Chinese): a clause of its own, or after 在/于; 1/3 after a
+        # Han character or before more (占全国1/3, 1/3以上) is a fraction
+        ("numeric_month_day",
+         r"(?<=^|[,，。;；在于])(?P<month>1[0-2]|0?[1-9])/(?P<day>3[01]|[12]\d|0?[1-9])(?=$|[,，。;；!?！？])"),
         ("spaced_date",
          r"(?<![\d.])(?P<numeric_year>(?:19|20)\d\d) (?P<numeric_month>1[0-2]|0[1-9]) "
          r"(?P<numeric_day>3[01]|[12]\d|0[1-9])(?![\d.:])"),
