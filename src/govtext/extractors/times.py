@@ -106,12 +106,10 @@ _NUMERIC_DATE = (
 )
 
 
-
-
 def _foreign_parts(prefix: str, separator: str) -> str:
     """a, b and c of a date written with the same separator twice (see _foreign_date),
-    in groups named ``prefix_a`` …; after a dot, c is a four-digit year (3.1.2 numbers
-    a section)."""
+    in groups named ``prefix_a`` …, ``separator`` defining the group ``foreign_sep`` or
+    matching it again; after a dot, c is a four-digit year (3.1.2 numbers a section)."""
     return (
         rf"(?P<{prefix}_a>\d{{1,2}}){separator}(?P<{prefix}_b>\d{{1,2}})(?P=foreign_sep)"
         rf"(?P<{prefix}_c>(?:1[89]|20)\d\d|(?<![.])\d{{1,2}})"
@@ -231,8 +229,8 @@ def _lexicon():
         ("plan", _PLAN),
         ("years_back", rf"(?<![\d{_CN_DIGIT}十])(?P<years_back>\d{{1,2}}|[一二三四五六七八九十]{{1,3}})年来"),
         ("listed_year", rf"{_YEAR}(?=[、和及]{_YEAR.replace('year', 'listed_year')}年)"),
-        # a day relative to the dateline, where it opens a clause (昨天，…; 昨天下午…); 今天的西藏
-        # (today's Tibet) is the present age, not a day
+        # a day relative to the dateline, where it opens a clause (昨天，…; 昨天下午…); not
+        # where it goes on into what makes it no day (今天的西藏, the present age: relative_days.tsv)
         ("relative_day",
          rf"(?<=^|\P{{Han}}|于)(?P<relative_day>{_relative_day_words()})"),
         # 昨日(14日): the day of the month a relative day stands for, said in brackets
