@@ -151,6 +151,9 @@ def _lexicon():
         rf"(?P<counted_unit>{alternation(u for u in units if u not in not_with.split())})"
         for w, role, _, not_with in table("counted_periods.tsv", 3, 4) if role == "direction"
     )
+    # 三月三, 八月十五: a lunar festival, where no 日 follows (festival_dates.tsv)
+    festivals = alternation(w for w, in table("festival_dates.tsv", 1))
+    not_festival = rf"(?!(?:{festivals})(?![日号\d{_CN_DIGIT}十]))"
     # (rule, pattern): a record names the alternative that found it
     alternatives = [
         ("year_month_range", rf"{_YEAR}年{_MONTH}月{_RANGE}{year2}年{month2}月"),  # 2023年12月至2024年2月
@@ -191,13 +194,13 @@ def _lexicon():
         ("spaced_date",
          r"(?<![\d.])(?P<numeric_year>(?:19|20)\d\d) (?P<numeric_month>1[0-2]|0[1-9]) "
          r"(?P<numeric_day>3[01]|[12]\d|0[1-9])(?![\d.:])"),
-        ("month_day", rf"(?<![\d年]){_MONTH}月{_DAY}{day_tail}"),
+        ("month_day", rf"(?<![\d年]){not_festival}{_MONTH}月{_DAY}{day_tail}"),
         ("month_range", rf"(?<![\d年个月]){_MONTH}(?:月(?:份)?)?(?P<month_sep>{_RANGE}){month2}月"),
         # 三月和九月之间, 10月和5月间: one period, as 2007年与2009年之间
         ("month_between", rf"(?<![\d年个{_CN_DIGIT}十]){_MONTH}月[与和]{month2}月(?:之间|间)"),
         # not 一月一碰头, “一月三问” (once a month, thrice a month)
         ("month",
-         rf"(?<![\d年个{_CN_DIGIT}十]){_MONTH}月(?:份)?{_MONTH_TAIL}{_SINCE}"
+         rf"(?<![\d年个{_CN_DIGIT}十]){not_festival}{_MONTH}月(?:份)?{_MONTH_TAIL}{_SINCE}"
          r"(?![\d日号]|(?<=一月)[一二三四五六七八九十两])"),
         # 去年本月十日: a period of the dateline's in a year said relative to it
         ("year_relative_period",
