@@ -22,8 +22,31 @@ from .lexicons import alternation, cached_per_lexicons, table
 def _numeral_table() -> tuple[dict[str, int], dict[str, int]]:
     digits, units = {}, {}
     for char, value, kind in table("numerals.tsv", 3):
-        (digits if kind == "digit" else units)[char] = int(value)
+        if kind in ("digit", "unit"):
+            (digits if kind == "digit" else units)[char] = int(value)
     return digits, units
+
+
+@cached_per_lexicons
+def high_places() -> dict[str, int]:
+    """The places above 亿 that count only before an 亿 section (兆 -> 10^12).
+
+    Example:
+        >>> high_places()
+        {'兆': 1000000000000}
+    """
+    return {char: int(value) for char, value, kind in table("numerals.tsv", 3) if kind == "high"}
+
+
+def high_place_pattern() -> str:
+    """A pattern for a high place and the rest of its numeral after it, which must hold
+    an 亿 (兆九千五百九十二亿), or a pattern that never matches when there is none."""
+    highs = high_places()
+    if not highs:
+        return "(?!)"
+    chars = regex.escape(chinese_numeral_chars())
+    yi = "".join(char for char, value in _numeral_table()[1].items() if value == 100_000_000)
+    return rf"[{regex.escape(''.join(highs))}](?=[{chars}]*[{regex.escape(yi)}])[{chars}]+"
 
 
 @cached_per_lexicons
@@ -66,6 +89,15 @@ def parse_chinese(numeral: str) -> Decimal | None:
         return None
     digits, units = _numeral_table()
     numeral = numeral.replace("万万", "亿")  # the old form: 六万万 = 六亿
+    for high, place in high_places().items():
+        upper, mark, lower = numeral.partition(high)
+        if mark:  # 四十九兆九千五百九十二亿: the part after 兆 fills the places below it
+            upper_value, lower_value = parse_chinese(upper), parse_chinese(lower)
+            if upper_value is None or lower_value is None or "点" in upper or lower[0] not in digits:
+                return None  # 五十兆亿: the places below 兆 begin with a digit
+            if not 100_000_000 <= lower_value < place:
+                return None  # 一兆五 is no number: 兆 is a place only above an 亿 section
+            return upper_value * place + lower_value
     whole, point, fraction = numeral.partition("点")
     if point:  # 十一点八: the fraction is read digit by digit
         if not fraction or any(ch not in digits for ch in fraction):

@@ -23,6 +23,8 @@ from ..lexicons import alternation, cached_per_lexicons, mapping, table, words
 from ..numerals import (
     ROUGH_PAIRS,
     chinese_numeral_chars,
+    high_place_pattern,
+    high_places,
     magnitudes,
     numeral_digits,
     parse_chinese,
@@ -114,7 +116,7 @@ def _lexicon():
         + "".join(f"(?!{regex.escape(u[len(m):])})" for u in units if u.startswith(m) and u != m)
         for m in sorted(magnitudes(), key=len, reverse=True)
     )
-    chinese = rf"[{numeral_chars}]+(?:点[{numeral_chars}]+)?"
+    chinese = rf"[{numeral_chars}]+(?:{high_place_pattern()})?(?:点[{numeral_chars}]+)?"
     digit = rf"(?:[1-9]|[{regex.escape(''.join(sorted(numeral_digits())))}])(?!\d)"
     number = rf"(?:{_ARABIC}|{chinese})"
     second_sign = r"(?P<sign2>(?<=[至到~])[-−]|负)?"
@@ -134,7 +136,8 @@ def _lexicon():
                         + "".join(rf"(?<!{regex.escape(u + u)})" for u in numeral_units))
     pattern = regex.compile(
         rf"(?P<before>{alternation(before)})?"
-        rf"(?<![\d.\p{{Latin}}{numeral_chars}第+])(?:{_SIGN_AFTER}(?P<sign>{_SIGN}(?=\d)|负(?=[{numeral_chars}])))?"
+        # (no number starts inside another: 一兆五元 is no 五元, as 兆 with no 亿 after it is unread)
+        rf"(?<![\d.\p{{Latin}}{numeral_chars}{regex.escape(''.join(high_places()))}第+])(?:{_SIGN_AFTER}(?P<sign>{_SIGN}(?=\d)|负(?=[{numeral_chars}])))?"
         rf"(?P<num>{number})(?P<mag1>{magnitude})?(?:{unit_of_both_ends})?"
         rf"(?:(?P<sep>{_RANGE_SEPARATOR}){second_sign}(?P<num2>{number}))?"
         rf"(?P<inside_before_magnitude>{alternation(inside)})?(?P<mag>{magnitude})?"
@@ -417,7 +420,8 @@ class IndicatorExtractor:
             ((rule, m) for rule, pattern in lexicon["patterns"].items() for m in pattern.finditer(text)),
             key=lambda pair: pair[1].start(),
         )
-        ends = _QuantityEnds(m for _, m in matches)
+        # a number inside quotes is part of a name (“双百双新”项目634个): it ends no name
+        ends = _QuantityEnds(m for _, m in matches if not context.quoted.covering(m.start("num")))
         self._sentence_cues: dict[tuple[int, int], list[tuple[int, str]]] = {}
         self._heading_statuses: dict[tuple[int, int], str | None] = {}
         found = []
