@@ -134,6 +134,10 @@ def _lexicon():
     # (两两 is pairwise: the weight is written 二两)
     numeral_unit_end = (rf"(?!(?<={alternation(numeral_units)})\p{{Han}})"
                         + "".join(rf"(?<!{regex.escape(u + u)})" for u in numeral_units))
+    # 20个比特币: a currency counted in pieces is still the currency (a one-character one
+    # is not: 两个元宝)
+    currency_words = alternation(u for u, kind in units.items() if kind == "currency" and len(u) > 1)
+    counted_currency = rf"(?:个(?={currency_words}))?"
     pattern = regex.compile(
         rf"(?P<before>{alternation(before)})?"
         # (no number starts inside another: 一兆五元 is no 五元, as 兆 with no 亿 after it is unread)
@@ -141,7 +145,7 @@ def _lexicon():
         rf"(?P<num>{number})(?P<mag1>{magnitude})?(?:{unit_of_both_ends})?"
         rf"(?:(?P<sep>{_RANGE_SEPARATOR}){second_sign}(?P<num2>{number}))?"
         rf"(?P<inside_before_magnitude>{alternation(inside)})?(?P<mag>{magnitude})?"
-        rf"(?P<inside>{alternation(inside)})?(?P<unit>{alternation(units)})(?!\+)(?!(?<=\p{{Latin}})[\p{{Latin}}\d²³])"
+        rf"(?P<inside>{alternation(inside)})?{counted_currency}(?P<unit>{alternation(units)})(?!\+)(?!(?<=\p{{Latin}})[\p{{Latin}}\d²³])"
         rf"{numeral_unit_end}"
         rf"(?:(?<=(?:{half_units}))(?P<half>半))?"
         # 五元三毛, 50元6角三分, 两美元又三美分: the smaller coins after the amount
@@ -211,6 +215,7 @@ def _lexicon():
         ),
         "units": units,
         "ordinal_counters": mapping("ordinal_counters.tsv"),
+        "counts_of_one": frozenset(words("counts_of_one.tsv")),
         # qualifiers that are verbs, left out of the quantity's span
         "verb_qualifiers": frozenset(w for w, position in qualifiers if position == "verb"),
         "qualifiers": qualifiers,
@@ -322,6 +327,21 @@ def discount_percent(numeral: str) -> Decimal | None:
     if not digits or len(digits) > 2 or digits == "0":
         return None
     return Decimal(digits.ljust(2, "0"))
+
+
+def _counts_one(text: str, match, groups, unit: str) -> bool:
+    """Whether a lone 一 counts one thing: before a counter of counts_of_one.tsv that
+    closes its phrase (友城一对, 直升机一架, 戒指一对八千), not before a noun (一对夫妇).
+
+    Example:
+        >>> from govtext import extract
+        >>> [i.text for i in extract("购置直升机一架，一对夫妇。").indicators]
+        ['一架']
+    """
+    if groups["num"] != "一" or unit not in _lexicon()["counts_of_one"]:
+        return False
+    following = text[match.end() : match.end() + 1]
+    return not _HAN.match(following) or following in chinese_numeral_chars()
 
 
 def _is_minus(text: str, match, groups) -> bool:
@@ -459,7 +479,8 @@ class IndicatorExtractor:
         # of more than one character (一美元; 一元 may be 一元化; 千万美元项目 is a class)
         kind = lexicon["units"].get(unit)
         qualified = (bool(groups.get("before")) or kind == "percent" or bool(groups.get("half"))
-                     or (groups["num"] == "一" and len(unit) > 1 and kind == "currency"))
+                     or (groups["num"] == "一" and len(unit) > 1 and kind == "currency")
+                     or _counts_one(context.text, match, groups, unit))
         value, value_max = _quantity_values(groups, qualified)
         if rule == "discount":
             value, value_max = discount_percent(groups["num"]), None
@@ -545,7 +566,7 @@ class IndicatorExtractor:
         distributed = _distributed_name(context, clause, start, ends)
         if distributed:
             return distributed, None, "distributed"
-        before = _words_before(context, clause, start, ends)
+        before = _words_before(context, clause, start, ends, previous_end)
         # the names a value shares stand after the quantity before it (收入和支出均增长5%|收入…)
         shared = _shared_names(context, [w for w in before if w.start >= previous_end], start)
         if shared:
@@ -1023,7 +1044,7 @@ def _chunk_kinds(word: str) -> frozenset:
     return _lexicon()["chunk_kinds"].get(word, frozenset())
 
 
-def _words_before(context: Context, clause, start: int, ends: _QuantityEnds) -> list:
+def _words_before(context: Context, clause, start: int, ends: _QuantityEnds, previous_end: int = -1) -> list:
     """The tokens of the clause before ``start`` that may hold its name: those before a
     comparison (国内生产总值|从1997年的…; 高新技术企业数量|是2020年的2倍), and after the
     last number of the clause part (意见建议2979件、|提案…; 10亿元以上|制造业项目), unless
@@ -1052,9 +1073,13 @@ def _words_before(context: Context, clause, start: int, ends: _QuantityEnds) -> 
     kinds = kinds[: len(words)]  # words is what is left of the start of the clause's tokens
     following = [w.text for w in words[1:]] + [""]
     # a number inside quotes is part of a name (市“251”工程项目)
+    # (and so is the quantity recorded before, in Chinese numerals, that closes an item of
+    # a list: 直升机三架、|消防车两台; not the count of a name: 二类公厕, 三项基本医疗保险)
     numbers = [i for i, kind in enumerate(kinds)
                if ((kind == "number" and "counted" not in _chunk_kinds(following[i]))
-                   or (kind == "amount" and _lexicon()["number_tail"].fullmatch(following[i])))
+                   or (kind == "amount" and _lexicon()["number_tail"].fullmatch(following[i]))
+                   or (words[i].end == previous_end and _CHINESE_DIGIT.match(words[i].text)
+                       and following[i] in _JOINING_WORDS))
                and not context.quoted.covering(words[i].start)]
     last_number = numbers[-1] if numbers else -1
     if last_number < 0:
@@ -1066,7 +1091,7 @@ def _words_before(context: Context, clause, start: int, ends: _QuantityEnds) -> 
     while after and _lexicon()["number_tail"].fullmatch(after[0].text):
         after = after[1:]
     if dated and not _left_phrase(after):
-        return _words_before(context, words[:last_number], words[last_number].start, ends)
+        return _words_before(context, words[:last_number], words[last_number].start, ends, previous_end)
     return after
 
 
