@@ -166,6 +166,15 @@ def _lexicon():
     symbol_amount = regex.compile(
         rf"(?P<unit>{symbols})(?>(?P<num>{_ARABIC})(?P<mag>{magnitude})?)(?![\d.]|\p{{Latin}}|{alternation(units)})"
     )
+    # an amount after a currency word (注册资本人民币5000万, 港元3亿, 日元100): with a
+    # magnitude word or at the end of its phrase (not 人民币1年期); with a unit after it
+    # (人民币500元) the quantity pattern reads it and takes the currency before; a currency
+    # word right after a number is that number's unit (4人民币5美元)
+    currency_prefix = regex.compile(
+        rf"(?<![\d{numeral_chars}])(?P<prefix>{alternation(mapping('currency_prefixes.tsv'))})"
+        rf"(?P<before>{alternation(before)})?"
+        rf"(?P<num>{number})(?P<mag>{magnitude})?(?![\d.\p{{Latin}}]|{alternation(units)})(?(mag)|(?!\p{{Han}}))"
+    )
     # 三成 (30%), 9成, 9.5成, 三成半 (35%), 八点五成, 十成, 半成 (5%); not 一成不变, 成立, 250成都
     tenths = regex.compile(
         rf"(?P<before>{alternation(before)})?"
@@ -216,12 +225,15 @@ def _lexicon():
         "units": units,
         "ordinal_counters": mapping("ordinal_counters.tsv"),
         "counts_of_one": frozenset(words("counts_of_one.tsv")),
+        "currency_prefixes": mapping("currency_prefixes.tsv"),
+        "currency_prefix_before": regex.compile(
+            rf"(?<![\d{numeral_chars}])(?:{alternation(mapping('currency_prefixes.tsv'))})$"),
         # qualifiers that are verbs, left out of the quantity's span
         "verb_qualifiers": frozenset(w for w, position in qualifiers if position == "verb"),
         "qualifiers": qualifiers,
         # the rule each pattern gives its records: 5.2%, 百分之五, 三成
         "patterns": {"quantity": pattern, "percent_words": percent_words, "tenths": tenths,
-                     "symbol": symbol_amount,
+                     "symbol": symbol_amount, "currency_prefix": currency_prefix,
                      "discount": discount},
         "not_quantities": not_quantities,
         # words that begin with a counter without being one (人民, 人口)
@@ -249,8 +261,8 @@ def _qualifier_inside_word(text: str, match, groups) -> bool:
     (节约, 最近, 赶超) as jieba cuts the characters around it; rare words of jieba's
     dictionary (费约 in 降费约1.3万亿元) do not count."""
     before = groups.get("before")
-    if not before or len(before) != 1 or match.start() == 0:
-        return False
+    if not before or len(before) != 1 or match.start() == 0 or match.start("before") != match.start():
+        return False  # (人民币约500万: a qualifier after a currency word starts no word)
     window_start = max(0, match.start() - 4)
     position = window_start
     for token in cut(text[window_start : match.end("before") + 2]):
@@ -461,6 +473,14 @@ class IndicatorExtractor:
         if _qualifier_inside_word(context.text, match, groups):
             groups["before"], start = None, match.end("before")  # 节约|二千八百亿元
         unit = groups.get("unit")
+        if groups.get("prefix"):
+            unit = lexicon["currency_prefixes"][groups["prefix"]]
+        elif rule == "quantity" and lexicon["units"].get(unit) == "currency" and len(unit) == 1:
+            # 港币50亿元: the currency written before the amount is what its 元 counts (a
+            # currency named after the amount names its own: 人民币5美元)
+            prefix = lexicon["currency_prefix_before"].search(context.text, max(0, start - 4), start)
+            if prefix:
+                start, unit = prefix.start(), lexicon["currency_prefixes"][prefix.group()]
         if unit is None:
             denominator = _fraction_of(groups.get("fraction"))
             if denominator is None:
