@@ -21,6 +21,7 @@ import regex
 
 from ..lexicons import alternation, cached_per_lexicons, mapping, table, words
 from ..numerals import (
+    MIXED_NUMERAL,
     ROUGH_PAIRS,
     chinese_numeral_chars,
     high_place_pattern,
@@ -36,7 +37,7 @@ from ..records import Indicator
 from ..segment import cut, word_frequency, word_role, word_tag
 from .base import Context, Spans, Word, group_values
 
-_ARABIC = r"\d+[万亿]\d+[千百十]?(?=\p{Han})|\d+(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
+_ARABIC = MIXED_NUMERAL + r"(?=\p{Han})|\d+(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
 _RANGE_SEPARATOR = r"(?:[-~—–―]{1,2}|至|到)"
 # a minus before a number (增速-3.8%, 增长负3.9%, 负三十二元); a dash is a range separator, never
 # a sign
