@@ -180,10 +180,10 @@ def parse_arabic(numeral: str) -> Decimal | None:
 ROUGH_PAIRS = "一二|两三|二三|三四|三五|四五|五六|六七|七八|八九"
 
 _ARABIC = regex.compile(r"\d+(?:,\d{3})*(?:\.\d+)?")
-# 13万2千, 3万4000, 13万2, 1亿3千万, 5万4千6百, 2千零30万: Arabic digits with the Chinese
+# 13万2千, 3万4000, 13万2, 1亿3千万, 5万4千6百, 2千零30万, 1十万零1: Arabic digits with the Chinese
 # places between them, read as a Chinese numeral (a 万 after the low part of an 亿 number
 # scales that part only: 1亿3千万 is 1.3亿)
-MIXED_NUMERAL = r"\d+(?:[万亿千百十]零?\d+)+[千百十]?[万亿]?"
+MIXED_NUMERAL = r"\d+(?:[万亿千百十]+零?\d+)+[万亿千百十]*"
 _MIXED = regex.compile(MIXED_NUMERAL)
 _MIXED_TOKEN = regex.compile(r"\d+|\D")
 

@@ -171,8 +171,9 @@ def _lexicon():
     # magnitude word or at the end of its phrase (not 人民币1年期); with a unit after it
     # (人民币500元) the quantity pattern reads it and takes the currency before; a currency
     # word right after a number is that number's unit (4人民币5美元)
+    currency_prefixes = mapping("currency_prefixes.tsv")
     currency_prefix = regex.compile(
-        rf"(?<![\d{numeral_chars}])(?P<prefix>{alternation(mapping('currency_prefixes.tsv'))})"
+        rf"(?<![\d{numeral_chars}])(?P<prefix>{alternation(currency_prefixes)})"
         rf"(?P<before>{alternation(before)})?"
         rf"(?P<num>{number})(?P<mag>{magnitude})?(?![\d.\p{{Latin}}]|{alternation(units)})(?(mag)|(?!\p{{Han}}))"
     )
@@ -226,9 +227,11 @@ def _lexicon():
         "units": units,
         "ordinal_counters": mapping("ordinal_counters.tsv"),
         "counts_of_one": frozenset(words("counts_of_one.tsv")),
-        "currency_prefixes": mapping("currency_prefixes.tsv"),
+        "currency_prefixes": currency_prefixes,
+        # the currency word that ends where an amount begins (港币|50亿元), and how far back it starts
         "currency_prefix_before": regex.compile(
-            rf"(?<![\d{numeral_chars}])(?:{alternation(mapping('currency_prefixes.tsv'))})$"),
+            rf"(?<![\d{numeral_chars}])(?:{alternation(currency_prefixes)})$"),
+        "longest_currency_prefix": max(map(len, currency_prefixes), default=0),
         # qualifiers that are verbs, left out of the quantity's span
         "verb_qualifiers": frozenset(w for w, position in qualifiers if position == "verb"),
         "qualifiers": qualifiers,
@@ -479,7 +482,8 @@ class IndicatorExtractor:
         elif rule == "quantity" and lexicon["units"].get(unit) == "currency" and len(unit) == 1:
             # 港币50亿元: the currency written before the amount is what its 元 counts (a
             # currency named after the amount names its own: 人民币5美元)
-            prefix = lexicon["currency_prefix_before"].search(context.text, max(0, start - 4), start)
+            window = max(0, start - lexicon["longest_currency_prefix"])
+            prefix = lexicon["currency_prefix_before"].search(context.text, window, start)
             if prefix:
                 start, unit = prefix.start(), lexicon["currency_prefixes"][prefix.group()]
         if unit is None:
