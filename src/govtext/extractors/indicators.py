@@ -1320,6 +1320,8 @@ def _right_phrase(words, modified: bool = True) -> list:
         return []
     if len(words[0].text) == 1 and words[0].text in _lexicon()["units"]:
         return []  # 3万多家|次: the end of a unit
+    if all(ch in chinese_numeral_chars() for ch in words[0].text) and (len(words) == 1 or kinds[1] == "stop"):
+        return []  # 戒指一对|八千: a numeral alone after a count is another amount (not 2个|五千亿级产业集群)
     taken = 1 if region else 0
     while taken < len(words) and "whole" not in _chunk_kinds(words[taken].text):
         kind = kinds[taken]
