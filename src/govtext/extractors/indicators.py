@@ -42,6 +42,8 @@ _RANGE_SEPARATOR = r"(?:[-~—–―]{1,2}|至|到)"
 # a minus before a number (增速-3.8%, 增长负3.9%, 负三十二元); a dash is a range separator, never
 # a sign
 _SIGN = r"[-−负]"
+# 零下 (below zero) is a minus too: 气温零下5摄氏度 is -5, never 5
+_BELOW_ZERO = "零下"
 # a sign follows a word or a mark, never a number or a percent (5%-6个百分点 is no minus)
 _SIGN_AFTER = r"(?<=^|[\p{Han}\s,，:：;；(（、])"
 # kinds of unit whose value may be below zero: a rate or an amount of money
@@ -142,7 +144,7 @@ def _lexicon():
     pattern = regex.compile(
         rf"(?P<before>{alternation(before)})?"
         # (no number starts inside another: 一兆五元 is no 五元, as 兆 with no 亿 after it is unread)
-        rf"(?<![\d.\p{{Latin}}{numeral_chars}{regex.escape(''.join(high_places()))}第+])(?:{_SIGN_AFTER}(?P<sign>{_SIGN}(?=\d)|负(?=[{numeral_chars}])))?"
+        rf"(?<![\d.\p{{Latin}}{numeral_chars}{regex.escape(''.join(high_places()))}第+])(?:{_SIGN_AFTER}(?P<sign>{_SIGN}(?=\d)|负(?=[{numeral_chars}])|{_BELOW_ZERO}(?=[\d{numeral_chars}])))?"
         rf"(?P<num>{number})(?P<mag1>{magnitude})?(?:{unit_of_both_ends})?"
         rf"(?:(?P<sep>{_RANGE_SEPARATOR}){second_sign}(?P<num2>{number}))?"
         rf"(?P<inside_before_magnitude>{alternation(inside)})?(?P<mag>{magnitude})?"
@@ -167,15 +169,17 @@ def _lexicon():
     symbol_amount = regex.compile(
         rf"(?P<unit>{symbols})(?>(?P<num>{_ARABIC})(?P<mag>{magnitude})?)(?![\d.]|\p{{Latin}}|{alternation(units)})"
     )
-    # an amount after a currency word (注册资本人民币5000万, 港元3亿, 日元100): with a
-    # magnitude word or at the end of its phrase (not 人民币1年期); with a unit after it
+    # an amount or a range after a currency word (注册资本人民币5000万, 港元3亿, 日元100,
+    # 日元100万至200万): ending in a magnitude word or its phrase (not 人民币1年期); with a unit after it
     # (人民币500元) the quantity pattern reads it and takes the currency before; a currency
     # word right after a number is that number's unit (4人民币5美元)
     currency_prefixes = mapping("currency_prefixes.tsv")
+    magnitude_chars = regex.escape("".join(sorted(set("".join(magnitudes())))))
     currency_prefix = regex.compile(
         rf"(?<![\d{numeral_chars}])(?P<prefix>{alternation(currency_prefixes)})"
         rf"(?P<before>{alternation(before)})?"
-        rf"(?P<num>{number})(?P<mag>{magnitude})?(?![\d.\p{{Latin}}]|{alternation(units)})(?(mag)|(?!\p{{Han}}))"
+        rf"(?P<num>{number})(?P<mag1>{magnitude})?(?:(?P<sep>{_RANGE_SEPARATOR})(?P<num2>{number}))?(?P<mag>{magnitude})?"
+        rf"(?![\d.\p{{Latin}}]|{alternation(units)})(?:(?<=[{magnitude_chars}])|(?!\p{{Han}}))"
     )
     # 三成 (30%), 9成, 9.5成, 三成半 (35%), 八点五成, 十成, 半成 (5%); not 一成不变, 成立, 250成都
     tenths = regex.compile(
