@@ -117,3 +117,43 @@ def test_a_name_is_the_noun_phrase_before_its_quantity(before, nouns, link, quan
     assert not any(name.endswith(word) or name.startswith(word) for word in _LINKS if word)
     assert not any(character.isdigit() for character in name)
     assert not name.startswith(("全年", "今年", "累计", "其中", "开展", "新开工", "一季度"))
+
+
+def _written(number: int, digits: str) -> str:
+    """``number`` (below 1e12) written with its places, as a Chinese numeral or with
+    Arabic digits between the places (``digits`` gives 0 to 9): 54603 is 五万四千六百零三
+    or 5万4千6百零3; a gap before a digit is one 零."""
+    text, pending_zero = "", False
+    for section, section_place in ((number // 10**8, "亿"), (number // 10**4 % 10**4, "万"), (number % 10**4, "")):
+        if not section:
+            pending_zero = pending_zero or bool(text)
+            continue
+        for place_value, place in ((1000, "千"), (100, "百"), (10, "十"), (1, "")):
+            digit = section // place_value % 10
+            if digit:
+                text += ("零" if pending_zero else "") + digits[digit] + place
+                pending_zero = False
+            elif text:
+                pending_zero = True
+        text += section_place
+    return text
+
+
+@settings(max_examples=80, deadline=None)
+@given(st.integers(11, 99_999_999).filter(lambda n: len(str(n).strip("0")) > 1))
+def test_arabic_digits_between_places_read_as_the_chinese_numeral(number):
+    """5万4千6百元 is 五万四千六百元: the same places, the same value."""
+    for digits in ("0123456789", "零一二三四五六七八九"):
+        (indicator,) = govtext.extract(f"项目投资{_written(number, digits)}元。", year=2024).indicators
+        assert indicator.value == number, (_written(number, digits), indicator)
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.integers(1, 9999), st.integers(10**8, 10**12 - 1))
+def test_zhao_above_an_yi_section_is_ten_to_the_twelfth(upper, lower):
+    """四十九兆九千五百九十二亿元: 兆 is the place above 亿, the numeral read whole."""
+    chinese = "零一二三四五六七八九"
+    lower_written = ("零" if lower < 10**11 else "") + _written(lower, chinese)
+    text = f"预算总额为{_written(upper, chinese)}兆{lower_written}元。"
+    (indicator,) = govtext.extract(text, year=2024).indicators
+    assert indicator.value == upper * 10**12 + lower, (text, indicator)

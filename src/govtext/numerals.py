@@ -22,8 +22,31 @@ from .lexicons import alternation, cached_per_lexicons, table
 def _numeral_table() -> tuple[dict[str, int], dict[str, int]]:
     digits, units = {}, {}
     for char, value, kind in table("numerals.tsv", 3):
-        (digits if kind == "digit" else units)[char] = int(value)
+        if kind in ("digit", "unit"):
+            (digits if kind == "digit" else units)[char] = int(value)
     return digits, units
+
+
+@cached_per_lexicons
+def high_places() -> dict[str, int]:
+    """The places above 亿 that count only before an 亿 section (兆 -> 10^12).
+
+    Example:
+        >>> high_places()
+        {'兆': 1000000000000}
+    """
+    return {char: int(value) for char, value, kind in table("numerals.tsv", 3) if kind == "high"}
+
+
+def high_place_pattern() -> str:
+    """A pattern for a high place and the rest of its numeral after it, which must hold
+    an 亿 (兆九千五百九十二亿), or a pattern that never matches when there is none."""
+    highs = high_places()
+    if not highs:
+        return "(?!)"
+    chars = regex.escape(chinese_numeral_chars())
+    yi = "".join(char for char, value in _numeral_table()[1].items() if value == 100_000_000)
+    return rf"[{regex.escape(''.join(highs))}](?=[{chars}]*[{regex.escape(yi)}])[{chars}]+"
 
 
 @cached_per_lexicons
@@ -66,6 +89,15 @@ def parse_chinese(numeral: str) -> Decimal | None:
         return None
     digits, units = _numeral_table()
     numeral = numeral.replace("万万", "亿")  # the old form: 六万万 = 六亿
+    for high, place in high_places().items():
+        upper, mark, lower = numeral.partition(high)
+        if mark:  # 四十九兆九千五百九十二亿: the part after 兆 fills the places below it
+            upper_value, lower_value = parse_chinese(upper), parse_chinese(lower)
+            if upper_value is None or lower_value is None or "点" in upper or lower[0] not in digits:
+                return None  # 五十兆亿: the places below 兆 begin with a digit
+            if not 100_000_000 <= lower_value < place:
+                return None  # 一兆五 is no number: 兆 is a place only above an 亿 section
+            return upper_value * place + lower_value
     whole, point, fraction = numeral.partition("点")
     if point:  # 十一点八: the fraction is read digit by digit
         if not fraction or any(ch not in digits for ch in fraction):
@@ -79,14 +111,27 @@ def parse_chinese(numeral: str) -> Decimal | None:
     if len(numeral) > 1 and all(ch in digits for ch in numeral):
         # read digit by digit, as years are written: 二〇二四
         return Decimal("".join(str(digits[ch]) for ch in numeral))
+    return _read_places([digits.get(ch, ch) for ch in numeral], units)
+
+
+def _read_places(tokens: list, units: dict[str, int]) -> Decimal | None:
+    """Value of a numeral cut in numbers and place characters: ``[2, "千", 0, 30, "万"]``
+    (2千零30万) is 20300000. A number after a place stands for the places below it
+    (一百零五, 3万4000), or for the next lower place when it is one digit right after
+    百, 千, 万 or 亿 (两千四百五 is 2450, 13万2 is 132000, 百三 is 130).
+
+    Example:
+        >>> _read_places([5, "万", 4, "千", 6, "百"], _numeral_table()[1])
+        Decimal('54600')
+    """
     total, section, number = 0, 0, None
     smallest = 10_000  # the smallest place written so far in this section
-    for ch in numeral:
-        if ch in digits:
+    for token in tokens:
+        if isinstance(token, int):
             # 零 only holds a place: 一万零十二 is 10012, 零十 is 10
-            number = digits[ch] or None
+            number = token or None
             continue
-        unit = units[ch]
+        unit = units[token]
         # a magnitude word with nothing before it counts one of itself: 近亿 is 1e8, 万亿 is 1e12
         leading = not (total or section or number)
         if unit == 100_000_000:
@@ -96,27 +141,19 @@ def parse_chinese(numeral: str) -> Decimal | None:
             total += (1 if leading else section + (number or 0)) * unit
             section, smallest = 0, 10_000
         else:
-            if unit >= smallest:
-                return None  # 七十百, 十十: the places of a number only go down
+            if unit >= smallest or (number or 0) >= 10:
+                return None  # 七十百, 十十, 15千: the places of a number only go down
             section += (1 if number is None else number) * unit
             smallest = unit
         number = None
-    return Decimal(total + section + (number or 0) * _elided_unit(numeral, units))
-
-
-def _elided_unit(numeral: str, units: dict[str, int]) -> int:
-    """What a last digit counts when the unit after it is left out: right after 百, 千,
-    万 or 亿 (no 零 between) it counts the next lower place, as the spoken form says
-    (两千四百五 is 2450, 一万三 is 13000, 百三 is 130); else ones (二十五, 一百零五).
-
-    Example:
-        >>> _elided_unit("两千四百五", _numeral_table()[1]), _elided_unit("一百零五", _numeral_table()[1])
-        (10, 1)
-    """
-    if len(numeral) < 2 or numeral[-1] in units:
-        return 1
-    unit = units.get(numeral[-2], 1)
-    return unit // 10 if unit >= 100 else 1
+    if number is None:
+        return Decimal(total + section)
+    after_place = len(tokens) > 1 and isinstance(tokens[-2], str) and units[tokens[-2]] >= 100
+    if number < 10 and after_place:
+        number *= units[tokens[-2]] // 10
+    elif number >= smallest:
+        return None  # 3万40000, 5千6000: the number overflows the place before it
+    return Decimal(total + section + number)
 
 
 def parse_year(digits: str) -> int:
@@ -143,30 +180,26 @@ def parse_arabic(numeral: str) -> Decimal | None:
 ROUGH_PAIRS = "一二|两三|二三|三四|三五|四五|五六|六七|七八|八九"
 
 _ARABIC = regex.compile(r"\d+(?:,\d{3})*(?:\.\d+)?")
-# 13万2千, 3万4000, 25万6千, 13万2, 1亿3千万: Arabic digits on both sides of 万 or 亿; a
-# 万 after the low part of an 亿 number scales that part only (1亿3千万 is 1.3亿)
-_MIXED = regex.compile(r"(?P<high>\d+)(?P<big>[万亿])(?P<low>\d+)(?P<small>[千百十])?(?P<tail>(?<=亿.*)万)?")
-_NEXT_LOWER = {"万": Decimal(1000), "亿": Decimal(10_000_000)}
+# 13万2千, 3万4000, 13万2, 1亿3千万, 5万4千6百, 2千零30万, 1十万零1: Arabic digits with the Chinese
+# places between them, read as a Chinese numeral (a 万 after the low part of an 亿 number
+# scales that part only: 1亿3千万 is 1.3亿)
+MIXED_NUMERAL = r"\d+(?:[万亿千百十]+零?\d+)+[万亿千百十]*"
+_MIXED = regex.compile(MIXED_NUMERAL)
+_MIXED_TOKEN = regex.compile(r"\d+|\D")
 
 
 def parse_number(numeral: str) -> Decimal | None:
     """Value of an Arabic or Chinese numeral followed by magnitude words, or None.
 
     ``1.39万亿`` -> 1390000000000; ``3万`` -> 30000; ``十二`` -> 12; ``13万2千`` -> 132000;
-    ``1亿3千万`` -> 130000000.
+    ``1亿3千万`` -> 130000000; ``2千零30万`` -> 20300000.
     """
     numeral = numeral.strip()
-    mixed = _MIXED.fullmatch(numeral)
-    if mixed:
-        big = Decimal(10_000) if mixed["big"] == "万" else Decimal(100_000_000)
-        low = Decimal(mixed["low"])
-        if mixed["small"]:
-            low *= _numeral_table()[1][mixed["small"]]
-        elif len(mixed["low"]) == 1 and not mixed["tail"]:
-            low *= _NEXT_LOWER[mixed["big"]]  # 13万2 is 13万2千
-        if mixed["tail"]:
-            low *= 10_000
-        return Decimal(mixed["high"]) * big + low
+    if _MIXED.fullmatch(numeral):
+        digits, units = _numeral_table()
+        tokens = [int(token) if token.isdigit() else digits.get(token, token)
+                  for token in _MIXED_TOKEN.findall(numeral)]
+        return _read_places(tokens, units)
     match = _ARABIC.match(numeral)
     if match:
         value, rest = parse_arabic(match.group()), numeral[match.end() :]

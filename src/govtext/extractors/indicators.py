@@ -21,8 +21,11 @@ import regex
 
 from ..lexicons import alternation, cached_per_lexicons, mapping, table, words
 from ..numerals import (
+    MIXED_NUMERAL,
     ROUGH_PAIRS,
     chinese_numeral_chars,
+    high_place_pattern,
+    high_places,
     magnitudes,
     numeral_digits,
     parse_chinese,
@@ -34,11 +37,13 @@ from ..records import Indicator
 from ..segment import cut, word_frequency, word_role, word_tag
 from .base import Context, Spans, Word, group_values
 
-_ARABIC = r"\d+[万亿]\d+[千百十]?(?=\p{Han})|\d+(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
+_ARABIC = MIXED_NUMERAL + r"(?=\p{Han})|\d+(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
 _RANGE_SEPARATOR = r"(?:[-~—–―]{1,2}|至|到)"
 # a minus before a number (增速-3.8%, 增长负3.9%, 负三十二元); a dash is a range separator, never
 # a sign
 _SIGN = r"[-−负]"
+# 零下 (below zero) is a minus too: 气温零下5摄氏度 is -5, never 5
+_BELOW_ZERO = "零下"
 # a sign follows a word or a mark, never a number or a percent (5%-6个百分点 is no minus)
 _SIGN_AFTER = r"(?<=^|[\p{Han}\s,，:：;；(（、])"
 # kinds of unit whose value may be below zero: a rate or an amount of money
@@ -114,7 +119,7 @@ def _lexicon():
         + "".join(f"(?!{regex.escape(u[len(m):])})" for u in units if u.startswith(m) and u != m)
         for m in sorted(magnitudes(), key=len, reverse=True)
     )
-    chinese = rf"[{numeral_chars}]+(?:点[{numeral_chars}]+)?"
+    chinese = rf"[{numeral_chars}]+(?:{high_place_pattern()})?(?:点[{numeral_chars}]+)?"
     digit = rf"(?:[1-9]|[{regex.escape(''.join(sorted(numeral_digits())))}])(?!\d)"
     number = rf"(?:{_ARABIC}|{chinese})"
     second_sign = r"(?P<sign2>(?<=[至到~])[-−]|负)?"
@@ -132,13 +137,18 @@ def _lexicon():
     # (两两 is pairwise: the weight is written 二两)
     numeral_unit_end = (rf"(?!(?<={alternation(numeral_units)})\p{{Han}})"
                         + "".join(rf"(?<!{regex.escape(u + u)})" for u in numeral_units))
+    # 20个比特币: a currency counted in pieces is still the currency (a one-character one
+    # is not: 两个元宝)
+    currency_words = alternation(u for u, kind in units.items() if kind == "currency" and len(u) > 1)
+    counted_currency = rf"(?:个(?={currency_words}))?"
     pattern = regex.compile(
         rf"(?P<before>{alternation(before)})?"
-        rf"(?<![\d.\p{{Latin}}{numeral_chars}第+])(?:{_SIGN_AFTER}(?P<sign>{_SIGN}(?=\d)|负(?=[{numeral_chars}])))?"
+        # (no number starts inside another: 一兆五元 is no 五元, as 兆 with no 亿 after it is unread)
+        rf"(?<![\d.\p{{Latin}}{numeral_chars}{regex.escape(''.join(high_places()))}第+])(?:{_SIGN_AFTER}(?P<sign>{_SIGN}(?=\d)|负(?=[{numeral_chars}])|{_BELOW_ZERO}(?=[\d{numeral_chars}])))?"
         rf"(?P<num>{number})(?P<mag1>{magnitude})?(?:{unit_of_both_ends})?"
         rf"(?:(?P<sep>{_RANGE_SEPARATOR}){second_sign}(?P<num2>{number}))?"
         rf"(?P<inside_before_magnitude>{alternation(inside)})?(?P<mag>{magnitude})?"
-        rf"(?P<inside>{alternation(inside)})?(?P<unit>{alternation(units)})(?!\+)(?!(?<=\p{{Latin}})[\p{{Latin}}\d²³])"
+        rf"(?P<inside>{alternation(inside)})?{counted_currency}(?P<unit>{alternation(units)})(?!\+)(?!(?<=\p{{Latin}})[\p{{Latin}}\d²³])"
         rf"{numeral_unit_end}"
         rf"(?:(?<=(?:{half_units}))(?P<half>半))?"
         # 五元三毛, 50元6角三分, 两美元又三美分: the smaller coins after the amount
@@ -158,6 +168,18 @@ def _lexicon():
     symbols = alternation(u for u, kind in units.items() if kind == "currency" and not _HAN.search(u))
     symbol_amount = regex.compile(
         rf"(?P<unit>{symbols})(?>(?P<num>{_ARABIC})(?P<mag>{magnitude})?)(?![\d.]|\p{{Latin}}|{alternation(units)})"
+    )
+    # an amount or a range after a currency word (注册资本人民币5000万, 港元3亿, 日元100,
+    # 日元100万至200万): ending in a magnitude word or its phrase (not 人民币1年期); with a unit after it
+    # (人民币500元) the quantity pattern reads it and takes the currency before; a currency
+    # word right after a number is that number's unit (4人民币5美元)
+    currency_prefixes = mapping("currency_prefixes.tsv")
+    magnitude_chars = regex.escape("".join(sorted(set("".join(magnitudes())))))
+    currency_prefix = regex.compile(
+        rf"(?<![\d{numeral_chars}])(?P<prefix>{alternation(currency_prefixes)})"
+        rf"(?P<before>{alternation(before)})?"
+        rf"(?P<num>{number})(?P<mag1>{magnitude})?(?:(?P<sep>{_RANGE_SEPARATOR})(?P<num2>{number}))?(?P<mag>{magnitude})?"
+        rf"(?![\d.\p{{Latin}}]|{alternation(units)})(?:(?<=[{magnitude_chars}])|(?!\p{{Han}}))"
     )
     # 三成 (30%), 9成, 9.5成, 三成半 (35%), 八点五成, 十成, 半成 (5%); not 一成不变, 成立, 250成都
     tenths = regex.compile(
@@ -208,12 +230,18 @@ def _lexicon():
         ),
         "units": units,
         "ordinal_counters": mapping("ordinal_counters.tsv"),
+        "counts_of_one": frozenset(words("counts_of_one.tsv")),
+        "currency_prefixes": currency_prefixes,
+        # the currency word that ends where an amount begins (港币|50亿元), and how far back it starts
+        "currency_prefix_before": regex.compile(
+            rf"(?<![\d{numeral_chars}])(?:{alternation(currency_prefixes)})$"),
+        "longest_currency_prefix": max(map(len, currency_prefixes), default=0),
         # qualifiers that are verbs, left out of the quantity's span
         "verb_qualifiers": frozenset(w for w, position in qualifiers if position == "verb"),
         "qualifiers": qualifiers,
         # the rule each pattern gives its records: 5.2%, 百分之五, 三成
         "patterns": {"quantity": pattern, "percent_words": percent_words, "tenths": tenths,
-                     "symbol": symbol_amount,
+                     "symbol": symbol_amount, "currency_prefix": currency_prefix,
                      "discount": discount},
         "not_quantities": not_quantities,
         # words that begin with a counter without being one (人民, 人口)
@@ -241,8 +269,8 @@ def _qualifier_inside_word(text: str, match, groups) -> bool:
     (节约, 最近, 赶超) as jieba cuts the characters around it; rare words of jieba's
     dictionary (费约 in 降费约1.3万亿元) do not count."""
     before = groups.get("before")
-    if not before or len(before) != 1 or match.start() == 0:
-        return False
+    if not before or len(before) != 1 or match.start() == 0 or match.start("before") != match.start():
+        return False  # (人民币约500万: a qualifier after a currency word starts no word)
     window_start = max(0, match.start() - 4)
     position = window_start
     for token in cut(text[window_start : match.end("before") + 2]):
@@ -319,6 +347,21 @@ def discount_percent(numeral: str) -> Decimal | None:
     if not digits or len(digits) > 2 or digits == "0":
         return None
     return Decimal(digits.ljust(2, "0"))
+
+
+def _counts_one(text: str, match, groups, unit: str) -> bool:
+    """Whether a lone 一 counts one thing: before a counter of counts_of_one.tsv that
+    closes its phrase (友城一对, 直升机一架, 戒指一对八千), not before a noun (一对夫妇).
+
+    Example:
+        >>> from govtext import extract
+        >>> [i.text for i in extract("购置直升机一架，一对夫妇。").indicators]
+        ['一架']
+    """
+    if groups["num"] != "一" or unit not in _lexicon()["counts_of_one"]:
+        return False
+    following = text[match.end() : match.end() + 1]
+    return not _HAN.match(following) or following in chinese_numeral_chars()
 
 
 def _is_minus(text: str, match, groups) -> bool:
@@ -417,7 +460,8 @@ class IndicatorExtractor:
             ((rule, m) for rule, pattern in lexicon["patterns"].items() for m in pattern.finditer(text)),
             key=lambda pair: pair[1].start(),
         )
-        ends = _QuantityEnds(m for _, m in matches)
+        # a number inside quotes is part of a name (“双百双新”项目634个): it ends no name
+        ends = _QuantityEnds(m for _, m in matches if not context.quoted.covering(m.start("num")))
         self._sentence_cues: dict[tuple[int, int], list[tuple[int, str]]] = {}
         self._heading_statuses: dict[tuple[int, int], str | None] = {}
         found = []
@@ -437,6 +481,15 @@ class IndicatorExtractor:
         if _qualifier_inside_word(context.text, match, groups):
             groups["before"], start = None, match.end("before")  # 节约|二千八百亿元
         unit = groups.get("unit")
+        if groups.get("prefix"):
+            unit = lexicon["currency_prefixes"][groups["prefix"]]
+        elif rule == "quantity" and lexicon["units"].get(unit) == "currency" and len(unit) == 1:
+            # 港币50亿元: the currency written before the amount is what its 元 counts (a
+            # currency named after the amount names its own: 人民币5美元)
+            window = max(0, start - lexicon["longest_currency_prefix"])
+            prefix = lexicon["currency_prefix_before"].search(context.text, window, start)
+            if prefix:
+                start, unit = prefix.start(), lexicon["currency_prefixes"][prefix.group()]
         if unit is None:
             denominator = _fraction_of(groups.get("fraction"))
             if denominator is None:
@@ -455,7 +508,8 @@ class IndicatorExtractor:
         # of more than one character (一美元; 一元 may be 一元化; 千万美元项目 is a class)
         kind = lexicon["units"].get(unit)
         qualified = (bool(groups.get("before")) or kind == "percent" or bool(groups.get("half"))
-                     or (groups["num"] == "一" and len(unit) > 1 and kind == "currency"))
+                     or (groups["num"] == "一" and len(unit) > 1 and kind == "currency")
+                     or _counts_one(context.text, match, groups, unit))
         value, value_max = _quantity_values(groups, qualified)
         if rule == "discount":
             value, value_max = discount_percent(groups["num"]), None
@@ -541,7 +595,7 @@ class IndicatorExtractor:
         distributed = _distributed_name(context, clause, start, ends)
         if distributed:
             return distributed, None, "distributed"
-        before = _words_before(context, clause, start, ends)
+        before = _words_before(context, clause, start, ends, previous_end)
         # the names a value shares stand after the quantity before it (收入和支出均增长5%|收入…)
         shared = _shared_names(context, [w for w in before if w.start >= previous_end], start)
         if shared:
@@ -1019,7 +1073,7 @@ def _chunk_kinds(word: str) -> frozenset:
     return _lexicon()["chunk_kinds"].get(word, frozenset())
 
 
-def _words_before(context: Context, clause, start: int, ends: _QuantityEnds) -> list:
+def _words_before(context: Context, clause, start: int, ends: _QuantityEnds, previous_end: int = -1) -> list:
     """The tokens of the clause before ``start`` that may hold its name: those before a
     comparison (国内生产总值|从1997年的…; 高新技术企业数量|是2020年的2倍), and after the
     last number of the clause part (意见建议2979件、|提案…; 10亿元以上|制造业项目), unless
@@ -1048,9 +1102,13 @@ def _words_before(context: Context, clause, start: int, ends: _QuantityEnds) -> 
     kinds = kinds[: len(words)]  # words is what is left of the start of the clause's tokens
     following = [w.text for w in words[1:]] + [""]
     # a number inside quotes is part of a name (市“251”工程项目)
+    # (and so is the quantity recorded before, in Chinese numerals, that closes an item of
+    # a list: 直升机三架、|消防车两台; not the count of a name: 二类公厕, 三项基本医疗保险)
     numbers = [i for i, kind in enumerate(kinds)
                if ((kind == "number" and "counted" not in _chunk_kinds(following[i]))
-                   or (kind == "amount" and _lexicon()["number_tail"].fullmatch(following[i])))
+                   or (kind == "amount" and _lexicon()["number_tail"].fullmatch(following[i]))
+                   or (words[i].end == previous_end and _CHINESE_DIGIT.match(words[i].text)
+                       and following[i] in _JOINING_WORDS))
                and not context.quoted.covering(words[i].start)]
     last_number = numbers[-1] if numbers else -1
     if last_number < 0:
@@ -1062,7 +1120,7 @@ def _words_before(context: Context, clause, start: int, ends: _QuantityEnds) -> 
     while after and _lexicon()["number_tail"].fullmatch(after[0].text):
         after = after[1:]
     if dated and not _left_phrase(after):
-        return _words_before(context, words[:last_number], words[last_number].start, ends)
+        return _words_before(context, words[:last_number], words[last_number].start, ends, previous_end)
     return after
 
 
@@ -1266,6 +1324,8 @@ def _right_phrase(words, modified: bool = True) -> list:
         return []
     if len(words[0].text) == 1 and words[0].text in _lexicon()["units"]:
         return []  # 3万多家|次: the end of a unit
+    if all(ch in chinese_numeral_chars() for ch in words[0].text) and (len(words) == 1 or kinds[1] == "stop"):
+        return []  # 戒指一对|八千: a numeral alone after a count is another amount (not 2个|五千亿级产业集群)
     taken = 1 if region else 0
     while taken < len(words) and "whole" not in _chunk_kinds(words[taken].text):
         kind = kinds[taken]
