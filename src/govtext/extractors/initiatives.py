@@ -16,7 +16,6 @@ Example:
 
 from __future__ import annotations
 
-import functools
 import re
 from dataclasses import dataclass
 
@@ -538,19 +537,37 @@ class InitiativeExtractor:
         following = context.text[span_end : span_end + 1500]
         components = []
         for part in dict.fromkeys(name.split("+")):
-            definition = _definition_of(part).search(following)
+            definition = _definition_of(part, following)
             if definition:
                 components.append((part, definition.group("definition").strip()))
         return tuple(components)
 
 
-@functools.lru_cache(maxsize=256)
-def _definition_of(part: str) -> regex.Pattern:
-    """What the text says a formula's part stands for: “1”是一个平台 (compiled once a part)."""
-    return regex.compile(
-        rf"[“‘\"]{regex.escape(part)}[”’\"]{_DEFINES}(?P<definition>.+?)"
-        rf"(?=[,;。\n]?[“‘\"][^”’\"]{{1,3}}[”’\"]{_DEFINES}|[。;\n]|$)"
-    )
+# what the text says a part of a formula in quotes stands for, after the part: ”是一个平台
+_DEFINITION = regex.compile(
+    rf"[”’\"]{_DEFINES}(?P<definition>.+?)(?=[,;。\n]?[“‘\"][^”’\"]{{1,3}}[”’\"]{_DEFINES}|[。;\n]|$)"
+)
+
+
+def _definition_of(part: str, following: str):
+    """The first definition of ``part`` in ``following``: “1”是一个平台.
+
+    (The part found as a string and _DEFINITION matched after it, instead of a pattern
+    compiled for each part: the corpus holds 500 parts, and regex takes half a
+    millisecond to compile one.)
+
+    Example:
+        >>> _definition_of("1", "其中,“1”是一个平台,“3”是三大体系。").group("definition")
+        '一个平台'
+    """
+    position = following.find(part)
+    while position >= 0:
+        if position and following[position - 1] in "“‘\"":
+            definition = _DEFINITION.match(following, position + len(part))
+            if definition:
+                return definition
+        position = following.find(part, position + 1)
+    return None
 
 
 # what stands between a slogan and its head noun: more quoted slogans, 等 or 的, a count
