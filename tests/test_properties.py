@@ -37,6 +37,28 @@ def test_extract_with_a_year_never_raises(text, year):
     assert document.to_dict()["reference_date"] == str(year)
 
 
+_FORMULA_TEXT = st.text(alphabet=st.sampled_from(list("“”‘’\"是即指为就1233a,;。\n平台体系")), max_size=40)
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.sampled_from(["1", "3", "", "a1", "是", "”"]), _FORMULA_TEXT)
+def test_a_formula_part_is_defined_where_its_quoted_definition_first_stands(part, text):
+    import importlib
+
+    import regex
+
+    initiatives = importlib.import_module("govtext.extractors.initiatives")
+    defines = initiatives._DEFINES
+    # the part in quotes, a defining word and what follows up to the next part's definition
+    quoted = regex.compile(
+        rf"[“‘\"]{regex.escape(part)}[”’\"]{defines}(?P<definition>.+?)"
+        rf"(?=[,;。\n]?[“‘\"][^”’\"]{{1,3}}[”’\"]{defines}|[。;\n]|$)"
+    ).search(text)
+    found = initiatives._definition_of(part, text)
+    assert (found and (found.group("definition"), found.end())) == (
+        quoted and (quoted.group("definition"), quoted.end()))
+
+
 @settings(max_examples=100, deadline=None)
 @given(_TEXT)
 def test_sentences_cover_their_text(text):

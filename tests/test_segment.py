@@ -33,6 +33,20 @@ def test_name_endings_survive_a_broken_or_stale_cache(tmp_path, monkeypatch):
     assert segment._dictionary_tags.__wrapped__() == built
 
 
+def test_other_tags_survive_a_broken_or_stale_cache(tmp_path, monkeypatch):
+    monkeypatch.setenv("GOVTEXT_CACHE_DIR", str(tmp_path))
+    cache = tmp_path / "other-tags.cache"
+    built = segment._other_tags.__wrapped__()
+    assert "正式" in built and "系统" not in built and "开展" not in built
+    assert cache.exists()
+    assert segment._other_tags.__wrapped__() == built  # read back from the cache
+    key, _ = segment.marshal.loads(cache.read_bytes())
+    for broken in (b"not marshal data", segment.marshal.dumps([[0, 0], {"系统": "n"}]), segment.marshal.dumps(key),
+                   segment.marshal.dumps([key, {"正式": 1}]), segment.marshal.dumps([key, ["正式"]])):
+        cache.write_bytes(broken)
+        assert segment._other_tags.__wrapped__() == built
+
+
 def test_the_caches_are_the_users_not_the_shared_temporary_folder(tmp_path, monkeypatch):
     import os
     import tempfile

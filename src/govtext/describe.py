@@ -32,6 +32,7 @@ from .structure import boilerplate_spans
 _HEAD = 2000
 _REGION = r"\p{Han}{2,20}?"
 _UNIT_SUFFIX = r"(?:省|自治区|市|自治州|州|盟|地区|区|县|旗)"
+_ENDING_UNIT = regex.compile(rf"{_UNIT_SUFFIX}$")
 # the delivery line, with markup or a line break inside it (在合肥市**\n\n**第十七届人民代表大会);
 # a bare unit (在自治州第十五届…) only says the level
 _GAP = r"[\s*]*"
@@ -229,7 +230,7 @@ def _has_unit(region: str, unit: str | None) -> bool:
     (州 is short for 自治州; 区 is a district, not an autonomous region)."""
     if unit is None:
         return True
-    own = regex.search(rf"{_UNIT_SUFFIX}$", _places().full_of.get(region, region))
+    own = _ENDING_UNIT.search(_places().full_of.get(region, region))
     return bool(own) and (own.group() == unit or {own.group(), unit} == {"州", "自治州"})
 
 

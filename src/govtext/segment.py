@@ -294,42 +294,69 @@ _NAME_ENDING_TAGS = frozenset(
 _IDIOM_TAG = "i"
 
 
-@functools.lru_cache(maxsize=1)
-def _dictionary_tags() -> tuple[dict[str, str], frozenset[str]]:
-    """Tags of the words of jieba's dictionary that end a name, and its idioms (read once
-    per process).
+def _from_dictionary(cache_name: str, key: list, read, valid) -> list:
+    """``read(text)`` of jieba's dictionary file (a list of what it finds there), kept in
+    the cache file ``cache_name`` beside jieba's own (:func:`govtext.cache.cache_dir`).
 
-    Reading them out of jieba's 5 MB dictionary takes a tenth of a second, which
-    every worker process would pay; they are kept in a cache file beside jieba's
-    own (:func:`govtext.cache.cache_dir`), remade when the dictionary or the tag set changes.
+    Reading jieba's 5 MB dictionary takes a tenth of a second or more, which every
+    worker process would pay; the cache is read instead, unless it is missing or broken,
+    was made from another dictionary (its size and time) or another ``key``, or holds
+    what ``valid`` refuses; it is then made again.
     """
     jieba = _jieba()
     dictionary = os.path.join(os.path.dirname(jieba.__file__), jieba.DEFAULT_DICT_NAME)
     try:
         stat = os.stat(dictionary)
-        key = [stat.st_size, stat.st_mtime_ns, sorted(_NAME_ENDING_TAGS), _IDIOM_TAG]
+        key = [stat.st_size, stat.st_mtime_ns, *key]
     except OSError:
         key = None
     folder = cache_dir()
-    cache = os.path.join(folder, "name-endings.cache") if folder else os.devnull
+    cache = os.path.join(folder, cache_name) if folder else os.devnull
     try:
-        cached_key, tags, idioms = marshal.loads(read_cache(cache) or b"")
-        if (key is not None and cached_key == key and isinstance(tags, dict) and isinstance(idioms, list)
-                and all(type(word) is str and tag in _NAME_ENDING_TAGS for word, tag in tags.items())):
-            return tags, frozenset(idioms)
+        cached_key, *value = marshal.loads(read_cache(cache) or b"")
+        if key is not None and cached_key == key and valid(value):
+            return value
     except (EOFError, ValueError, TypeError):
         pass
     with jieba.get_module_res(jieba.DEFAULT_DICT_NAME) as handle:
-        text = handle.read().decode("utf-8")
-    # lines are "word frequency tag"
-    ending = "|".join(sorted(_NAME_ENDING_TAGS, key=len, reverse=True))
-    tags = dict(regex.findall(rf"^(\S+) \d+ ({ending})$", text, flags=regex.MULTILINE))
-    idioms = regex.findall(rf"^(\S+) \d+ {_IDIOM_TAG}$", text, flags=regex.MULTILINE)
+        value = read(handle.read().decode("utf-8"))
     if key is not None and folder:
         # a cache that cannot be written (a read-only temporary folder) is simply not kept
         with contextlib.suppress(OSError), atomic_writer(cache, "wb") as handle:
-            handle.write(marshal.dumps([key, tags, idioms]))
+            handle.write(marshal.dumps([key, *value]))
+    return value
+
+
+def _tags_of(text: str, tags: str) -> list[tuple[str, str]]:
+    """``(word, tag)`` of the lines of jieba's dictionary ``text`` ("word frequency tag")
+    whose tag the pattern ``tags`` matches."""
+    return regex.findall(rf"^(\S+) \d+ ({tags})$", text, flags=regex.MULTILINE)
+
+
+def _tagged_words(value, allowed=None) -> bool:
+    """Whether a cached ``value`` is a dict of words and tags (of ``allowed``, if given)."""
+    return isinstance(value, dict) and all(
+        type(word) is str and type(tag) is str and (allowed is None or tag in allowed)
+        for word, tag in value.items())
+
+
+@functools.lru_cache(maxsize=1)
+def _dictionary_tags() -> tuple[dict[str, str], frozenset[str]]:
+    """Tags of the words of jieba's dictionary that end a name, and its idioms (read once
+    per process, from the cache file ``name-endings.cache`` where it is kept)."""
+    tags, idioms = _from_dictionary("name-endings.cache", [sorted(_NAME_ENDING_TAGS), _IDIOM_TAG],
+                                    _read_name_endings, _valid_name_endings)
     return tags, frozenset(idioms)
+
+
+def _read_name_endings(text: str) -> list:
+    ending = "|".join(sorted(_NAME_ENDING_TAGS, key=len, reverse=True))
+    return [dict(_tags_of(text, ending)), [word for word, _ in _tags_of(text, _IDIOM_TAG)]]
+
+
+def _valid_name_endings(value) -> bool:
+    return (isinstance(value, list) and len(value) == 2 and _tagged_words(value[0], _NAME_ENDING_TAGS)
+            and isinstance(value[1], list))
 
 
 def _ending_tags() -> dict[str, str]:
@@ -355,12 +382,14 @@ _NOUN_TAGS = frozenset({"n", "nr", "nrt", "nrfg", "ns", "nt", "nz", "ng", "j"})
 def _other_tags() -> dict[str, str]:
     """Tags of the words of jieba's dictionary that are neither nouns nor tagged as
     name endings (adjectives, distinguishing words, numerals, set phrases, verbal nouns…),
-    read once per process, when first asked."""
-    jieba = _jieba()
-    with jieba.get_module_res(jieba.DEFAULT_DICT_NAME) as handle:
-        text = handle.read().decode("utf-8")
+    read once per process, when first asked (from the cache file ``other-tags.cache``
+    where it is kept: reading them out of the dictionary takes 0.18 s)."""
     known = "|".join(sorted(_NOUN_TAGS | _NAME_ENDING_TAGS, key=len, reverse=True))
-    return dict(regex.findall(rf"^(\S+) \d+ (?!(?:{known})$)(\S+)$", text, flags=regex.MULTILINE))
+    (tags,) = _from_dictionary(
+        "other-tags.cache", [sorted(_NOUN_TAGS | _NAME_ENDING_TAGS)],
+        lambda text: [dict(_tags_of(text, rf"(?!(?:{known})$)\S+"))],
+        lambda value: len(value) == 1 and _tagged_words(value[0]))
+    return tags
 
 
 def is_noun(word: str) -> bool:
