@@ -66,6 +66,8 @@ _OPENING_LENGTH = 5000
 # a year in a part's title (2006年政府的主要工作)
 _TITLE_YEAR = regex.compile(r"(?<!\d)((?:19|20)\d\d)年")
 # a collector's metadata block at the very top, between two --- lines (title: …, source: …)
+# a web address (https://…, www.…) or a mail address, to the first character no address holds
+_LINK = regex.compile(r"(?:https?://|www\.)[!-~]+|[\w.+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+", regex.ASCII)
 _FRONT_MATTER = regex.compile(r"\A---[ \t]*\n(?:[^\n]*\n){0,30}?---[ \t]*(?:\n|\Z)")
 
 
@@ -398,8 +400,12 @@ def _plan_holds_tasks(parts: list[Section]) -> list[Section]:
 
 def boilerplate_spans(text: str) -> list[tuple[int, int, str]]:
     """``(start, end, kind)`` of web chrome and collector-header lines near the top
-    (a ``---`` front-matter block included), and of the opening address of a report
-    (``各位代表：现在，我代表…``)."""
+    (a ``---`` front-matter block included), of the opening address of a report
+    (``各位代表：现在，我代表…``) and of web and mail addresses (``link``).
+
+        >>> boilerplate_spans("详见 https://a.gov.cn/q?x=30%25 。")
+        [(3, 29, 'link')]
+    """
     chrome, header = _boilerplate()
     spans = []
     front_matter = _FRONT_MATTER.match(text)
@@ -416,6 +422,11 @@ def boilerplate_spans(text: str) -> list[tuple[int, int, str]]:
     opening = regex.search(r"各位代表[:：]\s*\n?\s*现在[,，]?我代表[^\n]*", text[:5000])
     if opening:
         spans.append((opening.start(), opening.end(), "opening"))
+    # a web or mail address anywhere (its 30%25, 2020 and post_591449 are no quantities or
+    # times), unless a header line already holds it
+    marked = list(spans)
+    spans += [(m.start(), m.end(), "link") for m in _LINK.finditer(text)
+              if not any(start < m.end() and m.start() < end for start, end, _ in marked)]
     return sorted(spans)
 
 
