@@ -401,6 +401,11 @@ class _QuantityEnds:
         index = bisect.bisect_right(self.ends, position) - 1
         return self.ends[index] if index >= 0 and self.starts[index] >= clause_start else 0
 
+    def ending_at(self, position: int) -> int | None:
+        """The start of the quantity that ends at ``position``, if one does."""
+        index = bisect.bisect_right(self.ends, position) - 1
+        return self.starts[index] if index >= 0 and self.ends[index] == position else None
+
 
 class IndicatorExtractor:
     """Finds quantities with their unit, qualifier, name, direction and status."""
@@ -597,6 +602,9 @@ class IndicatorExtractor:
         # clause measures the subject before it (carry_names gives it that subject)
         if name and _is_relative(name) and phrase[0] is before[0]:
             return name, None, "relative"
+        threshold = _threshold_before(context, clause, phrase, ends)
+        if threshold:
+            return threshold, None, "threshold"
         return name, None, "name_before"
 
     @staticmethod
@@ -1053,10 +1061,13 @@ def _words_before(context: Context, clause, start: int, ends: _QuantityEnds) -> 
                    or (kind == "amount" and _lexicon()["number_tail"].fullmatch(following[i])))
                and not context.quoted.covering(words[i].start)]
     last_number = numbers[-1] if numbers else -1
+    # the unit of the quantity before, and what a number leaves behind it (年, 以上); a
+    # quantity in Chinese numerals has no digit token (铁路交付运营里程一百二十七公里、|复线里程)
+    floor = ends.floor(clause[0].start, start) if clause else 0
     if last_number < 0:
-        return words
-    # the unit of the quantity before, and what a number leaves behind it (年, 以上)
-    floor = ends.floor(clause[0].start, start)
+        # (not 港口万吨级|码头, 科技三项|费用支出, “最多跑一次”|办事事项)
+        spelled = floor and len(_CHINESE_DIGIT.findall(context.text[ends.ending_at(floor) : floor])) > 1
+        return [w for w in words if w.start >= floor] if spelled else words
     after = [w for w in words[last_number + 1 :] if w.start >= floor]
     dated = bool(after) and after[0].text in _lexicon()["date_words"]
     while after and _lexicon()["number_tail"].fullmatch(after[0].text):
@@ -1064,6 +1075,40 @@ def _words_before(context: Context, clause, start: int, ends: _QuantityEnds) -> 
     if dated and not _left_phrase(after):
         return _words_before(context, words[:last_number], words[last_number].start, ends)
     return after
+
+
+def _threshold_before(context: Context, clause, phrase, ends: _QuantityEnds) -> str | None:
+    """A head noun alone (项目) after an amount with its tail names the class the amount
+    bounds: 亿元以上|项目, 过亿元|项目, 10亿元以上|项目 (亿元以上重大产业项目 is named by
+    重大产业项目 alone).
+
+    Example:
+        >>> from govtext import extract
+        >>> [i.name for i in extract("引进落地亿元以上项目904个。").indicators]
+        ['亿元以上项目']
+    """
+    if len(phrase) != 1 or "head" not in _chunk_kinds(phrase[0].text):
+        return None
+    index = next((i for i, w in enumerate(clause) if w.start == phrase[0].start), None)
+    if not index:
+        return None
+    last = index - 1
+    while last > 0 and _lexicon()["number_tail"].fullmatch(clause[last].text):
+        last -= 1
+    start = ends.ending_at(phrase[0].start)
+    if start is None:
+        start = ends.ending_at(clause[last].end)
+    if start is None and _kind(clause[last].text) == "amount":
+        start = clause[last].start  # 亿元以上: an amount without a number is no quantity
+    if start is None:
+        return None
+    # an amount of money or a measure bounds a class; a count does not (343个项目已有273个)
+    units = _lexicon()["units"]
+    amount = context.text[start : clause[last].end]
+    sizes = range(1, min(len(amount), 4) + 1)
+    if not any(units.get(amount[-size:]) in ("currency", "measure") for size in sizes):
+        return None
+    return context.text[start : phrase[0].end]
 
 
 def _strip_end(words, kinds):
