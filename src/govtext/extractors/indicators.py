@@ -1285,8 +1285,13 @@ def _left_phrase(words) -> list:
           and len(words[first].text) == 2 and kinds[first - 1] == "verb"
           and len(words[first - 1].text) > 1 and words[first - 1].text not in governing):
         first -= 1
-    phrase, phrase_kinds = words[first:], kinds[first:]
-    while phrase_kinds and phrase_kinds[0] in _NOT_NAME_START:
+    # 在|湘|世界500强企业, 对|俄|进出口: a one-character place after its preposition is read
+    # with it (在湘), not as a fragment of a name
+    place = (0 < first < len(words) - 1 and len(words[first].text) == 1 and kinds[first] == "noun"
+             and not _chunk_kinds(words[first].text)
+             and "place_before" in _chunk_kinds(words[first - 1].text))
+    phrase, phrase_kinds = words[first - place :], kinds[first - place :]
+    while phrase_kinds and phrase_kinds[0] in _NOT_NAME_START and not place:
         phrase, phrase_kinds = phrase[1:], phrase_kinds[1:]
     # 先|发行, 之所以|确定: a verb after an adverb is a predicate, not a name
     if phrase_kinds == ["verb"] and first > 0 and kinds[first - 1] == "function":
