@@ -600,7 +600,9 @@ class IndicatorExtractor:
                 return owner + name, None, "amount_of"
         # 总量突破90万亿元, 占全市工业增加值比重达82%: a relative measure that starts its
         # clause measures the subject before it (carry_names gives it that subject)
-        if name and _is_relative(name) and phrase[0] is before[0]:
+        # (…增至82万辆、|占比达到45%: a joiner before it starts no other subject)
+        opening = next((w for w in before if _kind(w.text) not in ("joiner", "stop")), None)
+        if name and _is_relative(name) and phrase[0] is opening:
             return name, None, "relative"
         threshold = _threshold_before(context, clause, phrase, ends)
         if threshold:
