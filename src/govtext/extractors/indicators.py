@@ -31,7 +31,7 @@ from ..numerals import (
     range_scale,
 )
 from ..records import Indicator
-from ..segment import cut, word_frequency, word_role, word_tag
+from ..segment import cut, is_noun, word_frequency, word_role, word_tag
 from .base import Context, Spans, Word, group_values
 
 _ARABIC = r"\d+[万亿]\d+[千百十]?(?=\p{Han})|\d+(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
@@ -1329,8 +1329,11 @@ def _right_phrase(words, modified: bool = True) -> list:
                 continue
         if taken and "locative" in _chunk_kinds(words[taken].text):
             break  # 337个|重点城市|中|排名靠前: the set ends the phrase
-        if taken and "adverb" in _chunk_kinds(words[taken].text) and following not in _NOUN_LIKE:
-            break  # 7家|国家区域医疗中心|基本|建成: an adverb before the predicate
+        # 7家|国家区域医疗中心|基本|建成: an adverb before the predicate (5所|独立学院|顺利|
+        # 转设: before a word jieba makes up, which is no noun of its dictionary)
+        if taken and "adverb" in _chunk_kinds(words[taken].text) and (
+                following not in _NOUN_LIKE or not word_frequency(words[taken + 1].text)):
+            break
         if kind in _NOUN_LIKE:
             taken += 1
             continue
@@ -1372,6 +1375,19 @@ def _right_phrase(words, modified: bool = True) -> list:
             continue
         break
     phrase = words[:taken]
+    # 478家|沿江|化工企业|关改|搬|转、: words jieba makes up and verbs after a head noun, up
+    # to the end of the clause part, are the predicate of the counted things (not 城中村综合
+    # 整治|项目, where a noun follows); a head alone keeps it, as it names nothing without it
+    # (13个|项目|达产|达效)
+    part_end = next((i for i in range(taken, len(words)) if kinds[i] in ("joiner", "stop")), len(words))
+    if modified and not any(is_noun(w.text) for w in words[taken:part_end]):
+        nouns = [i for i, w in enumerate(phrase) if is_noun(w.text) and kinds[i] == "noun"]
+        last_noun = nouns[-1] if nouns else -1
+        made_up = all(not word_frequency(w.text) or k == "verb"
+                      for w, k in zip(phrase[last_noun + 1 :], kinds[last_noun + 1 :], strict=False))
+        if (0 < last_noun < len(phrase) - 1 and made_up and _is_head(phrase[last_noun].text)
+                and not any(w.text in _INSIDE_MARKS for w in phrase)):
+            phrase = phrase[: last_noun + 1]
     while phrase and (_kind(phrase[-1].text) in ("joiner", "verb", "function", "quote", "modifier")
                       or "adverb" in _chunk_kinds(phrase[-1].text)):
         if phrase[-1].text == "”":
