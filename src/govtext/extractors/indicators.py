@@ -604,6 +604,12 @@ class IndicatorExtractor:
         opening = next((w for w in before if _kind(w.text) not in ("joiner", "stop")), None)
         if name and _is_relative(name) and phrase[0] is opening:
             return name, None, "relative"
+        # 全国|重点实验室45家 in a province's report: the nation is not the text's own region,
+        # and what it qualifies is another quantity (national labs, not labs)
+        index = next((i for i, w in enumerate(before) if w is phrase[0]), 0) if phrase else 0
+        if index and context.level and "national" in _chunk_kinds(before[index - 1].text) and (
+                context.level != "national" and not _is_relative(name)):
+            name = context.text[before[index - 1].start : phrase[-1].end] if name else name
         threshold = _threshold_before(context, clause, phrase, ends)
         if threshold:
             return threshold, None, "threshold"
