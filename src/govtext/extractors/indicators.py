@@ -1226,6 +1226,10 @@ def _left_phrase(words) -> list:
             if opening is not None:
                 first = opening
                 continue
+        # 改善|型|住宅项目, 开工|类|项目: a bound suffix makes the verb before it a modifier
+        if "suffix" in _chunk_kinds(words[first].text) and previous in ("verb", "direction"):
+            first -= 1
+            continue
         # R|&|D|经费支出: Latin letters joined by & are one word
         if (words[first - 1].text == "&" and first >= 2 and _LATIN.search(words[first].text[:1])
                 and _LATIN.search(words[first - 2].text[-1:])):
