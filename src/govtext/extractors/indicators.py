@@ -1226,6 +1226,9 @@ def _left_phrase(words) -> list:
             if opening is not None:
                 first = opening
                 continue
+        # “十五”时期|全省生产总值, “十三五”期间|进出口总额: a period frames the name
+        if "period" in _chunk_kinds(words[first - 1].text):
+            break
         # 改善|型|住宅项目, 开工|类|项目: a bound suffix makes the verb before it a modifier
         if "suffix" in _chunk_kinds(words[first].text) and previous in ("verb", "direction"):
             first -= 1
