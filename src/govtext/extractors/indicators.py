@@ -610,6 +610,15 @@ class IndicatorExtractor:
         if index and context.level and "national" in _chunk_kinds(before[index - 1].text) and (
                 context.level != "national" and not _is_relative(name)):
             name = context.text[before[index - 1].start : phrase[-1].end] if name else name
+        # 规模以上工业企业完成|增加值100.2亿元, 航空产业实现|产值: a measure alone after a
+        # link measures the subject before the link
+        if name and index > 1 and len(phrase) == 1 and "measure" in _chunk_kinds(phrase[0].text) and (
+                _kind(before[index - 1].text) == "link"):
+            subject_phrase = _left_phrase(before[: index - 1])
+            subject = _phrase_text(context, subject_phrase)
+            # (预计带动|实现产值: a verb is no subject)
+            if subject and not _is_relative(subject) and _kind(subject_phrase[0].text) != "verb":
+                return subject + name, None, "subject"
         threshold = _threshold_before(context, clause, phrase, ends)
         if threshold:
             return threshold, None, "threshold"
