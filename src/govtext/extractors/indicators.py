@@ -201,6 +201,7 @@ def _lexicon():
         "links_and_directions": frozenset(direction_verbs) | frozenset(
             word for word, role in table("name_words.tsv", 2) if role in ("link", "aux")),
         # a token that places the clause in time (今年, 一季度, 五年, 年内): it ends a name
+        "qualifiers_before": frozenset(before),
         "time_word": regex.compile(
             rf"(?:{alternation(time_words)}|[今去明本上当]年|(?:连续)?[一二两三四五六七八九十]{{1,2}}年(?:来|间|内)?"
             r"|[〇○零一二三四五六七八九]{4}年"
@@ -619,6 +620,10 @@ class IndicatorExtractor:
             # (预计带动|实现产值: a verb is no subject)
             if subject and not _is_relative(subject) and _kind(subject_phrase[0].text) != "verb":
                 return subject + name, None, "subject"
+        # 过|亿元项目: the qualifier of an amount that starts a name is part of it
+        if name and index and _kind(phrase[0].text) == "amount" and (
+                before[index - 1].text in _lexicon()["qualifiers_before"]):
+            name = context.text[before[index - 1].start : phrase[-1].end]
         threshold = _threshold_before(context, clause, phrase, ends)
         if threshold:
             return threshold, None, "threshold"
@@ -1358,6 +1363,11 @@ def _right_phrase(words, modified: bool = True) -> list:
             break
         if kind in _NOUN_LIKE:
             taken += 1
+            continue
+        # 504个|省市重点|实施|类|项目: a bound suffix makes the verb before it a modifier
+        if kind in ("verb", "direction") and taken + 1 < len(words) and "suffix" in _chunk_kinds(
+                words[taken + 1].text):
+            taken += 2
             continue
         # 661.5亿元|中央|新增|财政资金, 1400亿元|长期|建设|国债
         if (taken and kinds[taken - 1] == "noun" and _chunk_kinds(words[taken].text) & {"new", "verbal"}
