@@ -195,7 +195,8 @@ def _lexicon():
         "date_words": frozenset(w for w, kinds, _ in chunks if "date" in kinds.split(",")),
         # verbs our lexicon says end a name (发放, 培育, 新开通): they govern a phrase, never
         # sit inside one
-        "governing": frozenset(word for word, role in table("name_words.tsv", 2) if role == "verb"),
+        "governing": frozenset(word for word, role in table("name_words.tsv", 2) if role == "verb")
+        | frozenset(word for word, kinds, *_ in chunks if "governs" in kinds.split(",")),
         "direction_verbs": frozenset(direction_verbs),
         # the words _classify may read as a link or a direction verb (besides 每 with a unit)
         "links_and_directions": frozenset(direction_verbs) | frozenset(
