@@ -1311,7 +1311,9 @@ def _left_phrase(words) -> list:
         first -= 1
     # 扶贫|项目, 签约|项目, 入驻|企业: a generic head noun alone takes the verb of two
     # characters or more that modifies it (not 在|孵|企业), unless that verb governs it (实施|项目)
-    elif (first == len(words) - 1 and first > 0 and _is_head(words[first].text)
+    # (死亡|人数, 参保|人数: so does a measure of people)
+    elif (first == len(words) - 1 and first > 0
+          and (_is_head(words[first].text) or "people" in _chunk_kinds(words[first].text))
           and len(words[first].text) == 2 and kinds[first - 1] == "verb"
           and len(words[first - 1].text) > 1 and words[first - 1].text not in governing):
         first -= 1
@@ -1584,7 +1586,9 @@ def _shared_head(context: Context, phrase, last) -> str | None:
     if len(phrase) == 1 and len(phrase[0].text) == len(last[0].text):
         return name + context.text[last[1].start : last[-1].end]
     measure = last[-1].text
-    if "measure" in _chunk_kinds(measure) and "measure" not in _chunk_kinds(phrase[-1].text):
+    # (not 安全事故起数、死亡|人数: the measure of a verb is that verb's)
+    if ("measure" in _chunk_kinds(measure) and "measure" not in _chunk_kinds(phrase[-1].text)
+            and not ("people" in _chunk_kinds(measure) and _kind(last[-2].text) == "verb")):
         return name + measure
     return None
 
