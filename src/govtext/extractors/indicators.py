@@ -608,22 +608,22 @@ class IndicatorExtractor:
             return name, None, "relative"
         # 全国|重点实验室45家 in a province's report: the nation is not the text's own region,
         # and what it qualifies is another quantity (national labs, not labs)
-        index = next((i for i, w in enumerate(before) if w is phrase[0]), 0) if phrase else 0
-        if index and context.level and "national" in _chunk_kinds(before[index - 1].text) and (
-                context.level != "national" and not _is_relative(name)):
-            name = context.text[before[index - 1].start : phrase[-1].end] if name else name
+        index = next((i for i, w in enumerate(before) if w is phrase[0]), 0) if name else 0
+        if (index and context.level not in (None, "national") and not _is_relative(name)
+                and "national" in _chunk_kinds(before[index - 1].text)):
+            name = context.text[before[index - 1].start : phrase[-1].end]
         # 规模以上工业企业完成|增加值100.2亿元, 航空产业实现|产值: a measure alone after a
         # link measures the subject before the link
-        if name and index > 1 and len(phrase) == 1 and "measure" in _chunk_kinds(phrase[0].text) and (
-                _kind(before[index - 1].text) == "link"):
+        if (index > 1 and len(phrase) == 1 and "measure" in _chunk_kinds(phrase[0].text)
+                and _kind(before[index - 1].text) == "link"):
             subject_phrase = _left_phrase(before[: index - 1])
             subject = _phrase_text(context, subject_phrase)
             # (预计带动|实现产值: a verb is no subject)
             if subject and not _is_relative(subject) and _kind(subject_phrase[0].text) != "verb":
                 return subject + name, None, "subject"
         # 过|亿元项目: the qualifier of an amount that starts a name is part of it
-        if name and index and _kind(phrase[0].text) == "amount" and (
-                before[index - 1].text in _lexicon()["qualifiers_before"]):
+        qualified = index and before[index - 1].text in lexicon["qualifiers_before"]
+        if qualified and _kind(phrase[0].text) == "amount":
             name = context.text[before[index - 1].start : phrase[-1].end]
         threshold = _threshold_before(context, clause, phrase, ends)
         if threshold:
