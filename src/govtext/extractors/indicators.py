@@ -796,7 +796,8 @@ def _aliases():
 
 
 # a share of a part in a whole (研发经费支出占地区生产总值比重, …相当于GDP的比例)
-_SHARE_NAME = regex.compile(r"(?P<part>.+?)(?:占|相当于)(?P<whole>.+?)的?(?:比重|比例)")
+# (占全市总农户, 民生支出占一般公共预算支出: a share before 的 names its whole without 比重)
+_SHARE_NAME = regex.compile(r"(?P<part>.*?)(?:占|相当于)(?P<whole>.+?)的?(?:比重|比例)?")
 _SHARE_END = regex.compile(r"(?:占比|比例|比重)$")  # a share whose whole goes unsaid (研发投入占比)
 _GDP_IDS = frozenset({"gdp", "gdp_level"})
 
@@ -1224,12 +1225,15 @@ def _left_phrase(words) -> list:
     土地; ``处置`` governs the phrase and is left out.
     """
     words = list(words)
+    # 占全市总农户的|30%: what a share before 的 is of is read as a relative measure (占 and its
+    # region stay, and so does a subject before 占), not as the thing measured
+    share_of_whole = len(words) > 2 and words[-1].text == "的" and any(w.text == _SHARE for w in words)
     words, kinds = _strip_end(words, _kinds_of(words))
     if not words:
         return []
     governing = _lexicon()["governing"]
     first = len(words) - 1
-    relative = _is_relative(words[-1].text)
+    relative = share_of_whole or _is_relative(words[-1].text)
     while first > 0 and "whole" not in _chunk_kinds(words[first].text):
         # 新型材料、绿色食品|五大产业增加值: the list before a numbered grouping is its members
         if _NUMBERED_GROUP.match(words[first].text):
