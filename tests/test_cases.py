@@ -1,7 +1,8 @@
 """Table-driven extractor tests: one cases file per extractor in tests/cases/.
 
 Each line of ``cases/<kind>.jsonl`` is ``{"text": …, "year": …, "expected": [...]}``
-(``date`` may stand for ``year``; ``xfail`` gives the reason of a known gap). The
+(``date`` may stand for ``year``; ``level`` is the document's level where it matters;
+``xfail`` gives the reason of a known gap). The
 records of that kind must be exactly the expected ones, in text order, each
 having at least the fields the case gives. ``cases/negatives.jsonl`` holds texts
 from which the named kinds must yield nothing.
@@ -28,7 +29,7 @@ def _load(name):
 
 
 def _extract(case):
-    return govtext.extract(case["text"], year=case.get("year"), date=case.get("date"))
+    return govtext.extract(case["text"], year=case.get("year"), date=case.get("date"), level=case.get("level"))
 
 
 def _comparable(record: dict) -> dict:

@@ -95,8 +95,9 @@ def extract(
     reference_year = int(reference_date[:4]) if reference_date else None
     if region:  # the caller's region decides the level, unless the caller gives it too
         level = level or level_of(region)
+    level = level or described["level"]
     context = Context(view, reference_year, reviewed_year(reference_date), sections=tuple(sections),
-                      reference_date=reference_date)
+                      reference_date=reference_date, level=level)
     original_sections = tuple(_to_original(view, s) for s in sections)
     boilerplate = tuple((*view.span(start, end), kind_) for start, end, kind_ in boilerplate_spans(view.text))
     # web chrome and a collector's header are not the document's own text: no records there
@@ -125,7 +126,7 @@ def extract(
         kind=kind or described["kind"],
         title=title or described["title"],
         region=region or described["region"],
-        level=level or described["level"],
+        level=level,
         indicators=indicators,
         # a report delivered in December plans the next year
         targets=find_targets(text, indicators, original_sections, planned_year(reference_date),

@@ -109,7 +109,8 @@ class Context:
     ``view`` is the normalized text (extractors match on ``view.text``);
     ``reference_year`` is the year the document was delivered or published;
     ``review_year`` is the year a review looks back on (``过去一年``);
-    ``reference_date`` resolves days relative to a dateline (``昨天``).
+    ``reference_date`` resolves days relative to a dateline (``昨天``);
+    ``level`` is the document's level (national, provincial, municipal, county), if known.
     """
 
     view: NormalizedText
@@ -117,6 +118,7 @@ class Context:
     review_year: int | None = None
     sections: tuple = field(default_factory=tuple)
     reference_date: str | None = None  # ISO, as precise as known: 2024-03-05, 2025
+    level: str | None = None
 
     def role_at(self, position: int) -> str | None:
         """Role of the top-level section at normalized ``position`` (review, targets, …)."""

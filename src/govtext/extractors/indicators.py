@@ -34,7 +34,7 @@ from ..numerals import (
     range_scale,
 )
 from ..records import Indicator
-from ..segment import cut, word_frequency, word_role, word_tag
+from ..segment import cut, is_noun, word_frequency, word_role, word_tag
 from .base import Context, Spans, Word, group_values
 
 _ARABIC = MIXED_NUMERAL + r"(?=\p{Han})|\d+(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
@@ -217,12 +217,14 @@ def _lexicon():
         "date_words": frozenset(w for w, kinds, _ in chunks if "date" in kinds.split(",")),
         # verbs our lexicon says end a name (发放, 培育, 新开通): they govern a phrase, never
         # sit inside one
-        "governing": frozenset(word for word, role in table("name_words.tsv", 2) if role == "verb"),
+        "governing": frozenset(word for word, role in table("name_words.tsv", 2) if role == "verb")
+        | frozenset(word for word, kinds, *_ in chunks if "governs" in kinds.split(",")),
         "direction_verbs": frozenset(direction_verbs),
         # the words _classify may read as a link or a direction verb (besides 每 with a unit)
         "links_and_directions": frozenset(direction_verbs) | frozenset(
             word for word, role in table("name_words.tsv", 2) if role in ("link", "aux")),
         # a token that places the clause in time (今年, 一季度, 五年, 年内): it ends a name
+        "qualifiers_before": frozenset(before),
         "time_word": regex.compile(
             rf"(?:{alternation(time_words)}|[今去明本上当]年|(?:连续)?[一二两三四五六七八九十]{{1,2}}年(?:来|间|内)?"
             r"|[〇○零一二三四五六七八九]{4}年"
@@ -444,6 +446,11 @@ class _QuantityEnds:
         index = bisect.bisect_right(self.ends, position) - 1
         return self.ends[index] if index >= 0 and self.starts[index] >= clause_start else 0
 
+    def ending_at(self, position: int) -> int | None:
+        """The start of the quantity that ends at ``position``, if one does."""
+        index = bisect.bisect_right(self.ends, position) - 1
+        return self.starts[index] if index >= 0 and self.ends[index] == position else None
+
 
 class IndicatorExtractor:
     """Finds quantities with their unit, qualifier, name, direction and status."""
@@ -649,8 +656,32 @@ class IndicatorExtractor:
                 return owner + name, None, "amount_of"
         # 总量突破90万亿元, 占全市工业增加值比重达82%: a relative measure that starts its
         # clause measures the subject before it (carry_names gives it that subject)
-        if name and _is_relative(name) and phrase[0] is before[0]:
+        # (…增至82万辆、|占比达到45%: a joiner before it starts no other subject)
+        opening = next((w for w in before if _kind(w.text) not in ("joiner", "stop")), None)
+        if name and _is_relative(name) and phrase[0] is opening:
             return name, None, "relative"
+        # 全国|重点实验室45家 in a province's report: the nation is not the text's own region,
+        # and what it qualifies is another quantity (national labs, not labs)
+        index = next((i for i, w in enumerate(before) if w is phrase[0]), 0) if name else 0
+        if (index and context.level not in (None, "national") and not _is_relative(name)
+                and "national" in _chunk_kinds(before[index - 1].text)):
+            name = context.text[before[index - 1].start : phrase[-1].end]
+        # 规模以上工业企业完成|增加值100.2亿元, 航空产业实现|产值: a measure alone after a
+        # link measures the subject before the link
+        if (index > 1 and len(phrase) == 1 and "measure" in _chunk_kinds(phrase[0].text)
+                and _kind(before[index - 1].text) == "link"):
+            subject_phrase = _left_phrase(before[: index - 1])
+            subject = _phrase_text(context, subject_phrase)
+            # (预计带动|实现产值: a verb is no subject)
+            if subject and not _is_relative(subject) and _kind(subject_phrase[0].text) != "verb":
+                return subject + name, None, "subject"
+        # 过|亿元项目: the qualifier of an amount that starts a name is part of it
+        qualified = index and before[index - 1].text in lexicon["qualifiers_before"]
+        if qualified and _kind(phrase[0].text) == "amount":
+            name = context.text[before[index - 1].start : phrase[-1].end]
+        threshold = _threshold_before(context, clause, phrase, ends)
+        if threshold:
+            return threshold, None, "threshold"
         return name, None, "name_before"
 
     @staticmethod
@@ -819,7 +850,8 @@ def _aliases():
 
 
 # a share of a part in a whole (研发经费支出占地区生产总值比重, …相当于GDP的比例)
-_SHARE_NAME = regex.compile(r"(?P<part>.+?)(?:占|相当于)(?P<whole>.+?)的?(?:比重|比例)")
+# (占全市总农户, 民生支出占一般公共预算支出: a share before 的 names its whole without 比重)
+_SHARE_NAME = regex.compile(r"(?P<part>.*?)(?:占|相当于)(?P<whole>.+?)的?(?:比重|比例)?")
 _SHARE_END = regex.compile(r"(?:占比|比例|比重)$")  # a share whose whole goes unsaid (研发投入占比)
 _GDP_IDS = frozenset({"gdp", "gdp_level"})
 
@@ -1111,10 +1143,13 @@ def _words_before(context: Context, clause, start: int, ends: _QuantityEnds, pre
                        and following[i] in _JOINING_WORDS))
                and not context.quoted.covering(words[i].start)]
     last_number = numbers[-1] if numbers else -1
+    # the unit of the quantity before, and what a number leaves behind it (年, 以上); a
+    # quantity in Chinese numerals has no digit token (铁路交付运营里程一百二十七公里、|复线里程)
+    floor = ends.floor(clause[0].start, start) if clause else 0
     if last_number < 0:
-        return words
-    # the unit of the quantity before, and what a number leaves behind it (年, 以上)
-    floor = ends.floor(clause[0].start, start)
+        # (not 港口万吨级|码头, 科技三项|费用支出, “最多跑一次”|办事事项)
+        spelled = floor and len(_CHINESE_DIGIT.findall(context.text[ends.ending_at(floor) : floor])) > 1
+        return [w for w in words if w.start >= floor] if spelled else words
     after = [w for w in words[last_number + 1 :] if w.start >= floor]
     dated = bool(after) and after[0].text in _lexicon()["date_words"]
     while after and _lexicon()["number_tail"].fullmatch(after[0].text):
@@ -1122,6 +1157,40 @@ def _words_before(context: Context, clause, start: int, ends: _QuantityEnds, pre
     if dated and not _left_phrase(after):
         return _words_before(context, words[:last_number], words[last_number].start, ends, previous_end)
     return after
+
+
+def _threshold_before(context: Context, clause, phrase, ends: _QuantityEnds) -> str | None:
+    """A head noun alone (项目) after an amount with its tail names the class the amount
+    bounds: 亿元以上|项目, 过亿元|项目, 10亿元以上|项目 (亿元以上重大产业项目 is named by
+    重大产业项目 alone).
+
+    Example:
+        >>> from govtext import extract
+        >>> [i.name for i in extract("引进落地亿元以上项目904个。").indicators]
+        ['亿元以上项目']
+    """
+    if len(phrase) != 1 or "head" not in _chunk_kinds(phrase[0].text):
+        return None
+    index = next((i for i, w in enumerate(clause) if w.start == phrase[0].start), None)
+    if not index:
+        return None
+    last = index - 1
+    while last > 0 and _lexicon()["number_tail"].fullmatch(clause[last].text):
+        last -= 1
+    start = ends.ending_at(phrase[0].start)
+    if start is None:
+        start = ends.ending_at(clause[last].end)
+    if start is None and _kind(clause[last].text) == "amount":
+        start = clause[last].start  # 亿元以上: an amount without a number is no quantity
+    if start is None:
+        return None
+    # an amount of money or a measure bounds a class; a count does not (343个项目已有273个)
+    units = _lexicon()["units"]
+    amount = context.text[start : clause[last].end]
+    sizes = range(1, min(len(amount), 4) + 1)
+    if not any(units.get(amount[-size:]) in ("currency", "measure") for size in sizes):
+        return None
+    return context.text[start : phrase[0].end]
 
 
 def _strip_end(words, kinds):
@@ -1214,12 +1283,15 @@ def _left_phrase(words) -> list:
     土地; ``处置`` governs the phrase and is left out.
     """
     words = list(words)
+    # 占全市总农户的|30%: what a share before 的 is of is read as a relative measure (占 and its
+    # region stay, and so does a subject before 占), not as the thing measured
+    share_of_whole = len(words) > 2 and words[-1].text == "的" and any(w.text == _SHARE for w in words)
     words, kinds = _strip_end(words, _kinds_of(words))
     if not words:
         return []
     governing = _lexicon()["governing"]
     first = len(words) - 1
-    relative = _is_relative(words[-1].text)
+    relative = share_of_whole or _is_relative(words[-1].text)
     while first > 0 and "whole" not in _chunk_kinds(words[first].text):
         # 新型材料、绿色食品|五大产业增加值: the list before a numbered grouping is its members
         if _NUMBERED_GROUP.match(words[first].text):
@@ -1231,6 +1303,13 @@ def _left_phrase(words) -> list:
             if opening is not None:
                 first = opening
                 continue
+        # “十五”时期|全省生产总值, “十三五”期间|进出口总额: a period frames the name
+        if "period" in _chunk_kinds(words[first - 1].text):
+            break
+        # 改善|型|住宅项目, 开工|类|项目: a bound suffix makes the verb before it a modifier
+        if "suffix" in _chunk_kinds(words[first].text) and previous in ("verb", "direction"):
+            first -= 1
+            continue
         # R|&|D|经费支出: Latin letters joined by & are one word
         if (words[first - 1].text == "&" and first >= 2 and _LATIN.search(words[first].text[:1])
                 and _LATIN.search(words[first - 2].text[-1:])):
@@ -1294,12 +1373,19 @@ def _left_phrase(words) -> list:
         first -= 1
     # 扶贫|项目, 签约|项目, 入驻|企业: a generic head noun alone takes the verb of two
     # characters or more that modifies it (not 在|孵|企业), unless that verb governs it (实施|项目)
-    elif (first == len(words) - 1 and first > 0 and _is_head(words[first].text)
+    # (死亡|人数, 参保|人数: so does a measure of people)
+    elif (first == len(words) - 1 and first > 0
+          and (_is_head(words[first].text) or "people" in _chunk_kinds(words[first].text))
           and len(words[first].text) == 2 and kinds[first - 1] == "verb"
           and len(words[first - 1].text) > 1 and words[first - 1].text not in governing):
         first -= 1
-    phrase, phrase_kinds = words[first:], kinds[first:]
-    while phrase_kinds and phrase_kinds[0] in _NOT_NAME_START:
+    # 在|湘|世界500强企业, 对|俄|进出口: a one-character place after its preposition is read
+    # with it (在湘), not as a fragment of a name
+    place = (0 < first < len(words) - 1 and len(words[first].text) == 1 and kinds[first] == "noun"
+             and not _chunk_kinds(words[first].text)
+             and "place_before" in _chunk_kinds(words[first - 1].text))
+    phrase, phrase_kinds = words[first - place :], kinds[first - place :]
+    while phrase_kinds and phrase_kinds[0] in _NOT_NAME_START and not place:
         phrase, phrase_kinds = phrase[1:], phrase_kinds[1:]
     # 先|发行, 之所以|确定: a verb after an adverb is a predicate, not a name
     if phrase_kinds == ["verb"] and first > 0 and kinds[first - 1] == "function":
@@ -1337,10 +1423,18 @@ def _right_phrase(words, modified: bool = True) -> list:
                 continue
         if taken and "locative" in _chunk_kinds(words[taken].text):
             break  # 337个|重点城市|中|排名靠前: the set ends the phrase
-        if taken and "adverb" in _chunk_kinds(words[taken].text) and following not in _NOUN_LIKE:
-            break  # 7家|国家区域医疗中心|基本|建成: an adverb before the predicate
+        # 7家|国家区域医疗中心|基本|建成: an adverb before the predicate (5所|独立学院|顺利|
+        # 转设: before a word jieba makes up, which is no noun of its dictionary)
+        if taken and "adverb" in _chunk_kinds(words[taken].text) and (
+                following not in _NOUN_LIKE or not word_frequency(words[taken + 1].text)):
+            break
         if kind in _NOUN_LIKE:
             taken += 1
+            continue
+        # 504个|省市重点|实施|类|项目: a bound suffix makes the verb before it a modifier
+        if kind in ("verb", "direction") and taken + 1 < len(words) and "suffix" in _chunk_kinds(
+                words[taken + 1].text):
+            taken += 2
             continue
         # 661.5亿元|中央|新增|财政资金, 1400亿元|长期|建设|国债
         if (taken and kinds[taken - 1] == "noun" and _chunk_kinds(words[taken].text) & {"new", "verbal"}
@@ -1380,6 +1474,19 @@ def _right_phrase(words, modified: bool = True) -> list:
             continue
         break
     phrase = words[:taken]
+    # 478家|沿江|化工企业|关改|搬|转、: words jieba makes up and verbs after a head noun, up
+    # to the end of the clause part, are the predicate of the counted things (not 城中村综合
+    # 整治|项目, where a noun follows); a head alone keeps it, as it names nothing without it
+    # (13个|项目|达产|达效)
+    part_end = next((i for i in range(taken, len(words)) if kinds[i] in ("joiner", "stop")), len(words))
+    if modified and not any(is_noun(w.text) for w in words[taken:part_end]):
+        nouns = [i for i, w in enumerate(phrase) if is_noun(w.text) and kinds[i] == "noun"]
+        last_noun = nouns[-1] if nouns else -1
+        made_up = all(not word_frequency(w.text) or k == "verb"
+                      for w, k in zip(phrase[last_noun + 1 :], kinds[last_noun + 1 :], strict=False))
+        if (0 < last_noun < len(phrase) - 1 and made_up and _is_head(phrase[last_noun].text)
+                and not any(w.text in _INSIDE_MARKS for w in phrase)):
+            phrase = phrase[: last_noun + 1]
     while phrase and (_kind(phrase[-1].text) in ("joiner", "verb", "function", "quote", "modifier")
                       or "adverb" in _chunk_kinds(phrase[-1].text)):
         if phrase[-1].text == "”":
@@ -1543,7 +1650,9 @@ def _shared_head(context: Context, phrase, last) -> str | None:
     if len(phrase) == 1 and len(phrase[0].text) == len(last[0].text):
         return name + context.text[last[1].start : last[-1].end]
     measure = last[-1].text
-    if "measure" in _chunk_kinds(measure) and "measure" not in _chunk_kinds(phrase[-1].text):
+    # (not 安全事故起数、死亡|人数: the measure of a verb is that verb's)
+    if ("measure" in _chunk_kinds(measure) and "measure" not in _chunk_kinds(phrase[-1].text)
+            and not ("people" in _chunk_kinds(measure) and _kind(last[-2].text) == "verb")):
         return name + measure
     return None
 
