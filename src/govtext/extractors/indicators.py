@@ -38,7 +38,8 @@ from ..segment import cut, is_noun, word_frequency, word_role, word_tag
 from .base import Context, Spans, Word, group_values
 
 _ARABIC = MIXED_NUMERAL + r"(?=\p{Han})|\d+(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
-_RANGE_SEPARATOR = r"(?:[-~—–―]{1,2}|至|到)"
+# 20-100个, and 20 - 100个 with one space on each side of the dash
+_RANGE_SEPARATOR = r"(?:[-~—–―]{1,2}| [-~—–―]{1,2} |至|到)"
 # a minus before a number (增速-3.8%, 增长负3.9%, 负三十二元); a dash is a range separator, never
 # a sign
 _SIGN = r"[-−负]"
