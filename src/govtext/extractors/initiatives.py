@@ -50,6 +50,7 @@ _ANOTHER_QUOTED = r"[、,]?[“‘\"「][^”’\"」]{1,30}[”’\"」]"
 # of thousands of quoted phrases in a row.
 _MAX_CHAIN = 20
 _MORE_QUOTED = rf"(?:{_ANOTHER_QUOTED}){{0,{_MAX_CHAIN}}}"
+_CHAIN = regex.compile(rf"{_MORE_QUOTED}(?:、?等)?")  # more quoted names, then maybe 等
 _HAN_WORD = regex.compile(r"\p{Han}+")
 _GLOSS = regex.compile(r"[(（][^()（）]*[)）]")  # a gloss in brackets inside a name
 _PHRASE = regex.compile(r"[\p{Han}\d()（）]+")  # a slogan of one stretch: no marks but brackets
@@ -371,7 +372,8 @@ class InitiativeExtractor:
             # a name with a head of its own is what that says (“森林保卫战”、“…”等硬仗)
             return _inner_head(name) or shared.group("category")
         if _NUMBERED.match(name) and len(name) <= 10:
-            return _head_category(name) or _evidence_head(text, match.end())
+            # a head of evidence may follow a chain of names that it ends (“六稳”、“六保”工作)
+            return _head_category(name) or _evidence_head(text, _CHAIN.match(text, match.end()).end())
         if "+" in name:  # the last part of a formula is not its head: “政策+活动”双轮驱动
             evidence = _evidence_head(text, match.end())
             if evidence:
