@@ -65,9 +65,10 @@ _SINCE = (
     r"(?:(?P<since>以来|至今|起(?![草诉步飞点来])|[或及]?(?:以后|之后)|(?<=[日号])开始)"
     r"|(?P<before>(?:[或及]?[之以])?前(?![后期夕列沿]|[三两一二四五六七八九十\d几半]+(?:个|季|年|天|日|月|周|批|名|位|次|家))))?"
 )
-# a five-year plan (十四五) where the text names it as one: followed by 时期, 规划, …
-# Not the end of a longer run of numerals: “一二三四五”总体工作格局, “三三五”基层治理体系
+# a plan's count is no end of a longer run of numerals (“一二三四五”总体工作格局, “三三五”基层
+# 治理体系: a slogan's name)
 _NOT_IN_NUMERALS = r"(?<![一二三四五六七八九十])"
+# a five-year plan (十四五) where the text names it as one: followed by 时期, 规划, …
 _PLAN = (
     rf"{_NOT_IN_NUMERALS}(?P<plan>十[一二三四五六七八九]五|[一二三四五六七八九]五"
     r"|(?<=[“\"‘])十五(?=[”\"’](?:计划|时期|期间)))"  # “十五”计划, the tenth plan, quoted
