@@ -50,6 +50,7 @@ _ANOTHER_QUOTED = r"[、,]?[“‘\"「][^”’\"」]{1,30}[”’\"」]"
 # of thousands of quoted phrases in a row.
 _MAX_CHAIN = 20
 _MORE_QUOTED = rf"(?:{_ANOTHER_QUOTED}){{0,{_MAX_CHAIN}}}"
+_CHAIN = regex.compile(rf"{_MORE_QUOTED}(?:、?等)?")  # more quoted names, then maybe 等
 _HAN_WORD = regex.compile(r"\p{Han}+")
 _GLOSS = regex.compile(r"[(（][^()（）]*[)）]")  # a gloss in brackets inside a name
 _PHRASE = regex.compile(r"[\p{Han}\d()（）]+")  # a slogan of one stretch: no marks but brackets
@@ -136,7 +137,9 @@ def _lexicon() -> _Lexicon:
     quoted = regex.compile(
         r"(?P<open>[“‘\"「])(?P<name>[^“”‘’\"「」\n]{1,30})(?P<close>[”’\"」])"
         r"(?:\([^()\n]{1,80}\))?"  # the members in brackets may stand before the category
-        rf"(?P<category>(?:(?<=以[“‘\"「][^”’\"」]{{1,30}}[”’\"」])为)?{head})?"
+        # so may the mark of a note at the text's end (“一链四极”[2]布局); it is passed over
+        # only before a category, for what else follows a mark is read as after no quote
+        rf"(?:(?:\[\d{{1,3}}\])?(?P<category>(?:(?<=以[“‘\"「][^”’\"」]{{1,30}}[”’\"」])为)?{head}))?"
     )
     numbered = regex.compile(
         rf"(?<![{_NUMERAL}第])(?P<name>(?!一[大个项]|(?:{ROUGH_PAIRS})[大个项])[{_NUMERAL}]+(?:大|个|项)\p{{Han}}{{0,4}}?"
@@ -351,8 +354,10 @@ class InitiativeExtractor:
             if category in lexicon.weak_categories and _is_plain_word(name):
                 return False  # 落实“优先”要求
             category = category.removeprefix("为")
-            if category in lexicon.about:
-                return _inner_head(name) or category  # “千万工程”经验 is a 工程
+            if category in lexicon.about or category in lexicon.parts:
+                # “千万工程”经验 is a 工程, and so are “百千工程”项目; not “…招引好项目”为目标
+                inner = _inner_head(name)
+                return inner if inner and inner not in lexicon.parts else category
             return _first_head(category)
         if _not_head_after(context.text, match.end()) or "的" in name:
             return False
@@ -364,9 +369,11 @@ class InitiativeExtractor:
             return False
         shared = lexicon.shared_category.match(context.text, match.end())
         if shared:
-            return shared.group("category")
+            # a name with a head of its own is what that says (“森林保卫战”、“…”等硬仗)
+            return _inner_head(name) or shared.group("category")
         if _NUMBERED.match(name) and len(name) <= 10:
-            return _head_category(name) or _evidence_head(text, match.end())
+            # a head of evidence may follow a chain of names that it ends (“六稳”、“六保”工作)
+            return _head_category(name) or _evidence_head(text, _CHAIN.match(text, match.end()).end())
         if "+" in name:  # the last part of a formula is not its head: “政策+活动”双轮驱动
             evidence = _evidence_head(text, match.end())
             if evidence:

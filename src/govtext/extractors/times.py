@@ -65,16 +65,19 @@ _SINCE = (
     r"(?:(?P<since>以来|至今|起(?![草诉步飞点来])|[或及]?(?:以后|之后)|(?<=[日号])开始)"
     r"|(?P<before>(?:[或及]?[之以])?前(?![后期夕列沿]|[三两一二四五六七八九十\d几半]+(?:个|季|年|天|日|月|周|批|名|位|次|家))))?"
 )
+# a plan's count is no end of a longer run of numerals (“一二三四五”总体工作格局, “三三五”基层
+# 治理体系: a slogan's name)
+_NOT_IN_NUMERALS = r"(?<![一二三四五六七八九十])"
 # a five-year plan (十四五) where the text names it as one: followed by 时期, 规划, …
 _PLAN = (
-    r"(?P<plan>十[一二三四五六七八九]五|[一二三四五六七八九]五"
+    rf"{_NOT_IN_NUMERALS}(?P<plan>十[一二三四五六七八九]五|[一二三四五六七八九]五"
     r"|(?<=[“\"‘])十五(?=[”\"’](?:计划|时期|期间)))"  # “十五”计划, the tenth plan, quoted
     r"(?=[”\"’]?(?:时期|期间|规划|计划|末|初|以来|开局|收官|圆满|目标|[,。、的”\"’]))"
     r"(?![”\"’]?普法)"
     r"(?:[”\"’]?(?P<plan_end>期末|末))?"  # “十三五”末: the plan's last year
 )
 # a five-year legal education plan (“八五”普法, 2021-2025): its own count, from 1986
-_LEGAL_PLAN = r"(?P<legal_plan>[一二三四五六七八九]五)(?=[”\"’]?普法)"
+_LEGAL_PLAN = rf"{_NOT_IN_NUMERALS}(?P<legal_plan>[一二三四五六七八九]五)(?=[”\"’]?普法)"
 # a decade (九十年代, 上世纪80年代, 20世纪80年代, 本世纪20年代, 1990年代); without a century,
 # the 1900s. A part of one (八十年代初, 70年代末以来) gives no record rather than a wrong one.
 _DECADE = (
