@@ -66,8 +66,11 @@ _OPENING_LENGTH = 5000
 # a year in a part's title (2006年政府的主要工作)
 _TITLE_YEAR = regex.compile(r"(?<!\d)((?:19|20)\d\d)年")
 # a collector's metadata block at the very top, between two --- lines (title: …, source: …)
-# a web address (https://…, www.…) or a mail address, to the first character no address holds
-_LINK = regex.compile(r"(?:https?://|www\.)[!-~]+|[\w.+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+", regex.ASCII)
+# a web address (https://…, www.…) or a mail address, to the first character no address holds;
+# a mail address's name is tried only from its first character (a run of digits would be
+# tried from each of its characters: quadratic)
+_LINK = regex.compile(r"(?:https?://|www\.)[!-~]+|(?<![\w.+-])[\w.+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+",
+                      regex.ASCII)
 _FRONT_MATTER = regex.compile(r"\A---[ \t]*\n(?:[^\n]*\n){0,30}?---[ \t]*(?:\n|\Z)")
 
 
