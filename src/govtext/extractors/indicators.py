@@ -80,6 +80,11 @@ _MAGNITUDE_WORDS = frozenset("万亿")
 _NUMBERED_GROUP = re.compile(r"[一二两三四五六七八九十]+[大个项类]")
 # a unit of reference before the number (粮食单产达到每亩420公斤)
 _PER_UNIT = regex.compile(r"每\p{Han}{1,2}")
+# 每人每年 as one token: a per-unit frame that stays inside a name (国家助学贷款每人每年最高额度)
+# and never is one alone (补助标准提高到每人每年|240元)
+_PER_UNIT_PAIR = regex.compile(r"(?:每\p{Han}{1,2}){2}")
+# how far back a time glued to a name is looked for (五年|内二产)
+_LONGEST_TIME_BEFORE = 4
 # tokens dropped from the end of a name, and what a name never starts with
 _NOT_NAME_END = frozenset({"link", "direction", "time", "function", "lead", "joiner", "etc", "of",
                            "compare", "stop", "number", "modifier"})
@@ -209,6 +214,7 @@ def _lexicon():
         # how the name chunker reads a word: compare, relative, whole, amount, modifier, measure, split
         "chunk_kinds": {word: frozenset(kinds.split(",")) for word, kinds, _ in chunks},
         "splits": {word: expansion.split("、") for word, kinds, expansion in chunks if "split" in kinds},
+        "measures": tuple(word for word, kinds, _ in chunks if "measure" in kinds.split(",")),
         # what a number leaves behind it among the tokens (2023|年, 10亿元|以上, 30多|个), and
         # what makes it a date (1987|年)
         "number_tail": regex.compile(
@@ -1066,7 +1072,7 @@ def _classify(word: str) -> str:
         return "compare"
     if "compare_of" in chunk_kinds:
         return "compare_of"
-    if "modifier" in chunk_kinds:
+    if "modifier" in chunk_kinds or _PER_UNIT_PAIR.fullmatch(word):
         return "modifier"
     if "verbal" in chunk_kinds:
         return "verb"
@@ -1569,6 +1575,8 @@ def _phrase_text(context: Context, phrase, shortest: int = 2) -> str | None:
     if not phrase:
         return None
     name = context.text[phrase[0].start : phrase[-1].end]
+    if _glued_to_time(context.text, phrase[0]):
+        name = name[1:]
     for opening, closing in (("“", "”"), ("(", ")")):
         if name.count(opening) > name.count(closing):
             name = name[: name.rindex(opening)]
@@ -1576,6 +1584,25 @@ def _phrase_text(context: Context, phrase, shortest: int = 2) -> str | None:
             name = name[name.index(closing) + 1 :]
     name = name.strip("+").lstrip("、")
     return name if len(name) >= shortest else None
+
+
+def _glued_to_time(text: str, word) -> bool:
+    """Whether the end of a time before a name is the name's first character, glued by
+    jieba to a word of no dictionary (2012|年全|社会固定资产投资, 五年|内二产) or left
+    alone (五年|内|新增电力装机): the number before it and that character are a date
+    (2012年) or the time and it a time word (五年内).
+
+    Example: on ``5年全社会固定资产投资完成2万亿元`` the name is 全社会固定资产投资."""
+    glued = word.text[:1]
+    if not glued or len(word.text) > 1 and word_frequency(word.text):
+        return False
+    lexicon = _lexicon()
+    before = text[max(0, word.start - _LONGEST_TIME_BEFORE) : word.start]
+    if glued in lexicon["date_words"] and before[-1:] and (
+            before[-1].isdigit() or before[-1] in chinese_numeral_chars()):
+        return True
+    return any(lexicon["time_word"].fullmatch(before[-length:] + glued)
+               for length in range(2, len(before) + 1))
 
 
 def _takes_object(word: str) -> bool:
@@ -1649,12 +1676,24 @@ def _shared_head(context: Context, phrase, last) -> str | None:
         return None
     if len(phrase) == 1 and len(phrase[0].text) == len(last[0].text):
         return name + context.text[last[1].start : last[-1].end]
+    # 数字经济核心产业增加值、金融业增加值|占GDP比重: what follows the part's own head in
+    # the last part is said of both
+    head = phrase[-1].text
+    inside = next((i for i in range(1, len(last) - 1) if last[i].text == head), None)
+    if inside is not None:
+        return name + context.text[last[inside + 1].start : last[-1].end]
     measure = last[-1].text
-    # (not 安全事故起数、死亡|人数: the measure of a verb is that verb's)
-    if ("measure" in _chunk_kinds(measure) and "measure" not in _chunk_kinds(phrase[-1].text)
+    # (not 安全事故起数、死亡|人数: the measure of a verb is that verb's; not 旅游总收入、网络
+    # 零售额: a part that ends in a measure has its own)
+    if ("measure" in _chunk_kinds(measure) and not _ends_in_measure(phrase[-1].text)
             and not ("people" in _chunk_kinds(measure) and _kind(last[-2].text) == "verb")):
         return name + measure
     return None
+
+
+def _ends_in_measure(word: str) -> bool:
+    """Whether a word is or ends in a measure of name_chunks.tsv (产量, 总收入, 营业收入)."""
+    return any(word.endswith(measure) for measure in _lexicon()["measures"])
 
 
 def _split_pair(name: str) -> list[str]:
