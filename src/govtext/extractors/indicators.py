@@ -643,6 +643,15 @@ class IndicatorExtractor:
         # reaches (达到了20%的增长速度, 占比未达30%的镇街)
         share_of = (kind == "percent" and bool(after) and after[0].text == "的"
                     and _is_share(clause, start, after))
+        # 投资3500万元的二三级供水管网改造、|3800万元|的背街巷道改造: an amount listed after
+        # one a word of amount governs is that amount of what follows its 的
+        if in_list and kind == "currency":
+            after = _words_after(context, end) if after is None else after
+            measure = _listed_amount_word(clause)
+            owner = (_phrase_text(context, _owner_phrase(after[1:]))
+                     if measure and after and after[0].text == "的" else None)
+            if owner:
+                return owner + measure, None, "amount_of"
         if kind == "counter" or amount_object or share_of:
             after = _words_after(context, end) if after is None else after
             phrase = _right_phrase(_after_of(after), modified=kind == "counter" and not counts_noun_before)
@@ -1551,13 +1560,43 @@ def _owner_phrase(words) -> list:
     投资100亿元的|华勤通讯南昌生产基地)."""
     phrase = []
     for word in words:
-        if _kind(word.text) not in (*_NOUN_LIKE, "verb", "joiner", "direction"):
+        # 公路客运总站|基本|完工: an adverb starts the predicate
+        if (_kind(word.text) not in (*_NOUN_LIKE, "verb", "joiner", "direction")
+                or phrase and "adverb" in _chunk_kinds(word.text)):
             break
         phrase.append(word)
+    kinds = _kinds_of(phrase)
+    following = words[len(phrase)].text if len(phrase) < len(words) else None
+    # an action listed as a thing keeps its verb (3800万元的背街巷道改造、…, 740万元的公交新型
+    # 客车更换等项目)
+    listed = following is not None and _kind(following) == "etc"
+    while phrase and kinds[-1] == "joiner":
+        phrase, kinds, listed = phrase[:-1], kinds[:-1], True
+    if listed and kinds[-1:] == ["verb"] and "noun" in kinds:
+        return phrase
+    # the thing ends at its last head noun (西出口道路工程|进展顺利, 市级重点项目|投资计划)
+    heads = [i for i, word in enumerate(phrase) if _is_head(word.text)]
+    if heads:
+        return phrase[: heads[-1] + 1]
+    # 机场快速路|建成|通车，: a verb followed by nouns alone to the end of the clause or an
+    # adverb starts the predicate (not 主城区|排水|整治|一期项目)
+    ends_clause = following is None or _kind(following) == "stop" or "adverb" in _chunk_kinds(following)
+    verb = next((i for i in range(1, len(phrase) - 1) if kinds[i] == "verb"
+                 and all(k == "noun" for k in kinds[i + 1 :])), None) if ends_clause else None
+    if verb is not None:
+        return phrase[:verb]
     # the predicate at the end: a verb, or two (开工|建设, 建成|投产; not 生产|基地)
     while phrase and (_kind(phrase[-1].text) != "noun" or "verbal" in _chunk_kinds(phrase[-1].text)):
         phrase = phrase[:-1]
     return phrase
+
+
+def _listed_amount_word(clause) -> str | None:
+    """The word of amount that governs the first amount of a list in the clause (投资|3500万元
+    的…、3800万元的…), if any."""
+    return next((clause[i].text for i in range(len(clause) - 2, -1, -1)
+                 if "amount" in _chunk_kinds(clause[i].text) and _kind(clause[i + 1].text) == "number"),
+                None)
 
 
 def _after_of(words) -> list:
