@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import bisect
 import dataclasses
+import itertools
 import re
 from decimal import Decimal
 
@@ -34,7 +35,7 @@ from ..numerals import (
     range_scale,
 )
 from ..records import Indicator
-from ..segment import cut, is_noun, word_frequency, word_role, word_tag
+from ..segment import cut, is_idiom, is_noun, word_frequency, word_role, word_tag
 from .base import Context, Spans, Word, group_values
 
 _ARABIC = MIXED_NUMERAL + r"(?=\p{Han})|\d+(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
@@ -913,6 +914,11 @@ def _indicators_seen() -> dict[str, str | None]:
 
 _CARRY_MARKS = "。!?;\n"  # a name is carried within a sentence, not across a ；
 _RESPECTIVELY = "分别"
+# what ends a name at the start of a part of a list (环卫工人工资|再次提高, …预算收入|均实现翻番)
+_ENDS_LISTED_NAME = frozenset({"link", "function", "direction", "stop", "time", "compare", "number",
+                               "of", "etc"})
+# the marks between two clauses of one sentence that a list of names may stand before
+_CLAUSE_COMMAS = frozenset("，,")
 _RATE_KINDS = frozenset({"percent", "multiple"})
 
 
@@ -1693,6 +1699,9 @@ def _distributed_name(context: Context, clause, start: int, ends: _QuantityEnds)
     listed = _words_before(context, clause[:marker], clause[marker].start, ends)
     phrases = [p for p in (_left_phrase(part) for part in _conjuncts(listed)) if p]
     names = [_phrase_text(context, p) for p in phrases]
+    if not phrases:
+        # 企业退休人员基本养老金、城镇低保标准…和环卫工人工资再次提高，月人均分别提高221元、90元…
+        names = _list_before(context, clause[0].start)
     if len(names) == 1 and names[0]:
         names = _split_pair(names[0])
     elif len(phrases) > 1:
@@ -1702,6 +1711,31 @@ def _distributed_name(context: Context, clause, start: int, ends: _QuantityEnds)
     first_digit = _VALUE_START.search(values)
     index = len(_LIST_JOINER.findall(values[first_digit.start() :])) if first_digit else 0
     return names[index] if len(names) > 1 and index < len(names) else None
+
+
+def _list_before(context: Context, clause_start: int) -> list[str]:
+    """The names the clause before lists, when it is one of the same sentence and holds
+    names and no number: what a clause of values given one each with 分别 and no names of
+    its own measures (城市居民人均可支配收入和农民人均纯收入，|分别增加1154元和664元)."""
+    mark = clause_start - 1
+    if mark < 1 or context.text[mark] not in _CLAUSE_COMMAS:
+        return []
+    words = list(context.words(context.clause_start(mark), mark))
+    kinds = _kinds_of(words)
+    if "number" in kinds or "joiner" not in kinds:
+        return []
+    # each part is a name at its start, and what the last says of them is left out
+    # (…和环卫工人工资|再次提高)
+    leading = [list(itertools.takewhile(
+        lambda w: _kind(w.text) not in _ENDS_LISTED_NAME and not is_idiom(w.text), part))
+        for part in _conjuncts(words)]
+    phrases = [_left_phrase(part) for part in leading]
+    # a part whose name is not all of it is no name of a list (来源于广东的|财政总收入)
+    whole = all(phrase and phrase[0] is part[0] for phrase, part in zip(phrases, leading, strict=True))
+    if len(phrases) < 2 or not whole:
+        return []
+    names = [_phrase_text(context, phrase) for phrase in phrases]
+    return names if all(names) else []
 
 
 def _shared_head(context: Context, phrase, last) -> str | None:
