@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import bisect
 import dataclasses
+import itertools
 import re
 from decimal import Decimal
 
@@ -34,7 +35,7 @@ from ..numerals import (
     range_scale,
 )
 from ..records import Indicator
-from ..segment import cut, is_noun, word_frequency, word_role, word_tag
+from ..segment import cut, is_idiom, is_noun, word_frequency, word_role, word_tag
 from .base import Context, Spans, Word, group_values
 
 _ARABIC = MIXED_NUMERAL + r"(?=\p{Han})|\d+(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
@@ -81,6 +82,11 @@ _MAGNITUDE_WORDS = frozenset("万亿")
 _NUMBERED_GROUP = re.compile(r"[一二两三四五六七八九十]+[大个项类]")
 # a unit of reference before the number (粮食单产达到每亩420公斤)
 _PER_UNIT = regex.compile(r"每\p{Han}{1,2}")
+# 每人每年 as one token: a per-unit frame that stays inside a name (国家助学贷款每人每年最高额度)
+# and never is one alone (补助标准提高到每人每年|240元)
+_PER_UNIT_PAIR = regex.compile(r"(?:每\p{Han}{1,2}){2}")
+# how far back a time glued to a name is looked for (五年|内二产)
+_LONGEST_TIME_BEFORE = 4
 # tokens dropped from the end of a name, and what a name never starts with
 _NOT_NAME_END = frozenset({"link", "direction", "time", "function", "lead", "joiner", "etc", "of",
                            "compare", "stop", "number", "modifier"})
@@ -210,6 +216,7 @@ def _lexicon():
         # how the name chunker reads a word: compare, relative, whole, amount, modifier, measure, split
         "chunk_kinds": {word: frozenset(kinds.split(",")) for word, kinds, _ in chunks},
         "splits": {word: expansion.split("、") for word, kinds, expansion in chunks if "split" in kinds},
+        "measures": tuple(word for word, kinds, _ in chunks if "measure" in kinds.split(",")),
         # what a number leaves behind it among the tokens (2023|年, 10亿元|以上, 30多|个), and
         # what makes it a date (1987|年)
         "number_tail": regex.compile(
@@ -638,6 +645,15 @@ class IndicatorExtractor:
         # reaches (达到了20%的增长速度, 占比未达30%的镇街)
         share_of = (kind == "percent" and bool(after) and after[0].text == "的"
                     and _is_share(clause, start, after))
+        # 投资3500万元的二三级供水管网改造、|3800万元|的背街巷道改造: an amount listed after
+        # one a word of amount governs is that amount of what follows its 的
+        if in_list and kind == "currency":
+            after = _words_after(context, end) if after is None else after
+            measure = _listed_amount_word(clause)
+            owner = (_phrase_text(context, _owner_phrase(after[1:]))
+                     if measure and after and after[0].text == "的" else None)
+            if owner:
+                return owner + measure, None, "amount_of"
         if kind == "counter" or amount_object or share_of:
             after = _words_after(context, end) if after is None else after
             phrase = _right_phrase(_after_of(after), modified=kind == "counter" and not counts_noun_before)
@@ -899,6 +915,11 @@ def _indicators_seen() -> dict[str, str | None]:
 
 _CARRY_MARKS = "。!?;\n"  # a name is carried within a sentence, not across a ；
 _RESPECTIVELY = "分别"
+# what ends a name at the start of a part of a list (环卫工人工资|再次提高, …预算收入|均实现翻番)
+_ENDS_LISTED_NAME = frozenset({"link", "function", "direction", "stop", "time", "compare", "number",
+                               "of", "etc"})
+# the marks between two clauses of one sentence that a list of names may stand before
+_CLAUSE_COMMAS = frozenset("，,")
 _RATE_KINDS = frozenset({"percent", "multiple"})
 
 
@@ -1067,7 +1088,7 @@ def _classify(word: str) -> str:
         return "compare"
     if "compare_of" in chunk_kinds:
         return "compare_of"
-    if "modifier" in chunk_kinds:
+    if "modifier" in chunk_kinds or _PER_UNIT_PAIR.fullmatch(word):
         return "modifier"
     if "verbal" in chunk_kinds:
         return "verb"
@@ -1546,13 +1567,43 @@ def _owner_phrase(words) -> list:
     投资100亿元的|华勤通讯南昌生产基地)."""
     phrase = []
     for word in words:
-        if _kind(word.text) not in (*_NOUN_LIKE, "verb", "joiner", "direction"):
+        # 公路客运总站|基本|完工: an adverb starts the predicate
+        if (_kind(word.text) not in (*_NOUN_LIKE, "verb", "joiner", "direction")
+                or phrase and "adverb" in _chunk_kinds(word.text)):
             break
         phrase.append(word)
+    kinds = _kinds_of(phrase)
+    following = words[len(phrase)].text if len(phrase) < len(words) else None
+    # an action listed as a thing keeps its verb (3800万元的背街巷道改造、…, 740万元的公交新型
+    # 客车更换等项目)
+    listed = following is not None and _kind(following) == "etc"
+    while phrase and kinds[-1] == "joiner":
+        phrase, kinds, listed = phrase[:-1], kinds[:-1], True
+    if listed and kinds[-1:] == ["verb"] and "noun" in kinds:
+        return phrase
+    # the thing ends at its last head noun (西出口道路工程|进展顺利, 市级重点项目|投资计划)
+    heads = [i for i, word in enumerate(phrase) if _is_head(word.text)]
+    if heads:
+        return phrase[: heads[-1] + 1]
+    # 机场快速路|建成|通车，: a verb followed by nouns alone to the end of the clause or an
+    # adverb starts the predicate (not 主城区|排水|整治|一期项目)
+    ends_clause = following is None or _kind(following) == "stop" or "adverb" in _chunk_kinds(following)
+    verb = next((i for i in range(1, len(phrase) - 1) if kinds[i] == "verb"
+                 and all(k == "noun" for k in kinds[i + 1 :])), None) if ends_clause else None
+    if verb is not None:
+        return phrase[:verb]
     # the predicate at the end: a verb, or two (开工|建设, 建成|投产; not 生产|基地)
     while phrase and (_kind(phrase[-1].text) != "noun" or "verbal" in _chunk_kinds(phrase[-1].text)):
         phrase = phrase[:-1]
     return phrase
+
+
+def _listed_amount_word(clause) -> str | None:
+    """The word of amount that governs the first amount of a list in the clause (投资|3500万元
+    的…、3800万元的…), if any."""
+    return next((clause[i].text for i in range(len(clause) - 2, -1, -1)
+                 if "amount" in _chunk_kinds(clause[i].text) and _kind(clause[i + 1].text) == "number"),
+                None)
 
 
 def _after_of(words) -> list:
@@ -1570,6 +1621,8 @@ def _phrase_text(context: Context, phrase, shortest: int = 2) -> str | None:
     if not phrase:
         return None
     name = context.text[phrase[0].start : phrase[-1].end]
+    if _glued_to_time(context.text, phrase[0]):
+        name = name[1:]
     for opening, closing in (("“", "”"), ("(", ")")):
         if name.count(opening) > name.count(closing):
             name = name[: name.rindex(opening)]
@@ -1577,6 +1630,25 @@ def _phrase_text(context: Context, phrase, shortest: int = 2) -> str | None:
             name = name[name.index(closing) + 1 :]
     name = name.strip("+").lstrip("、")
     return name if len(name) >= shortest else None
+
+
+def _glued_to_time(text: str, word) -> bool:
+    """Whether the end of a time before a name is the name's first character, glued by
+    jieba to a word of no dictionary (2012|年全|社会固定资产投资, 五年|内二产) or left
+    alone (五年|内|新增电力装机): the number before it and that character are a date
+    (2012年) or the time and it a time word (五年内).
+
+    Example: on ``5年全社会固定资产投资完成2万亿元`` the name is 全社会固定资产投资."""
+    glued = word.text[:1]
+    if not glued or len(word.text) > 1 and word_frequency(word.text):
+        return False
+    lexicon = _lexicon()
+    before = text[max(0, word.start - _LONGEST_TIME_BEFORE) : word.start]
+    if glued in lexicon["date_words"] and before[-1:] and (
+            before[-1].isdigit() or before[-1] in chinese_numeral_chars()):
+        return True
+    return any(lexicon["time_word"].fullmatch(before[-length:] + glued)
+               for length in range(2, len(before) + 1))
 
 
 def _takes_object(word: str) -> bool:
@@ -1628,6 +1700,9 @@ def _distributed_name(context: Context, clause, start: int, ends: _QuantityEnds)
     listed = _words_before(context, clause[:marker], clause[marker].start, ends)
     phrases = [p for p in (_left_phrase(part) for part in _conjuncts(listed)) if p]
     names = [_phrase_text(context, p) for p in phrases]
+    if not phrases:
+        # 企业退休人员基本养老金、城镇低保标准…和环卫工人工资再次提高，月人均分别提高221元、90元…
+        names = _list_before(context, clause[0].start)
     if len(names) == 1 and names[0]:
         names = _split_pair(names[0])
     elif len(phrases) > 1:
@@ -1637,6 +1712,31 @@ def _distributed_name(context: Context, clause, start: int, ends: _QuantityEnds)
     first_digit = _VALUE_START.search(values)
     index = len(_LIST_JOINER.findall(values[first_digit.start() :])) if first_digit else 0
     return names[index] if len(names) > 1 and index < len(names) else None
+
+
+def _list_before(context: Context, clause_start: int) -> list[str]:
+    """The names the clause before lists, when it is one of the same sentence and holds
+    names and no number: what a clause of values given one each with 分别 and no names of
+    its own measures (城市居民人均可支配收入和农民人均纯收入，|分别增加1154元和664元)."""
+    mark = clause_start - 1
+    if mark < 1 or context.text[mark] not in _CLAUSE_COMMAS:
+        return []
+    words = list(context.words(context.clause_start(mark), mark))
+    kinds = _kinds_of(words)
+    if "number" in kinds or "joiner" not in kinds:
+        return []
+    # each part is a name at its start, and what the last says of them is left out
+    # (…和环卫工人工资|再次提高)
+    leading = [list(itertools.takewhile(
+        lambda w: _kind(w.text) not in _ENDS_LISTED_NAME and not is_idiom(w.text), part))
+        for part in _conjuncts(words)]
+    phrases = [_left_phrase(part) for part in leading]
+    # a part whose name is not all of it is no name of a list (来源于广东的|财政总收入)
+    whole = all(phrase and phrase[0] is part[0] for phrase, part in zip(phrases, leading, strict=True))
+    if len(phrases) < 2 or not whole:
+        return []
+    names = [_phrase_text(context, phrase) for phrase in phrases]
+    return names if all(names) else []
 
 
 def _shared_head(context: Context, phrase, last) -> str | None:
@@ -1650,12 +1750,24 @@ def _shared_head(context: Context, phrase, last) -> str | None:
         return None
     if len(phrase) == 1 and len(phrase[0].text) == len(last[0].text):
         return name + context.text[last[1].start : last[-1].end]
+    # 数字经济核心产业增加值、金融业增加值|占GDP比重: what follows the part's own head in
+    # the last part is said of both
+    head = phrase[-1].text
+    inside = next((i for i in range(1, len(last) - 1) if last[i].text == head), None)
+    if inside is not None:
+        return name + context.text[last[inside + 1].start : last[-1].end]
     measure = last[-1].text
-    # (not 安全事故起数、死亡|人数: the measure of a verb is that verb's)
-    if ("measure" in _chunk_kinds(measure) and "measure" not in _chunk_kinds(phrase[-1].text)
+    # (not 安全事故起数、死亡|人数: the measure of a verb is that verb's; not 旅游总收入、网络
+    # 零售额: a part that ends in a measure has its own)
+    if ("measure" in _chunk_kinds(measure) and not _ends_in_measure(phrase[-1].text)
             and not ("people" in _chunk_kinds(measure) and _kind(last[-2].text) == "verb")):
         return name + measure
     return None
+
+
+def _ends_in_measure(word: str) -> bool:
+    """Whether a word is or ends in a measure of name_chunks.tsv (产量, 总收入, 营业收入)."""
+    return any(word.endswith(measure) for measure in _lexicon()["measures"])
 
 
 def _split_pair(name: str) -> list[str]:
