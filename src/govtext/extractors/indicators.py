@@ -639,10 +639,12 @@ class IndicatorExtractor:
                     and _is_share(clause, start, after))
         if kind == "counter" or amount_object or share_of:
             after = _words_after(context, end) if after is None else after
-            phrase = _right_phrase(_after_of(after), modified=kind == "counter" and not counts_noun_before)
-            # 13个|镇 names the towns; 6.3万户|次 is the end of a unit
-            shortest = 1 if phrase and phrase[0].text not in lexicon["units"] else 2
-            named = _phrase_text(context, phrase, shortest=shortest)
+            modified = kind == "counter" and not counts_noun_before
+            named = _name_after(context, after, modified)
+            # 6条|未|贯通道路: the rest of a glued token that starts no name is left out
+            glued = _glued_rest(context, end) if after and after[0].start == end else []
+            if not named and glued:
+                named = _name_after(context, after[len(glued) :], modified)
             if named:
                 return named, None, "name_after"
         phrase = _left_phrase(before)
@@ -1151,6 +1153,8 @@ def _words_before(context: Context, clause, start: int, ends: _QuantityEnds, pre
         spelled = floor and len(_CHINESE_DIGIT.findall(context.text[ends.ending_at(floor) : floor])) > 1
         return [w for w in words if w.start >= floor] if spelled else words
     after = [w for w in words[last_number + 1 :] if w.start >= floor]
+    if floor and after[:1] != [] and after[0].start > floor:  # 42个|国省考断面 (see _glued_rest)
+        after = [w for w in _glued_rest(context, floor) if w.end == after[0].start] + after
     dated = bool(after) and after[0].text in _lexicon()["date_words"]
     while after and _lexicon()["number_tail"].fullmatch(after[0].text):
         after = after[1:]
@@ -1410,6 +1414,8 @@ def _right_phrase(words, modified: bool = True) -> list:
         return []
     if len(words[0].text) == 1 and words[0].text in _lexicon()["units"]:
         return []  # 3万多家|次: the end of a unit
+    if "locative" in _chunk_kinds(words[0].text) and (len(words) == 1 or kinds[1] == "stop"):
+        return []  # 未完成的12项|中，: the set the clause's subject is taken from
     if all(ch in chinese_numeral_chars() for ch in words[0].text) and (len(words) == 1 or kinds[1] == "stop"):
         return []  # 戒指一对|八千: a numeral alone after a count is another amount (not 2个|五千亿级产业集群)
     taken = 1 if region else 0
@@ -1445,6 +1451,11 @@ def _right_phrase(words, modified: bool = True) -> list:
         # 在建|项目, 新建、改扩建|项目: verbs before the noun modify it
         if kind in ("verb", "joiner") and modifiers_only and following in ("noun", "quote", "verb", "joiner"):
             taken += 1
+            continue
+        # 436个|省|、|市|重点项目: two levels of one character share the head after them
+        if (words[taken].text == "、" and taken == 1 and following == "noun" and kinds[0] == "noun"
+                and len(words[0].text) == len(words[2].text) == 1):
+            taken += 2
             continue
         # 1000个|农村|互助|幸福院, 13672户的|年度|改造|任务: a verb after one short modifier
         # is inside the phrase; after a head noun it is its predicate (4个|集群|获评…)
@@ -1534,9 +1545,50 @@ def _is_share(clause, start: int, after) -> bool:
 
 def _words_after(context: Context, end: int) -> list:
     """The tokens after the quantity that ends at ``end`` that a name after it is looked for
-    in, with a link jieba joined to a word cut off (see _split_link_end)."""
-    after = list(context.words(end, context.clause_end(end))[:_MOST_WORDS_AFTER])
+    in, with a link jieba joined to a word cut off (see _split_link_end) and the rest of a
+    token the quantity's end cuts read as a word (see _glued_rest)."""
+    glued = _glued_rest(context, end)
+    after = glued + list(context.words(end, context.clause_end(end))[: _MOST_WORDS_AFTER - len(glued)])
     return _split_link_end(after[:_SPLIT_WINDOW]) + after[_SPLIT_WINDOW:]
+
+
+def _glued_rest(context: Context, end: int) -> list:
+    """The part after ``end`` of a token that a quantity ending there cuts in two, as a
+    token of its own: jieba glues a counter to the word after it, and the name after the
+    count starts where the count ends (12480|个入|河|排污口 -> 入|河|排污口, 42|个国省|考|
+    断面 -> 国省|考|断面, 2000|家小|微企业 -> 小|微企业). A token that holds a numeral of
+    the quantity is a word of its own (五台山, 两条线), and gives nothing.
+
+    Example:
+        >>> from govtext.normalize import normalize
+        >>> [w.text for w in _glued_rest(Context(normalize("完成12480个入河排污口整治")), 8)]
+        ['入']
+    """
+    if not 0 < end < len(context.text):
+        return []
+    clause = context.words(context.clause_start(end - 1), context.clause_end(end))
+    index = bisect.bisect_left([w.end for w in clause], end + 1)
+    word = clause[index] if index < len(clause) else None
+    if word is None or word.start >= end:
+        return []
+    inside, rest = word.text[: end - word.start], word.text[end - word.start :]
+    # (项|次, 艘|次: the rest of a compound unit names nothing; 82项|获|国家层面认可: a verb
+    # that governs what follows is the predicate of the count)
+    numeral = any(ch in chinese_numeral_chars() or ch.isdigit() for ch in inside)
+    if numeral or rest in _lexicon()["units"] or rest in _lexicon()["governing"]:
+        return []
+    if rest[0] in _JOINING_WORDS and len(rest) > 1:  # 10家|和省|创新型中小企业
+        return [Word(end, end + 1, rest[0]), Word(end + 1, word.end, rest[1:])]
+    return [Word(end, word.end, rest)]
+
+
+def _name_after(context: Context, after, modified: bool) -> str | None:
+    """The name of the noun phrase that ``after`` (the tokens after a count or amount)
+    starts with, if any (see _right_phrase)."""
+    phrase = _right_phrase(_after_of(after), modified=modified)
+    # 13个|镇 names the towns; 6.3万户|次 is the end of a unit
+    shortest = 1 if phrase and phrase[0].text not in _lexicon()["units"] else 2
+    return _phrase_text(context, phrase, shortest=shortest)
 
 
 def _owner_phrase(words) -> list:
