@@ -1394,6 +1394,28 @@ def _left_phrase(words) -> list:
     # 先|发行, 之所以|确定: a verb after an adverb is a predicate, not a name
     if phrase_kinds == ["verb"] and first > 0 and kinds[first - 1] == "function":
         return []
+    return _without_governing_verb(phrase)
+
+
+def _without_governing_verb(phrase) -> list:
+    """``phrase`` without the verb of kind ``object`` (name_chunks.tsv) that starts it and
+    governs the rest: a token of its own (整治|长江干堤及汉江遥堤 -> 长江干堤及汉江遥堤;
+    not before a head, a measure or a character alone: 整治|面积, 入库|项目, 解决|率), or one that a first
+    token holds together with its object, a word of jieba's dictionary (筹集资金|5.21亿元
+    -> 资金, 解决问题|诉求 -> 问题诉求).
+
+    Example:
+        >>> [w.text for w in _without_governing_verb([Word(0, 4, "申请专利")])]
+        ['专利']
+    """
+    first = phrase[0].text if phrase else ""
+    if "object" in _chunk_kinds(first) and len(phrase) > 1:
+        rest = phrase[1].text
+        alone = len(phrase) == 2 and (len(rest) == 1 or _is_head(rest) or _chunk_kinds(rest))
+        return phrase if alone else phrase[1:]
+    for size in range(2, len(first) - 1):
+        if "object" in _chunk_kinds(first[:size]) and is_noun(first[size:]):
+            return [Word(phrase[0].start + size, phrase[0].end, first[size:]), *phrase[1:]]
     return phrase
 
 
