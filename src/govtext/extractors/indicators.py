@@ -1371,6 +1371,20 @@ def _left_phrase(words) -> list:
                 and not _NUMBERED_GROUP.match(words[first].text)):
             first -= 1  # the joiner; the part before it is read on the next round
             continue
+        # 减税降费|及|退税|缓费: a verb and its object after a joiner are a conjunct of the
+        # phrase before it (an amount named by what is done)
+        # (not 答复率、反馈|率: a head of one character takes its verb, below)
+        if (previous == "verb" and first == len(words) - 1 and first >= 3 and kinds[first - 2] == "joiner"
+                and kinds[first - 3] in _NOUN_LIKE and not is_noun(words[first].text)
+                and len(words[first].text) > 1):
+            first -= 2
+            continue
+        # 汽车、家电等|销售: what is done to a list of things like these (a verbal noun
+        # alone after 等) is named with the list
+        if (previous == "etc" and first == len(words) - 1 >= 4 and not is_noun(words[first].text)
+                and kinds[first - 3] == "joiner" and kinds[first - 2] in _NOUN_LIKE):
+            first -= 2
+            continue
         break
     # 办结|率: a head of one character takes the word before it, whatever its kind
     if first == len(words) - 1 and len(words[first].text) == 1 and first > 0 and kinds[first - 1] == "verb":
