@@ -918,7 +918,7 @@ def carry_names(context: Context, records) -> list[Indicator]:
     records = list(records)
     positions = [context.view.position(record.start) for record in records]
     runs = _respective_runs(context, records, positions)
-    out, names, given, last_kind, last_sentence = [], [], [], None, None
+    out, names, given, last_kind, last_sentence, last_end = [], [], [], None, None, 0
     for index, (record, start) in enumerate(zip(records, positions, strict=True)):
         sentence = context.sentence_bounds(start, marks=_CARRY_MARKS)
         if sentence != last_sentence:
@@ -940,15 +940,70 @@ def carry_names(context: Context, records) -> list[Indicator]:
         if record.name is None and last_name is not None and carries:
             record = dataclasses.replace(record, name=last_name, indicator=canonical_indicator(last_name),
                                          rule=record.rule.replace("/unnamed", "/carried"))
-        elif record.rule.endswith("/relative") and last_name is not None and not _is_relative(last_name):
-            name = last_name + record.name
-            record = dataclasses.replace(record, name=name, indicator=canonical_indicator(name),
-                                         rule=record.rule.replace("/relative", "/subject"))
+        elif record.rule.endswith("/relative"):
+            # (市场经营主体增量提质，|总量突破1000万户: the subject of a clause with no quantity)
+            subject = last_name if last_name is not None else _subject_before(context, start, sentence[0])
+            if subject is not None and not _is_relative(subject):
+                # (…占全市经济比重由12%提高到15.9%: the second value's subject is named already)
+                name = subject if subject.endswith(record.name) else subject + record.name
+                record = dataclasses.replace(record, name=name, indicator=canonical_indicator(name),
+                                             rule=record.rule.replace("/relative", "/subject"))
+        elif record.rule.endswith("/name_before") and last_name is not None:
+            name = _parallel_name(context.text[last_end:start], last_name, record.name)
+            if name:
+                record = dataclasses.replace(record, name=name, indicator=canonical_indicator(name),
+                                             rule=record.rule.replace("/name_before", "/parallel"))
         if record.name:
             names.append(record.name)
             last_kind = kind
+            last_end = context.view.position(record.end)
         out.append(record)
     return out
+
+
+def _parallel_name(between: str, last_name: str, name: str | None) -> str | None:
+    """The name of a measure said alone right after the quantity before it (``between``
+    is the text from that quantity to this one) whose name ends in another measure: the
+    two share what the measures are of (一般公共预算收入增长2.3%、支出首次超过7000亿元 ->
+    一般公共预算支出).
+
+    Example:
+        >>> _parallel_name("、支出首次", "地方一般公共预算收入", "支出")
+        '地方一般公共预算支出'
+    """
+    if not name or "measure" not in _chunk_kinds(name) or not between.startswith(("、" + name, "，" + name)):
+        return None
+    for size in range(min(len(last_name) - 2, _LONGEST_LINK), 0, -1):
+        other = last_name[-size:]
+        if other != name and "measure" in _chunk_kinds(other):
+            shared = last_name[:-size]
+            # 糖料蔗种植|面积172.1万亩、产量…: the verb before a measure is the measure's
+            verb = 2 if len(shared) > 2 and _kind(shared[-2:]) == "verb" else 0
+            return shared[: len(shared) - verb] + name
+    return None
+
+
+def _subject_before(context: Context, position: int, sentence_start: int) -> str | None:
+    """The noun phrase that opens the clause before the one at ``position``, in its
+    sentence: the subject a relative measure said alone measures when no quantity stands
+    before it (市场经营主体增量提质，总量突破1000万户 -> 市场经营主体; the words of the
+    relative measures and frames end it: 增量).
+
+    Example:
+        >>> from govtext.normalize import normalize
+        >>> _subject_before(Context(normalize("市场经营主体增量提质，总量突破1000万户")), 11, 0)
+        '市场经营主体'
+    """
+    clause_start = context.clause_start(position)
+    if clause_start - 1 <= sentence_start:
+        return None
+    words = context.words(max(sentence_start, context.clause_start(clause_start - 1)), clause_start - 1)
+    opening = []
+    for word in words:
+        if _kind(word.text) not in _NOUN_LIKE or _chunk_kinds(word.text) & {"relative", "frame", "adverb"}:
+            break
+        opening.append(word)
+    return _phrase_text(context, opening) if 0 < len(opening) < len(words) else None
 
 
 def _respective_runs(context: Context, records, positions) -> dict[int, tuple[int, int]]:
