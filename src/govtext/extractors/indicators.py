@@ -1463,22 +1463,24 @@ def _left_phrase(words) -> list:
     # 先|发行, 之所以|确定: a verb after an adverb is a predicate, not a name
     if phrase_kinds == ["verb"] and first > 0 and kinds[first - 1] == "function":
         return []
-    return _without_governing_verb(phrase)
+    return _without_governing_verb(phrase, first - place > 0 and words[first - place - 1].text in governing)
 
 
-def _without_governing_verb(phrase) -> list:
+def _without_governing_verb(phrase, governed: bool = False) -> list:
     """``phrase`` without the verb of kind ``object`` (name_chunks.tsv) that starts it and
     governs the rest: a token of its own (整治|长江干堤及汉江遥堤 -> 长江干堤及汉江遥堤;
-    not before a head, a measure or a character alone: 整治|面积, 入库|项目, 解决|率), or one that a first
-    token holds together with its object, a word of jieba's dictionary (筹集资金|5.21亿元
-    -> 资金, 解决问题|诉求 -> 问题诉求).
+    not before a head, a measure or a character alone: 整治|面积, 入库|项目, 解决|率, nor
+    when a governing verb before it governs the whole, ``governed``: 培育|入库|商贸企业,
+    where 关停|整治|“散乱污”企业 are two verbs), or one that a first token holds together
+    with its object, a word of jieba's dictionary (筹集资金|5.21亿元 -> 资金, 解决问题|诉求
+    -> 问题诉求).
 
     Example:
         >>> [w.text for w in _without_governing_verb([Word(0, 4, "申请专利")])]
         ['专利']
     """
     first = phrase[0].text if phrase else ""
-    if "object" in _chunk_kinds(first) and len(phrase) > 1:
+    if "object" in _chunk_kinds(first) and len(phrase) > 1 and not governed:
         rest = phrase[1].text
         alone = len(phrase) == 2 and (len(rest) == 1 or _is_head(rest) or _chunk_kinds(rest))
         return phrase if alone else phrase[1:]
