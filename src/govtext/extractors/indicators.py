@@ -1596,6 +1596,16 @@ def _right_phrase(words, modified: bool = True) -> list:
         if phrase[-1].text == "”":
             break
         phrase = phrase[:-1]
+    # 12480个|入河排污口|整治, 298处|隐患|有效|整治: a verb jieba tags as a noun is the
+    # predicate of the counted nouns, with its adverbs (not 9项|专项|整治, a noun of its own,
+    # nor 16个|老旧小区环境|综合|整治, where 综合 is no noun)
+    if phrase and "object" in _chunk_kinds(phrase[-1].text):
+        subject = phrase[:-1]
+        while subject and "adverb" in _chunk_kinds(subject[-1].text):
+            subject = subject[:-1]
+        noun = bool(subject) and (is_noun(subject[-1].text) or not word_frequency(subject[-1].text))
+        if noun and (len(subject) > 1 or len(subject[0].text) > 2):
+            phrase = subject
     return phrase if len(phrase) > int(region) else []  # 18个|全省|最优 names nothing
 
 
