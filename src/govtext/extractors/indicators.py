@@ -641,8 +641,14 @@ class IndicatorExtractor:
             after = _words_after(context, end) if after is None else after
             modified = kind == "counter" and not counts_noun_before
             named = _name_after(context, after, modified)
-            # 6条|未|贯通道路: the rest of a glued token that starts no name is left out
+            # 6条|未|贯通|道路, 2个|互|嵌式|社区: the rest of a glued token that starts no name
+            # is read with a word after it that is no noun (未贯通), else left out (not a
+            # verb, link or preposition: 7项|是|由于, 9项|由|成都)
             glued = _glued_rest(context, end) if after and after[0].start == end else []
+            if (not named and len(glued) == 1 and len(after) > 1 and not is_noun(after[1].text)
+                    and _kind(glued[0].text) in ("noun", "function") and word_tag(glued[0].text) != "p"):
+                joined = Word(glued[0].start, after[1].end, glued[0].text + after[1].text)
+                named = _name_after(context, [joined, *after[2:]], modified)
             if not named and glued:
                 named = _name_after(context, after[len(glued) :], modified)
             if named:
