@@ -639,18 +639,7 @@ class IndicatorExtractor:
                     and _is_share(clause, start, after))
         if kind == "counter" or amount_object or share_of:
             after = _words_after(context, end) if after is None else after
-            modified = kind == "counter" and not counts_noun_before
-            named = _name_after(context, after, modified)
-            # 6条|未|贯通|道路, 2个|互|嵌式|社区: the rest of a glued token that starts no name
-            # is read with a word after it that is no noun (未贯通), else left out (not a
-            # verb, link or preposition: 7项|是|由于, 9项|由|成都)
-            glued = _glued_rest(context, end) if after and after[0].start == end else []
-            if (not named and len(glued) == 1 and len(after) > 1 and not is_noun(after[1].text)
-                    and _kind(glued[0].text) in ("noun", "function") and word_tag(glued[0].text) != "p"):
-                joined = Word(glued[0].start, after[1].end, glued[0].text + after[1].text)
-                named = _name_after(context, [joined, *after[2:]], modified)
-            if not named and glued:
-                named = _name_after(context, after[len(glued) :], modified)
+            named = _name_after(context, after, end, modified=kind == "counter" and not counts_noun_before)
             if named:
                 return named, None, "name_after"
         phrase = _left_phrase(before)
@@ -1214,7 +1203,7 @@ def _words_before(context: Context, clause, start: int, ends: _QuantityEnds, pre
         spelled = floor and len(_CHINESE_DIGIT.findall(context.text[ends.ending_at(floor) : floor])) > 1
         return [w for w in words if w.start >= floor] if spelled else words
     after = [w for w in words[last_number + 1 :] if w.start >= floor]
-    if floor and after[:1] != [] and after[0].start > floor:  # 42个|国省考断面 (see _glued_rest)
+    if floor and after and after[0].start > floor:  # 42个|国省考断面 (see _glued_rest)
         after = [w for w in _glued_rest(context, floor) if w.end == after[0].start] + after
     dated = bool(after) and after[0].text in _lexicon()["date_words"]
     while after and _lexicon()["number_tail"].fullmatch(after[0].text):
@@ -1691,13 +1680,35 @@ def _glued_rest(context: Context, end: int) -> list:
     return [Word(end, word.end, rest)]
 
 
-def _name_after(context: Context, after, modified: bool) -> str | None:
-    """The name of the noun phrase that ``after`` (the tokens after a count or amount)
-    starts with, if any (see _right_phrase)."""
-    phrase = _right_phrase(_after_of(after), modified=modified)
-    # 13个|镇 names the towns; 6.3万户|次 is the end of a unit
-    shortest = 1 if phrase and phrase[0].text not in _lexicon()["units"] else 2
-    return _phrase_text(context, phrase, shortest=shortest)
+def _name_after(context: Context, after, end: int, modified: bool) -> str | None:
+    """The name of the noun phrase that ``after`` (the tokens after the count or amount
+    that ends at ``end``) starts with, if any (see _right_phrase and _glued_rest).
+
+    The rest of a glued token that starts no name is read with the word after it when
+    that is no noun (6条|未|贯通|道路, 2个|互|嵌式|社区: 未贯通, not a verb, link or
+    preposition: 7项|是|由于, 9项|由|成都), else left out.
+
+    Example:
+        >>> from govtext.normalize import normalize
+        >>> context = Context(normalize("推进6条未贯通道路建设"))
+        >>> _name_after(context, _words_after(context, 4), 4, modified=True)
+        '未贯通道路'
+    """
+    readings = [after]
+    glued = _glued_rest(context, end) if after and after[0].start == end else []
+    if (len(glued) == 1 and len(after) > 1 and not is_noun(after[1].text)
+            and _kind(glued[0].text) in ("noun", "function") and word_tag(glued[0].text) != "p"):
+        readings.append([Word(glued[0].start, after[1].end, glued[0].text + after[1].text), *after[2:]])
+    if glued:
+        readings.append(after[len(glued) :])
+    for tokens in readings:
+        phrase = _right_phrase(_after_of(tokens), modified=modified)
+        # 13个|镇 names the towns; 6.3万户|次 is the end of a unit
+        shortest = 1 if phrase and phrase[0].text not in _lexicon()["units"] else 2
+        named = _phrase_text(context, phrase, shortest=shortest)
+        if named:
+            return named
+    return None
 
 
 def _owner_phrase(words) -> list:
