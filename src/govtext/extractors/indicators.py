@@ -232,6 +232,7 @@ def _lexicon():
         ),
         "units": units,
         "ordinal_counters": mapping("ordinal_counters.tsv"),
+        "place_suffixes": frozenset(words("place_suffixes.tsv")),
         "counts_of_one": frozenset(words("counts_of_one.tsv")),
         "currency_prefixes": currency_prefixes,
         # the currency word that ends where an amount begins (港币|50亿元), and how far back it starts
@@ -1696,7 +1697,10 @@ def _name_after(context: Context, after, end: int, modified: bool) -> str | None
     """
     readings = [after]
     glued = _glued_rest(context, end) if after and after[0].start == end else []
-    if (len(glued) == 1 and len(after) > 1 and not is_noun(after[1].text)
+    # (a place, or an item a joiner or a mark ends, is a name of one character: 1958个|村,
+    # 6条|沟|及…; not 8条|新|启动)
+    complete = len(after) < 2 or _kind(after[1].text) in ("joiner", "stop")
+    if (len(glued) == 1 and not complete and not is_noun(after[1].text)
             and _kind(glued[0].text) in ("noun", "function") and word_tag(glued[0].text) != "p"):
         readings.append([Word(glued[0].start, after[1].end, glued[0].text + after[1].text), *after[2:]])
     if glued:
@@ -1706,7 +1710,8 @@ def _name_after(context: Context, after, end: int, modified: bool) -> str | None
         # 13个|镇 names the towns; 6.3万户|次 is the end of a unit
         shortest = 1 if phrase and phrase[0].text not in _lexicon()["units"] else 2
         named = _phrase_text(context, phrase, shortest=shortest)
-        if named:
+        if named and (len(named) > 1 or tokens is not after or not glued or complete
+                      or named in _lexicon()["place_suffixes"]):
             return named
     return None
 
