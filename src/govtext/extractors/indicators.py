@@ -240,6 +240,7 @@ def _lexicon():
         ),
         "units": units,
         "ordinal_counters": mapping("ordinal_counters.tsv"),
+        "place_suffixes": frozenset(words("place_suffixes.tsv")),
         "counts_of_one": frozenset(words("counts_of_one.tsv")),
         "currency_prefixes": currency_prefixes,
         # the currency word that ends where an amount begins (港币|50亿元), and how far back it starts
@@ -656,10 +657,7 @@ class IndicatorExtractor:
                 return owner + measure, None, "amount_of"
         if kind == "counter" or amount_object or share_of:
             after = _words_after(context, end) if after is None else after
-            phrase = _right_phrase(_after_of(after), modified=kind == "counter" and not counts_noun_before)
-            # 13个|镇 names the towns; 6.3万户|次 is the end of a unit
-            shortest = 1 if phrase and phrase[0].text not in lexicon["units"] else 2
-            named = _phrase_text(context, phrase, shortest=shortest)
+            named = _name_after(context, after, end, modified=kind == "counter" and not counts_noun_before)
             if named:
                 return named, None, "name_after"
         phrase = _left_phrase(before)
@@ -938,7 +936,7 @@ def carry_names(context: Context, records) -> list[Indicator]:
     records = list(records)
     positions = [context.view.position(record.start) for record in records]
     runs = _respective_runs(context, records, positions)
-    out, names, given, last_kind, last_sentence = [], [], [], None, None
+    out, names, given, last_kind, last_sentence, last_end = [], [], [], None, None, 0
     for index, (record, start) in enumerate(zip(records, positions, strict=True)):
         sentence = context.sentence_bounds(start, marks=_CARRY_MARKS)
         if sentence != last_sentence:
@@ -960,15 +958,70 @@ def carry_names(context: Context, records) -> list[Indicator]:
         if record.name is None and last_name is not None and carries:
             record = dataclasses.replace(record, name=last_name, indicator=canonical_indicator(last_name),
                                          rule=record.rule.replace("/unnamed", "/carried"))
-        elif record.rule.endswith("/relative") and last_name is not None and not _is_relative(last_name):
-            name = last_name + record.name
-            record = dataclasses.replace(record, name=name, indicator=canonical_indicator(name),
-                                         rule=record.rule.replace("/relative", "/subject"))
+        elif record.rule.endswith("/relative"):
+            # (市场经营主体增量提质，|总量突破1000万户: the subject of a clause with no quantity)
+            subject = last_name if last_name is not None else _subject_before(context, start, sentence[0])
+            if subject is not None and not _is_relative(subject):
+                # (…占全市经济比重由12%提高到15.9%: the second value's subject is named already)
+                name = subject if subject.endswith(record.name) else subject + record.name
+                record = dataclasses.replace(record, name=name, indicator=canonical_indicator(name),
+                                             rule=record.rule.replace("/relative", "/subject"))
+        elif record.rule.endswith("/name_before") and last_name is not None:
+            name = _parallel_name(context.text[last_end:start], last_name, record.name)
+            if name:
+                record = dataclasses.replace(record, name=name, indicator=canonical_indicator(name),
+                                             rule=record.rule.replace("/name_before", "/parallel"))
         if record.name:
             names.append(record.name)
             last_kind = kind
+            last_end = context.view.position(record.end)
         out.append(record)
     return out
+
+
+def _parallel_name(between: str, last_name: str, name: str | None) -> str | None:
+    """The name of a measure said alone right after the quantity before it (``between``
+    is the text from that quantity to this one) whose name ends in another measure: the
+    two share what the measures are of (一般公共预算收入增长2.3%、支出首次超过7000亿元 ->
+    一般公共预算支出).
+
+    Example:
+        >>> _parallel_name("、支出首次", "地方一般公共预算收入", "支出")
+        '地方一般公共预算支出'
+    """
+    if not name or "measure" not in _chunk_kinds(name) or not between.startswith(("、" + name, "，" + name)):
+        return None
+    for size in range(min(len(last_name) - 2, _LONGEST_LINK), 0, -1):
+        other = last_name[-size:]
+        if other != name and "measure" in _chunk_kinds(other):
+            shared = last_name[:-size]
+            # 糖料蔗种植|面积172.1万亩、产量…: the verb before a measure is the measure's
+            verb = 2 if len(shared) > 2 and _kind(shared[-2:]) == "verb" else 0
+            return shared[: len(shared) - verb] + name
+    return None
+
+
+def _subject_before(context: Context, position: int, sentence_start: int) -> str | None:
+    """The noun phrase that opens the clause before the one at ``position``, in its
+    sentence: the subject a relative measure said alone measures when no quantity stands
+    before it (市场经营主体增量提质，总量突破1000万户 -> 市场经营主体; the words of the
+    relative measures and frames end it: 增量).
+
+    Example:
+        >>> from govtext.normalize import normalize
+        >>> _subject_before(Context(normalize("市场经营主体增量提质，总量突破1000万户")), 11, 0)
+        '市场经营主体'
+    """
+    clause_start = context.clause_start(position)
+    if clause_start - 1 <= sentence_start:
+        return None
+    words = context.words(max(sentence_start, context.clause_start(clause_start - 1)), clause_start - 1)
+    opening = []
+    for word in words:
+        if _kind(word.text) not in _NOUN_LIKE or _chunk_kinds(word.text) & {"relative", "frame", "adverb"}:
+            break
+        opening.append(word)
+    return _phrase_text(context, opening) if 0 < len(opening) < len(words) else None
 
 
 def _respective_runs(context: Context, records, positions) -> dict[int, tuple[int, int]]:
@@ -1173,6 +1226,8 @@ def _words_before(context: Context, clause, start: int, ends: _QuantityEnds, pre
         spelled = floor and len(_CHINESE_DIGIT.findall(context.text[ends.ending_at(floor) : floor])) > 1
         return [w for w in words if w.start >= floor] if spelled else words
     after = [w for w in words[last_number + 1 :] if w.start >= floor]
+    if floor and after and after[0].start > floor:  # 42个|国省考断面 (see _glued_rest)
+        after = [w for w in _glued_rest(context, floor) if w.end == after[0].start] + after
     dated = bool(after) and after[0].text in _lexicon()["date_words"]
     while after and _lexicon()["number_tail"].fullmatch(after[0].text):
         after = after[1:]
@@ -1389,6 +1444,20 @@ def _left_phrase(words) -> list:
                 and not _NUMBERED_GROUP.match(words[first].text)):
             first -= 1  # the joiner; the part before it is read on the next round
             continue
+        # 减税降费|及|退税|缓费: a verb and its object after a joiner are a conjunct of the
+        # phrase before it (an amount named by what is done)
+        # (not 答复率、反馈|率: a head of one character takes its verb, below)
+        if (previous == "verb" and first == len(words) - 1 and first >= 3 and kinds[first - 2] == "joiner"
+                and kinds[first - 3] in _NOUN_LIKE and not is_noun(words[first].text)
+                and len(words[first].text) > 1):
+            first -= 2
+            continue
+        # 汽车、家电等|销售: what is done to a list of things like these (a verbal noun
+        # alone after 等) is named with the list
+        if (previous == "etc" and first == len(words) - 1 >= 4 and not is_noun(words[first].text)
+                and kinds[first - 3] == "joiner" and kinds[first - 2] in _NOUN_LIKE):
+            first -= 2
+            continue
         break
     # 办结|率: a head of one character takes the word before it, whatever its kind
     if first == len(words) - 1 and len(words[first].text) == 1 and first > 0 and kinds[first - 1] == "verb":
@@ -1412,6 +1481,30 @@ def _left_phrase(words) -> list:
     # 先|发行, 之所以|确定: a verb after an adverb is a predicate, not a name
     if phrase_kinds == ["verb"] and first > 0 and kinds[first - 1] == "function":
         return []
+    return _without_governing_verb(phrase, first - place > 0 and words[first - place - 1].text in governing)
+
+
+def _without_governing_verb(phrase, governed: bool = False) -> list:
+    """``phrase`` without the verb of kind ``object`` (name_chunks.tsv) that starts it and
+    governs the rest: a token of its own (整治|长江干堤及汉江遥堤 -> 长江干堤及汉江遥堤;
+    not before a head, a measure or a character alone: 整治|面积, 入库|项目, 解决|率, nor
+    when a governing verb before it governs the whole, ``governed``: 培育|入库|商贸企业,
+    where 关停|整治|“散乱污”企业 are two verbs), or one that a first token holds together
+    with its object, a word of jieba's dictionary (筹集资金|5.21亿元 -> 资金, 解决问题|诉求
+    -> 问题诉求).
+
+    Example:
+        >>> [w.text for w in _without_governing_verb([Word(0, 4, "申请专利")])]
+        ['专利']
+    """
+    first = phrase[0].text if phrase else ""
+    if "object" in _chunk_kinds(first) and len(phrase) > 1 and not governed:
+        rest = phrase[1].text
+        alone = len(phrase) == 2 and (len(rest) == 1 or _is_head(rest) or _chunk_kinds(rest))
+        return phrase if alone else phrase[1:]
+    for size in range(2, len(first) - 1):
+        if "object" in _chunk_kinds(first[:size]) and is_noun(first[size:]):
+            return [Word(phrase[0].start + size, phrase[0].end, first[size:]), *phrase[1:]]
     return phrase
 
 
@@ -1432,6 +1525,8 @@ def _right_phrase(words, modified: bool = True) -> list:
         return []
     if len(words[0].text) == 1 and words[0].text in _lexicon()["units"]:
         return []  # 3万多家|次: the end of a unit
+    if "locative" in _chunk_kinds(words[0].text) and (len(words) == 1 or kinds[1] == "stop"):
+        return []  # 未完成的12项|中，: the set the clause's subject is taken from
     if all(ch in chinese_numeral_chars() for ch in words[0].text) and (len(words) == 1 or kinds[1] == "stop"):
         return []  # 戒指一对|八千: a numeral alone after a count is another amount (not 2个|五千亿级产业集群)
     taken = 1 if region else 0
@@ -1467,6 +1562,11 @@ def _right_phrase(words, modified: bool = True) -> list:
         # 在建|项目, 新建、改扩建|项目: verbs before the noun modify it
         if kind in ("verb", "joiner") and modifiers_only and following in ("noun", "quote", "verb", "joiner"):
             taken += 1
+            continue
+        # 436个|省|、|市|重点项目: two levels of one character share the head after them
+        if (words[taken].text == "、" and taken == 1 and following == "noun" and kinds[0] == "noun"
+                and len(words[0].text) == len(words[2].text) == 1):
+            taken += 2
             continue
         # 1000个|农村|互助|幸福院, 13672户的|年度|改造|任务: a verb after one short modifier
         # is inside the phrase; after a head noun it is its predicate (4个|集群|获评…)
@@ -1514,6 +1614,16 @@ def _right_phrase(words, modified: bool = True) -> list:
         if phrase[-1].text == "”":
             break
         phrase = phrase[:-1]
+    # 12480个|入河排污口|整治, 298处|隐患|有效|整治: a verb jieba tags as a noun is the
+    # predicate of the counted nouns, with its adverbs (not 9项|专项|整治, a noun of its own,
+    # nor 16个|老旧小区环境|综合|整治, where 综合 is no noun)
+    if phrase and "object" in _chunk_kinds(phrase[-1].text):
+        subject = phrase[:-1]
+        while subject and "adverb" in _chunk_kinds(subject[-1].text):
+            subject = subject[:-1]
+        noun = bool(subject) and (is_noun(subject[-1].text) or not word_frequency(subject[-1].text))
+        if noun and (len(subject) > 1 or len(subject[0].text) > 2):
+            phrase = subject
     return phrase if len(phrase) > int(region) else []  # 18个|全省|最优 names nothing
 
 
@@ -1556,9 +1666,76 @@ def _is_share(clause, start: int, after) -> bool:
 
 def _words_after(context: Context, end: int) -> list:
     """The tokens after the quantity that ends at ``end`` that a name after it is looked for
-    in, with a link jieba joined to a word cut off (see _split_link_end)."""
-    after = list(context.words(end, context.clause_end(end))[:_MOST_WORDS_AFTER])
+    in, with a link jieba joined to a word cut off (see _split_link_end) and the rest of a
+    token the quantity's end cuts read as a word (see _glued_rest)."""
+    glued = _glued_rest(context, end)
+    after = glued + list(context.words(end, context.clause_end(end))[: _MOST_WORDS_AFTER - len(glued)])
     return _split_link_end(after[:_SPLIT_WINDOW]) + after[_SPLIT_WINDOW:]
+
+
+def _glued_rest(context: Context, end: int) -> list:
+    """The part after ``end`` of a token that a quantity ending there cuts in two, as a
+    token of its own: jieba glues a counter to the word after it, and the name after the
+    count starts where the count ends (12480|个入|河|排污口 -> 入|河|排污口, 42|个国省|考|
+    断面 -> 国省|考|断面, 2000|家小|微企业 -> 小|微企业). A token that holds a numeral of
+    the quantity is a word of its own (五台山, 两条线), and gives nothing.
+
+    Example:
+        >>> from govtext.normalize import normalize
+        >>> [w.text for w in _glued_rest(Context(normalize("完成12480个入河排污口整治")), 8)]
+        ['入']
+    """
+    if not 0 < end < len(context.text):
+        return []
+    clause = context.words(context.clause_start(end - 1), context.clause_end(end))
+    index = bisect.bisect_left([w.end for w in clause], end + 1)
+    word = clause[index] if index < len(clause) else None
+    if word is None or word.start >= end:
+        return []
+    inside, rest = word.text[: end - word.start], word.text[end - word.start :]
+    # (项|次, 艘|次: the rest of a compound unit names nothing; 82项|获|国家层面认可: a verb
+    # that governs what follows is the predicate of the count)
+    numeral = any(ch in chinese_numeral_chars() or ch.isdigit() for ch in inside)
+    if numeral or rest in _lexicon()["units"] or rest in _lexicon()["governing"]:
+        return []
+    if rest[0] in _JOINING_WORDS and len(rest) > 1:  # 10家|和省|创新型中小企业
+        return [Word(end, end + 1, rest[0]), Word(end + 1, word.end, rest[1:])]
+    return [Word(end, word.end, rest)]
+
+
+def _name_after(context: Context, after, end: int, modified: bool) -> str | None:
+    """The name of the noun phrase that ``after`` (the tokens after the count or amount
+    that ends at ``end``) starts with, if any (see _right_phrase and _glued_rest).
+
+    The rest of a glued token that starts no name is read with the word after it when
+    that is no noun (6条|未|贯通|道路, 2个|互|嵌式|社区: 未贯通, not a verb, link or
+    preposition: 7项|是|由于, 9项|由|成都), else left out.
+
+    Example:
+        >>> from govtext.normalize import normalize
+        >>> context = Context(normalize("推进6条未贯通道路建设"))
+        >>> _name_after(context, _words_after(context, 4), 4, modified=True)
+        '未贯通道路'
+    """
+    readings = [after]
+    glued = _glued_rest(context, end) if after and after[0].start == end else []
+    # (a place, or an item a joiner or a mark ends, is a name of one character: 1958个|村,
+    # 6条|沟|及…; not 8条|新|启动)
+    complete = len(after) < 2 or _kind(after[1].text) in ("joiner", "stop")
+    if (len(glued) == 1 and not complete and not is_noun(after[1].text)
+            and _kind(glued[0].text) in ("noun", "function") and word_tag(glued[0].text) != "p"):
+        readings.append([Word(glued[0].start, after[1].end, glued[0].text + after[1].text), *after[2:]])
+    if glued:
+        readings.append(after[len(glued) :])
+    for tokens in readings:
+        phrase = _right_phrase(_after_of(tokens), modified=modified)
+        # 13个|镇 names the towns; 6.3万户|次 is the end of a unit
+        shortest = 1 if phrase and phrase[0].text not in _lexicon()["units"] else 2
+        named = _phrase_text(context, phrase, shortest=shortest)
+        if named and (len(named) > 1 or tokens is not after or not glued or complete
+                      or named in _lexicon()["place_suffixes"]):
+            return named
+    return None
 
 
 def _owner_phrase(words) -> list:
