@@ -179,8 +179,12 @@ def _lexicon():
     # an amount or a range after a currency word (注册资本人民币5000万, 港元3亿, 日元100,
     # 日元100万至200万): ending in a magnitude word or its phrase (not 人民币1年期); with a unit after it
     # (人民币500元) the quantity pattern reads it and takes the currency before; a currency
-    # word right after a number is that number's unit (4人民币5美元)
-    currency_prefixes = mapping("currency_prefixes.tsv")
+    # word right after a number is that number's unit (4人民币5美元). Every currency of
+    # units.tsv named in two or more Han characters is its own unit there, save the few
+    # currency_prefixes.tsv maps (人民币5000万 is in 元)
+    currency_prefixes = {unit: unit for unit, kind in units.items()
+                         if kind == "currency" and len(unit) > 1 and regex.fullmatch(r"\p{Han}+", unit)}
+    currency_prefixes |= mapping("currency_prefixes.tsv")
     magnitude_chars = regex.escape("".join(sorted(set("".join(magnitudes())))))
     currency_prefix = regex.compile(
         rf"(?<![\d{numeral_chars}])(?P<prefix>{alternation(currency_prefixes)})"
